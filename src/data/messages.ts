@@ -1,0 +1,18 @@
+/** A located problem in the data package: `observations.csv:17: region 371799 is not in regions.csv`. */
+export interface DataMessage {
+  level: 'error' | 'warning'
+  file: string
+  /** 1-based line in the file; absent for whole-file problems. */
+  line?: number
+  message: string
+}
+
+/** The one-line form used by the CLI, the banner and the tests. */
+export function formatMessage(m: DataMessage): string {
+  return m.line === undefined ? `${m.file}: ${m.message}` : `${m.file}:${m.line}: ${m.message}`
+}
+
+/** Orders messages by file, then line, so a reader can walk through a file top to bottom. */
+export function sortMessages(messages: DataMessage[]): DataMessage[] {
+  return [...messages].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0))
+}

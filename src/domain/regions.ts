@@ -1,0 +1,94 @@
+import type { Region } from './types'
+
+const byCode = (a: Region, b: Region) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+
+/** The region hierarchy (city → counties and zones → towns → villages), every list ordered by code. */
+export class RegionTree {
+  private readonly regions = new Map<string, Region>()
+  private readonly childLists = new Map<string, Region[]>()
+  private readonly sorted: Region[]
+
+  /** Throws on a duplicate code; a parent missing from the list simply ends the ancestor chain. */
+  constructor(regions: readonly Region[]) {
+    for (const region of regions) {
+      if (this.regions.has(region.code)) throw new Error(`duplicate region code ${region.code}`)
+      this.regions.set(region.code, region)
+      if (region.parent === null) continue
+      const siblings = this.childLists.get(region.parent)
+      if (siblings) siblings.push(region)
+      else this.childLists.set(region.parent, [region])
+    }
+    for (const list of this.childLists.values()) list.sort(byCode)
+    this.sorted = [...regions].sort(byCode)
+  }
+
+  /** Every region, ordered by code. */
+  all(): Region[] {
+    return this.sorted.slice()
+  }
+
+  /** The region with this code, if any. */
+  get(code: string): Region | undefined {
+    return this.regions.get(code)
+  }
+
+  /** Direct children, ordered by code. */
+  children(code: string): Region[] {
+    return this.childLists.get(code)?.slice() ?? []
+  }
+
+  /** Enclosing regions, nearest first (a county's town → county → city). */
+  ancestors(code: string): Region[] {
+    const chain: Region[] = []
+    const seen = new Set([code])
+    let parent = this.regions.get(code)?.parent
+    // `seen` stops a parent cycle in unvalidated data from looping forever.
+    while (parent != null && !seen.has(parent)) {
+      const region = this.regions.get(parent)
+      if (!region) break
+      chain.push(region)
+      seen.add(parent)
+      parent = region.parent
+    }
+    return chain
+  }
+
+  /** All regions below `code`, depth first, siblings ordered by code. */
+  descendants(code: string): Region[] {
+    const out: Region[] = []
+    const seen = new Set([code])
+    const visit = (parent: string) => {
+      for (const child of this.childLists.get(parent) ?? []) {
+        if (seen.has(child.code)) continue
+        seen.add(child.code)
+        out.push(child)
+        visit(child.code)
+      }
+    }
+    visit(code)
+    return out
+  }
+
+  /** County-level units (counties and functional zones) under a city, ordered by code, never by pinyin. */
+  countiesOf(cityCode: string): Region[] {
+    return this.descendants(cityCode)
+      .filter((r) => r.level === 'county' || r.level === 'zone')
+      .sort(byCode)
+  }
+
+  /** True when `ancestor` strictly encloses `code`. */
+  isAncestor(ancestor: string, code: string): boolean {
+    return this.ancestors(code).some((r) => r.code === ancestor)
+  }
+
+  /** Regions whose name or an alias equals `text` exactly, ordered by code (several when a name is shared). */
+  findByName(text: string): Region[] {
+    return this.sorted.filter((r) => r.name === text || r.aliases.includes(text))
+  }
+
+  /** Regions whose name or an alias contains `query` (trimmed), ordered by code; an empty query matches all. */
+  search(query: string): Region[] {
+    const q = query.trim()
+    return this.sorted.filter((r) => r.name.includes(q) || r.aliases.some((a) => a.includes(q)))
+  }
+}

@@ -1,0 +1,50 @@
+import type zh from './zh-CN'
+
+/** English messages; the type keeps them complete against the Chinese ones. */
+const en: typeof zh = {
+  app: {
+    title: 'Heze Community Governance Indicators',
+    subtitle: 'Every figure traces back to its report sentence',
+    loading: 'Loading the data package…',
+    loadFailed: 'The data package could not be loaded: {error}',
+    language: '中文',
+  },
+  filter: {
+    metric: 'Metric',
+    regions: 'Counties',
+    regionsHint: 'None selected shows every region with data',
+    from: 'From',
+    to: 'To',
+    reset: 'Reset filters',
+    selectedCount: '{n} regions selected',
+    towns: 'Towns',
+  },
+  chart: {
+    trend: 'Trend',
+    noData: 'No figures for the selected regions',
+    singlePoint: 'one period only',
+    target: 'Target {value}',
+    qualifier: { exact: '', atLeast: 'at least', about: 'about', atMost: 'at most' },
+    nonExact: 'Hollow markers are not exact (余, 约, 以上…)',
+  },
+  table: {
+    title: 'Figures',
+    metric: 'Metric',
+    region: 'Region',
+    period: 'Period',
+    value: 'Value',
+    unit: 'Unit',
+    source: 'Source',
+    quote: 'Quote',
+    empty: 'No figures for this selection',
+    count: '{n} rows',
+  },
+  data: {
+    problems: 'The data package has {errors} errors and {warnings} warnings; rows with problems were skipped, the rest is shown.',
+    showProblems: 'Details',
+    dropped: 'Parts of the link the data does not know were ignored: {items}',
+  },
+  level: { city: 'City', county: 'County', zone: 'Zone', town: 'Town', village: 'Village' },
+}
+
+export default en

@@ -1,0 +1,46 @@
+/** Chinese messages: the default locale. */
+export default {
+  app: {
+    title: '菏泽社会治理指标看板',
+    subtitle: '每个数字均可追溯至报道原句',
+    loading: '正在载入数据包…',
+    loadFailed: '数据包载入失败：{error}',
+    language: 'English',
+  },
+  filter: {
+    metric: '指标',
+    regions: '县区',
+    regionsHint: '不选即显示全部有数据的地区',
+    from: '起始',
+    to: '截止',
+    reset: '重置筛选',
+    selectedCount: '已选 {n} 个地区',
+    towns: '镇街',
+  },
+  chart: {
+    trend: '趋势',
+    noData: '所选地区暂无该指标数据',
+    singlePoint: '仅一期数据',
+    target: '目标 {value}',
+    qualifier: { exact: '', atLeast: '不少于', about: '约', atMost: '不超过' },
+    nonExact: '空心点为非精确值（余、约、以上等）',
+  },
+  table: {
+    title: '数据明细',
+    metric: '指标',
+    region: '地区',
+    period: '时间',
+    value: '数值',
+    unit: '单位',
+    source: '来源',
+    quote: '原文',
+    empty: '当前筛选下没有数据',
+    count: '共 {n} 条',
+  },
+  data: {
+    problems: '数据包有 {errors} 个错误、{warnings} 个提示；有问题的行已跳过，其余数据照常显示。',
+    showProblems: '查看详情',
+    dropped: '链接中以下内容在数据中不存在，已忽略：{items}',
+  },
+  level: { city: '市', county: '县区', zone: '功能区', town: '镇街', village: '村' },
+}

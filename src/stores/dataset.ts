@@ -1,0 +1,40 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { loadPackage, type ReadText } from '@/data/load'
+import type { DataMessage } from '@/data/messages'
+import { ObservationIndex } from '@/domain/observationIndex'
+import { RegionTree } from '@/domain/regions'
+import type { Dataset } from '@/domain/types'
+
+const EMPTY: Dataset = { regions: [], metrics: [], sources: [], observations: [], reports: {} }
+
+/** The loaded data package, its located problems, and the indexes every view queries. */
+export const useDatasetStore = defineStore('dataset', () => {
+  const dataset = shallowRef<Dataset>(EMPTY)
+  const messages = shallowRef<DataMessage[]>([])
+  const isLoading = ref(false)
+  /** A failure to load at all (as opposed to bad rows, which are messages). */
+  const error = ref<string | null>(null)
+
+  const index = computed(() => new ObservationIndex(dataset.value.observations, dataset.value.metrics))
+  const tree = computed(() => new RegionTree(dataset.value.regions))
+  const metricById = computed(() => new Map(dataset.value.metrics.map((m) => [m.id, m])))
+  const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
+
+  /** Loads and validates a package; rows that fail validation are skipped and reported, the rest is kept. */
+  async function load(read: ReadText): Promise<void> {
+    isLoading.value = true
+    error.value = null
+    try {
+      const result = await loadPackage(read)
+      dataset.value = result.dataset
+      messages.value = result.messages
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    } finally {
+      isLoading.value = false
+    }
+  }
+
+  return { dataset, messages, isLoading, error, index, tree, metricById, sourceById, load }
+})

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { buildTrendOption, type TrendInput, type TrendPoint } from '@/charts/trend'
+import type { Qualifier } from '@/domain/types'
+
+function point(time: number, value: number, qualifier: Qualifier = '='): TrendPoint {
+  return { time, value, qualifier, label: `${qualifier === '>=' ? '≥' : ''}${value}次`, period: `p${time}`, source: '报道<b>' }
+}
+
+function input(overrides: Partial<TrendInput> = {}): TrendInput {
+  return { unit: '次', target: null, emptyText: '无数据', singlePointNote: '仅一期', animation: false, series: [], ...overrides }
+}
+
+type LineData = { value: [number, number]; symbol: string }[]
+const seriesOf = (option: ReturnType<typeof buildTrendOption>) => option.series as { name: string; data: LineData; label: { show: boolean }; markLine?: { data: { yAxis: number }[] } }[]
+
+describe(buildTrendOption, () => {
+  it('draws one line per region on a time axis, in the given order', () => {
+    const option = buildTrendOption(input({ series: [{ name: '鄄城县', points: [point(1, 3), point(5, 4)] }, { name: '牡丹区', points: [point(2, 7)] }] }))
+    expect(seriesOf(option).map((s) => s.name)).toEqual(['鄄城县', '牡丹区'])
+    expect(seriesOf(option)[0].data.map((d) => d.value)).toEqual([[1, 3], [5, 4]])
+    expect(option.xAxis).toMatchObject({ type: 'time' })
+    expect(option.legend).toMatchObject({ data: ['鄄城县', '牡丹区'] })
+  })
+
+  it('marks 500余次 as a lower bound with a hollow marker', () => {
+    const [line] = seriesOf(buildTrendOption(input({ series: [{ name: '吴店镇', points: [point(1, 450), point(2, 500, '>=')] }] })))
+    expect(line.data.map((d) => d.symbol)).toEqual(['circle', 'emptyCircle'])
+  })
+
+  it('labels a series that has a single point, so it does not vanish', () => {
+    const lines = seriesOf(buildTrendOption(input({ series: [{ name: 'a', points: [point(1, 3)] }, { name: 'b', points: [point(1, 3), point(2, 4)] }] })))
+    expect(lines.map((l) => l.label.show)).toEqual([true, false])
+  })
+
+  it('draws the target line where the metric has one', () => {
+    const option = buildTrendOption(input({ unit: '%', target: { value: 100, label: '目标 100%' }, series: [{ name: 'a', points: [point(1, 66.1)] }] }))
+    expect(seriesOf(option)[0].markLine?.data).toEqual([{ yAxis: 100 }])
+  })
+
+  it('says there are no figures instead of drawing an empty grid silently', () => {
+    const option = buildTrendOption(input({ series: [{ name: '鄄城县', points: [] }] }))
+    expect(option.title).toMatchObject({ text: '无数据' })
+    expect(option.legend).toMatchObject({ data: ['鄄城县'] })
+  })
+
+  it('escapes names and source titles in the HTML tooltip', () => {
+    const option = buildTrendOption(input({ series: [{ name: '<img src=x onerror=alert(1)>', points: [point(1, 3)] }] }))
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter
+    const html = formatter({ seriesName: '<img src=x onerror=alert(1)>', data: { point: point(1, 3) } })
+    expect(html).not.toContain('<img')
+    expect(html).toContain('&#60;img')
+    expect(html).toContain('报道&#60;b&#62;')
+  })
+})
+
+describe('the trend time axis', () => {
+  const day = 86_400_000
+
+  it('spans at least three months around a single period', () => {
+    const t = Date.UTC(2025, 0, 31, 12)
+    const axis = buildTrendOption(input({ series: [{ name: 'a', points: [point(t, 1)] }] })).xAxis as { min: number; max: number }
+    expect(axis.max - axis.min).toBeGreaterThanOrEqual(90 * day)
+    expect(axis.min).toBeLessThan(t)
+    expect(axis.max).toBeGreaterThan(t)
+  })
+
+  it('keeps every point inside a window padded beyond the data', () => {
+    const a = Date.UTC(2022, 0, 31)
+    const b = Date.UTC(2025, 0, 31)
+    const axis = buildTrendOption(input({ series: [{ name: 'a', points: [point(a, 1), point(b, 2)] }] })).xAxis as { min: number; max: number }
+    expect(axis.min).toBeLessThan(a)
+    expect(axis.max).toBeGreaterThan(b)
+    expect(axis.max - axis.min).toBeLessThan((b - a) * 1.2)
+  })
+
+  it('stretches the value axis up to the target', () => {
+    const option = buildTrendOption(input({ unit: '%', target: { value: 100, label: '目标' }, series: [{ name: 'a', points: [point(1, 66.1)] }] }))
+    const max = (option.yAxis as { max: (v: { max: number }) => number }).max
+    expect(max({ max: 70 })).toBe(100)
+    expect(max({ max: 120 })).toBe(120)
+  })
+})

