@@ -50,10 +50,11 @@ export function buildTrendOption(input: TrendInput): ECOption {
     animation: input.animation ?? true,
     aria: { enabled: true },
     color: input.series.map((_, i) => seriesColor(i)),
-    grid: { left: 56, right: 32, top: 56, bottom: 40, containLabel: true },
+    grid: { left: 56, right: 32, top: 56, bottom: 40 },
     legend: { type: 'plain', top: 8, left: 'center', data: input.series.map((s) => s.name) },
     tooltip: { trigger: 'item', formatter: (params: unknown) => tooltipText(params as { seriesName: string; data: PointDatum }) },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, ...timeWindow(input.series) },
+    // Reports give months at the finest: ticks between months would name days that no figure has.
+    xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true }, ...timeWindow(input.series) },
     yAxis: {
       type: 'value',
       name: input.unit,

@@ -23,14 +23,17 @@ export function useTrendInput() {
       singlePointNote: t('chart.singlePoint'),
       series: series.value.map((s) => ({
         name: data.tree.get(s.region)?.name ?? s.region,
-        points: s.points.map((o) => ({
+        // Sorted by axis position, so a series mixing a year total and months never draws backwards.
+        points: s.points
+          .map((o) => ({
           time: periodTime(parsePeriod(o.period)!),
           value: o.value,
           qualifier: o.qualifier,
           label: formatValue(o.value, o.qualifier, unit, lang),
           period: formatPeriod(o.period, lang),
           source: data.sourceById.get(o.source)?.title ?? o.source,
-        })),
+          }))
+          .sort((a, b) => a.time - b.time),
       })),
     }
   })

@@ -81,11 +81,13 @@ export function comparePeriods(a: Period, b: Period): number {
   return a.end - b.end || a.start - b.start || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)
 }
 
-/** Where a period sits on a time axis: noon (UTC) of its last day. */
+/** Where a period sits on a time axis: the middle of its span; a cumulative interval sits where its end period would. */
 export function periodTime(p: Period): number {
-  // A figure "at 2025-01" or "for 2024" is known as of the period's end; noon keeps the calendar date
-  // (and so the month on axis labels) the same in every time zone from UTC−12 to UTC+11, China included.
-  return p.end - DAY_MS / 2
+  // The middle keeps a January figure under January (its end would sit on the February tick); an interval
+  // "since 2022, as of 2025-01" is read at its end, so it lines up with the 2025-01 figures it is compared to.
+  if (p.kind !== 'interval') return (p.start + p.end) / 2
+  const last = spanOf(splitSingle(p.text.slice(p.text.indexOf('/') + 1))!)
+  return (last.start + last.end) / 2
 }
 
 function toPeriod(bound: Period | string | undefined): Period | undefined {

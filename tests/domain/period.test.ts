@@ -97,30 +97,30 @@ describe(comparePeriods, () => {
 })
 
 describe(periodTime, () => {
-  it('spaces 2024-Q4 and 2025-01 by the 31 days between their ends', () => {
-    expect(periodTime(p('2025-01')) - periodTime(p('2024-Q4'))).toBe(31 * DAY)
+  it('spaces 2024-Q4 and 2025-01 by the real time between them', () => {
+    expect(periodTime(p('2025-01')) - periodTime(p('2024-Q4'))).toBe((15.5 + 46) * DAY)
   })
 
-  it('lands on the last day of the period, which stays the same date in Beijing time', () => {
+  it('lands in the middle of the period, on a date inside it in Beijing time', () => {
     const t = periodTime(p('2025-01'))
-    expect(t).toBeGreaterThanOrEqual(p('2025-01').start)
-    expect(t).toBeLessThan(p('2025-01').end)
     const beijing = new Date(t + 8 * 3_600_000)
-    expect([beijing.getUTCFullYear(), beijing.getUTCMonth() + 1, beijing.getUTCDate()]).toEqual([2025, 1, 31])
+    expect([beijing.getUTCFullYear(), beijing.getUTCMonth() + 1, beijing.getUTCDate()]).toEqual([2025, 1, 16])
+    expect(periodTime(p('2024-12-30'))).toBe(Date.UTC(2024, 11, 30, 12))
   })
 
-  it('puts a year total and its December at the same point, as the year ends there', () => {
-    expect(periodTime(p('2024'))).toBe(periodTime(p('2024-12')))
+  it('puts a year figure in the middle of its year', () => {
+    expect(periodTime(p('2024'))).toBe(Date.UTC(2024, 6, 2))
   })
 
-  it('places a cumulative figure "since 2022" at its end month, not in the middle of the span', () => {
+  it('places a cumulative figure "since 2022" where its end month sits, not in the middle of the span', () => {
     expect(periodTime(p('2022/2025-01'))).toBe(periodTime(p('2025-01')))
   })
 
-  it('never contradicts comparePeriods', () => {
-    const sorted = ['2023', '2024-Q1', '2024-05-01', '2024-06', '2024', '2022/2025-01', '2025-01'].map(p).sort(comparePeriods)
-    const times = sorted.map(periodTime)
-    expect(times).toEqual([...times].sort((a, b) => a - b))
+  it('keeps the order of comparePeriods among periods of one kind', () => {
+    for (const list of [['2023', '2021', '2024'], ['2024-05', '2023-12', '2024-01'], ['2024-Q3', '2023-Q4', '2024-Q1']]) {
+      const times = list.map(p).sort(comparePeriods).map(periodTime)
+      expect(times).toEqual([...times].sort((a, b) => a - b))
+    }
   })
 })
 

@@ -1,0 +1,20 @@
+// Takes full-page screenshots of the built app, to look at it as a user would:
+//   npm run build && npx tsx scripts/screenshot.ts [QUERY] [OUT.png] [WIDTHxHEIGHT]
+import { launchBrowser, startPreview } from '../tests/e2e/browser'
+
+const [query = '', out = 'test-results/screenshot.png', size = '1366x900'] = process.argv.slice(2)
+const [width, height] = size.split('x').map(Number)
+const { server, url } = await startPreview()
+const context = await launchBrowser()
+try {
+  const page = await context.newPage()
+  await page.setViewportSize({ width, height })
+  await page.goto(url + query)
+  await page.getByTestId('observations-table').or(page.getByText('当前筛选下没有数据')).first().waitFor()
+  await page.waitForTimeout(1200)
+  await page.screenshot({ path: out, fullPage: true })
+  console.log(out)
+} finally {
+  await context.close()
+  await server.close()
+}
