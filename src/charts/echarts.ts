@@ -1,8 +1,6 @@
-import { BarChart, LineChart } from 'echarts/charts'
+import { LineChart } from 'echarts/charts'
 import {
   AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -10,11 +8,9 @@ import {
   TooltipComponent,
 } from 'echarts/components'
 import { use, type ComposeOption } from 'echarts/core'
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts'
+import type { LineSeriesOption } from 'echarts/charts'
 import type {
   AriaComponentOption,
-  DataZoomComponentOption,
-  GraphicComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
@@ -26,26 +22,24 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 // The one place that registers ECharts parts: everything else imports from here, so the bundle stays tree-shaken.
 use([
   LineChart,
-  BarChart,
   AriaComponent,
-  DataZoomComponent,
-  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
   CanvasRenderer,
-  SVGRenderer,
 ])
+
+/** The SVG renderer, for component tests (no canvas under happy-dom) and vector exports; the screen uses canvas. */
+export function useSvgRenderer(): void {
+  use(SVGRenderer)
+}
 
 /** The option type every builder in src/charts returns. */
 export type ECOption = ComposeOption<
   | LineSeriesOption
-  | BarSeriesOption
   | AriaComponentOption
-  | DataZoomComponentOption
-  | GraphicComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption

@@ -4,12 +4,14 @@ import { describe, expect, it, beforeEach } from 'vitest'
 import ChartTrend from '@/components/chart/ChartTrend.vue'
 import TableObservations from '@/components/table/TableObservations.vue'
 import FilterRegions from '@/components/filter/FilterRegions.vue'
+import { useSvgRenderer } from '@/charts/echarts'
 import { validatePackage } from '@/data/validate'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
 import { fixturePackage } from '../fixtures/package'
 
+useSvgRenderer()
 let pinia: ReturnType<typeof createPinia>
 
 beforeEach(() => {
