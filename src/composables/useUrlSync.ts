@@ -1,20 +1,32 @@
 import { onUnmounted, watch } from 'vue'
 import { parseDashboardQuery, sanitizeQuery, toDashboardQuery } from '@/domain/dashboardQuery'
+import { fetchReader } from '@/data/load'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
 
+/** Where a package lives beside index.html: the embedded data, or the demonstration package. */
+export function packageUrl(key: 'demo' | null): string {
+  return new URL(key === 'demo' ? 'data/demo/' : 'data/', document.baseURI).href
+}
+
 /**
  * Keeps the filters and the address bar in step: a pasted link reproduces the view, back/forward works.
- * Call once the dataset is loaded, so unknown codes in a link can be dropped with a notice.
+ * Loads the package the link names first, so unknown codes in a link can be dropped with a notice.
  */
-export function useUrlSync(): void {
+export function useUrlSync(): Promise<void> {
   const data = useDatasetStore()
   const filters = useFiltersStore()
   let applyingUrl = false
 
-  function readUrl(): void {
+  async function ensurePackage(key: 'demo' | null): Promise<void> {
+    if (data.loadedKey !== key) await data.load(fetchReader(packageUrl(key)), key)
+  }
+
+  async function readUrl(): Promise<void> {
+    const parsed = parseDashboardQuery(window.location.search)
+    await ensurePackage(parsed.data)
     const known = { metric: (id: string) => data.metricById.has(id), region: (code: string) => data.tree.get(code) !== undefined }
-    const { query, dropped } = sanitizeQuery(parseDashboardQuery(window.location.search), known)
+    const { query, dropped } = sanitizeQuery(parsed, known)
     applyingUrl = true
     filters.apply(query)
     filters.dropped = dropped
@@ -32,8 +44,9 @@ export function useUrlSync(): void {
     },
     { flush: 'sync' },
   )
+  watch(() => filters.data, ensurePackage)
 
   window.addEventListener('popstate', readUrl)
   onUnmounted(() => window.removeEventListener('popstate', readUrl))
-  readUrl()
+  return readUrl()
 }

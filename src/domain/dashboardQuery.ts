@@ -1,32 +1,49 @@
 import { parsePeriod } from './period'
 
+/** The dashboard's views, in tab order. */
+export const VIEWS = ['overview', 'trend', 'compare', 'map', 'table', 'sources'] as const
+export type ViewId = (typeof VIEWS)[number]
+
 /** What the URL holds of the dashboard's state. */
 export interface DashboardQuery {
+  view: ViewId
   metric: string | null
   /** Selected region codes; empty means every region with data. */
   regions: string[]
   from: string | null
   to: string | null
+  /** `demo` selects the demonstration package; null the embedded real one. */
+  data: 'demo' | null
 }
 
 /** The state of a fresh dashboard. */
-export const EMPTY_QUERY: DashboardQuery = { metric: null, regions: [], from: null, to: null }
+export const EMPTY_QUERY: DashboardQuery = { view: 'trend', metric: null, regions: [], from: null, to: null, data: null }
 
-/** Reads `?metric=…&regions=371726,371702&from=2024&to=2025-01`; unknown keys are ignored. */
+/** Reads `?view=trend&metric=…&regions=371726,371702&from=2024&to=2025-01&data=demo`; unknown keys are ignored. */
 export function parseDashboardQuery(search: string): DashboardQuery {
   const params = new URLSearchParams(search)
   const text = (key: string) => params.get(key)?.trim() || null
   const regions = (params.get('regions') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-  return { metric: text('metric'), regions: [...new Set(regions)], from: text('from'), to: text('to') }
+  const view = text('view')
+  return {
+    view: view && (VIEWS as readonly string[]).includes(view) ? (view as ViewId) : EMPTY_QUERY.view,
+    metric: text('metric'),
+    regions: [...new Set(regions)],
+    from: text('from'),
+    to: text('to'),
+    data: text('data') === 'demo' ? 'demo' : null,
+  }
 }
 
-/** Writes the query string for a state, keys in a fixed order, empty values left out. */
+/** Writes the query string for a state, keys in a fixed order, defaults and empty values left out. */
 export function toDashboardQuery(state: DashboardQuery): string {
   const params = new URLSearchParams()
+  if (state.view !== EMPTY_QUERY.view) params.set('view', state.view)
   if (state.metric) params.set('metric', state.metric)
   if (state.regions.length > 0) params.set('regions', state.regions.join(','))
   if (state.from) params.set('from', state.from)
   if (state.to) params.set('to', state.to)
+  if (state.data) params.set('data', state.data)
   const query = params.toString().replace(/%2C/g, ',')
   return query ? `?${query}` : ''
 }
@@ -40,5 +57,5 @@ export function sanitizeQuery(
   const metric = query.metric && !known.metric(query.metric) ? (dropped.push(`metric=${query.metric}`), null) : query.metric
   const regions = query.regions.filter((code) => known.region(code) || (dropped.push(`regions=${code}`), false))
   const period = (key: 'from' | 'to') => (query[key] && !parsePeriod(query[key]) ? (dropped.push(`${key}=${query[key]}`), null) : query[key])
-  return { query: { metric, regions, from: period('from'), to: period('to') }, dropped }
+  return { query: { ...query, metric, regions, from: period('from'), to: period('to') }, dropped }
 }

@@ -44,6 +44,16 @@ const en: typeof zh = {
     showProblems: 'Details',
     dropped: 'Parts of the link the data does not know were ignored: {items}',
   },
+  views: {
+    label: 'Views',
+    overview: 'Overview',
+    trend: 'Trend',
+    compare: 'Compare',
+    map: 'Map',
+    table: 'Table',
+    sources: 'Sources',
+    comingSoon: 'This view is being built.',
+  },
   level: { city: 'City', county: 'County', zone: 'Zone', town: 'Town', village: 'Village' },
 }
 

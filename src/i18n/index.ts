@@ -1,11 +1,27 @@
-import { createI18n } from 'vue-i18n'
+import { createI18n, type I18nOptions } from 'vue-i18n'
 import en from './en'
 import zh from './zh-CN'
 
 /** Locales the UI speaks; Chinese is the default. */
 export type AppLocale = 'zh-CN' | 'en'
 
+/** A feature's messages: `src/i18n/features/NAME.ts` default-exports `{ zh, en }`, reached as `NAME.key`. */
+export interface FeatureMessages {
+  zh: Record<string, unknown>
+  en: Record<string, unknown>
+}
+
+// Each feature keeps its strings beside the others' without editing a shared file.
+const features = import.meta.glob<{ default: FeatureMessages }>('./features/*.ts', { eager: true })
+
+function withFeatures(base: object, locale: keyof FeatureMessages): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base }
+  for (const [path, module] of Object.entries(features)) merged[path.replace(/^.*\/|\.ts$/g, '')] = module.default[locale]
+  return merged
+}
+
 /** Creates the i18n instance (Composition API mode). */
 export function createAppI18n(locale: AppLocale = 'zh-CN') {
-  return createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages: { 'zh-CN': zh, en } })
+  const messages = { 'zh-CN': withFeatures(zh, 'zh'), en: withFeatures(en, 'en') } as I18nOptions['messages']
+  return createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages })
 }

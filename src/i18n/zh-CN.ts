@@ -42,5 +42,15 @@ export default {
     showProblems: '查看详情',
     dropped: '链接中以下内容在数据中不存在，已忽略：{items}',
   },
+  views: {
+    label: '视图',
+    overview: '总览',
+    trend: '趋势',
+    compare: '对比',
+    map: '地图',
+    table: '数据表',
+    sources: '来源',
+    comingSoon: '该视图正在建设中。',
+  },
   level: { city: '市', county: '县区', zone: '功能区', town: '镇街', village: '村' },
 }

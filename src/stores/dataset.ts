@@ -15,6 +15,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const isLoading = ref(false)
   /** A failure to load at all (as opposed to bad rows, which are messages). */
   const error = ref<string | null>(null)
+  /** Which package is loaded ('demo' or null for the embedded one), so switching reloads only when needed. */
+  const loadedKey = ref<string | null | undefined>(undefined)
 
   const index = computed(() => new ObservationIndex(dataset.value.observations, dataset.value.metrics))
   const tree = computed(() => new RegionTree(dataset.value.regions))
@@ -22,7 +24,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
 
   /** Loads and validates a package; rows that fail validation are skipped and reported, the rest is kept. */
-  async function load(read: ReadText): Promise<void> {
+  async function load(read: ReadText, key: string | null = null): Promise<void> {
+    loadedKey.value = key
     isLoading.value = true
     error.value = null
     try {
@@ -36,5 +39,5 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { dataset, messages, isLoading, error, index, tree, metricById, sourceById, load }
+  return { dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load }
 })

@@ -1,34 +1,47 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { EMPTY_QUERY, type DashboardQuery } from '@/domain/dashboardQuery'
+import { EMPTY_QUERY, type DashboardQuery, type ViewId } from '@/domain/dashboardQuery'
 
 /** What the user narrowed the dashboard to; mirrored in the URL by useUrlSync. */
 export const useFiltersStore = defineStore('filters', () => {
+  const view = ref<ViewId>(EMPTY_QUERY.view)
   const metric = ref<string | null>(null)
   /** Selected region codes; empty means every region with figures for the metric. */
   const regions = ref<string[]>([])
   const from = ref<string | null>(null)
   const to = ref<string | null>(null)
+  /** `demo` while the demonstration package is shown. */
+  const data = ref<'demo' | null>(null)
   /** Link parts dropped because the data does not know them, shown as a notice. */
   const dropped = ref<string[]>([])
 
-  const query = computed<DashboardQuery>(() => ({ metric: metric.value, regions: regions.value, from: from.value, to: to.value }))
+  const query = computed<DashboardQuery>(() => ({
+    view: view.value,
+    metric: metric.value,
+    regions: regions.value,
+    from: from.value,
+    to: to.value,
+    data: data.value,
+  }))
 
   function apply(next: DashboardQuery): void {
+    view.value = next.view
     metric.value = next.metric
     regions.value = [...next.regions]
     from.value = next.from
     to.value = next.to
+    data.value = next.data
   }
 
   function toggleRegion(code: string): void {
     regions.value = regions.value.includes(code) ? regions.value.filter((c) => c !== code) : [...regions.value, code].sort()
   }
 
+  /** Clears the filters; the view and the chosen package stay. */
   function reset(): void {
-    apply(EMPTY_QUERY)
+    apply({ ...EMPTY_QUERY, view: view.value, data: data.value })
     dropped.value = []
   }
 
-  return { metric, regions, from, to, dropped, query, apply, toggleRegion, reset }
+  return { view, metric, regions, from, to, data, dropped, query, apply, toggleRegion, reset }
 })

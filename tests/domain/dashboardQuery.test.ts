@@ -3,7 +3,9 @@ import { EMPTY_QUERY, parseDashboardQuery, sanitizeQuery, toDashboardQuery, type
 
 describe(parseDashboardQuery, () => {
   it('reads metric, comma-separated regions and the period range', () => {
-    expect(parseDashboardQuery('?metric=assoc_party_coverage_rate&regions=371726,371702&from=2024&to=2025-01')).toEqual({
+    expect(parseDashboardQuery('?view=compare&metric=assoc_party_coverage_rate&regions=371726,371702&from=2024&to=2025-01&data=demo')).toEqual({
+      view: 'compare',
+      data: 'demo',
       metric: 'assoc_party_coverage_rate',
       regions: ['371726', '371702'],
       from: '2024',
@@ -24,9 +26,9 @@ describe(parseDashboardQuery, () => {
 describe(toDashboardQuery, () => {
   const states: DashboardQuery[] = [
     EMPTY_QUERY,
-    { metric: 'volunteer_activities', regions: [], from: null, to: null },
-    { metric: 'm', regions: ['371726'], from: '2022/2025-01', to: null },
-    { metric: null, regions: ['371700', '371726', '371702101'], from: '2024-Q4', to: '2025-01-03' },
+    { ...EMPTY_QUERY, metric: 'volunteer_activities' },
+    { ...EMPTY_QUERY, view: 'map', metric: 'm', regions: ['371726'], from: '2022/2025-01', data: 'demo' },
+    { ...EMPTY_QUERY, view: 'sources', regions: ['371700', '371726', '371702101'], from: '2024-Q4', to: '2025-01-03' },
   ]
 
   it.each(states)('round-trips %j through the URL', (state) => {
@@ -34,7 +36,11 @@ describe(toDashboardQuery, () => {
   })
 
   it('keeps commas readable in shared links', () => {
-    expect(toDashboardQuery({ metric: 'm', regions: ['371726', '371702'], from: null, to: null })).toBe('?metric=m&regions=371726,371702')
+    expect(toDashboardQuery({ ...EMPTY_QUERY, metric: 'm', regions: ['371726', '371702'] })).toBe('?metric=m&regions=371726,371702')
+  })
+
+  it('falls back to the trend view for an unknown view name', () => {
+    expect(parseDashboardQuery('?view=pie').view).toBe('trend')
   })
 })
 
@@ -42,13 +48,13 @@ describe(sanitizeQuery, () => {
   const known = { metric: (id: string) => id === 'm', region: (code: string) => code === '371726' }
 
   it('drops unknown metrics, regions and malformed periods and names each one', () => {
-    const { query, dropped } = sanitizeQuery({ metric: 'nope', regions: ['371726', '371799'], from: '2024-13', to: '2025' }, known)
-    expect(query).toEqual({ metric: null, regions: ['371726'], from: null, to: '2025' })
+    const { query, dropped } = sanitizeQuery({ ...EMPTY_QUERY, metric: 'nope', regions: ['371726', '371799'], from: '2024-13', to: '2025' }, known)
+    expect(query).toEqual({ ...EMPTY_QUERY, metric: null, regions: ['371726'], from: null, to: '2025' })
     expect(dropped).toEqual(['metric=nope', 'regions=371799', 'from=2024-13'])
   })
 
   it('leaves a known query untouched', () => {
-    const state = { metric: 'm', regions: ['371726'], from: '2024', to: null }
+    const state = { ...EMPTY_QUERY, metric: 'm', regions: ['371726'], from: '2024' }
     expect(sanitizeQuery(state, known)).toEqual({ query: state, dropped: [] })
   })
 })
