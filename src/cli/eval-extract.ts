@@ -1,0 +1,69 @@
+/**
+ * npm run eval:extract -- [GOLD.jsonl] [--reports DIR] [--verbose]
+ * Scores the extractor against hand-labelled figures (default ../shared/gold/seed.jsonl).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { extractFigures } from '../extract/extract'
+import { parseGold, scoreFigures, type GoldFigure } from '../extract/score'
+import { dateFromName, loadMetrics, loadRegions } from './extract'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+function fail(message: string): never {
+  console.error(`eval:extract: ${message}`)
+  process.exit(1)
+}
+
+function main(): void {
+  const args = process.argv.slice(2)
+  const verbose = args.includes('--verbose') || args.includes('-v')
+  const dirFlag = args.indexOf('--reports')
+  const reportDirs = dirFlag >= 0 ? [resolve(args[dirFlag + 1])] : []
+  const goldPath = resolve(args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--reports') ?? resolve(ROOT, '../shared/gold/seed.jsonl'))
+  if (!existsSync(goldPath)) fail(`no gold file at ${goldPath}`)
+  reportDirs.push(resolve(dirname(goldPath), '../seeds'), resolve(ROOT, 'data/reports'))
+  const gold = parseGold(readFileSync(goldPath, 'utf8'))
+  const regions = loadRegions()
+  const metrics = loadMetrics()
+  const byReport = new Map<string, GoldFigure[]>()
+  for (const g of gold) byReport.set(g.report, [...(byReport.get(g.report) ?? []), g])
+
+  let tp = 0, fp = 0, fn = 0, regionOk = 0, periodOk = 0, lenient = 0, ignored = 0
+  for (const [report, labels] of byReport) {
+    const file = reportDirs.map((d) => resolve(d, report)).find((f) => existsSync(f))
+    if (!file) fail(`report ${report} not found in ${reportDirs.join(', ')}`)
+    const date = dateFromName(report)
+    if (!date) fail(`no date in report name ${report}`)
+    const text = readFileSync(file, 'utf8')
+    const s = scoreFigures(text, extractFigures(text, { date, regions, metrics }), labels)
+    tp += s.truePositives
+    fp += s.falsePositives.length
+    fn += s.falseNegatives.length
+    ignored += s.ignored
+    regionOk += s.matches.filter((m) => m.regionOk).length
+    periodOk += s.matches.filter((m) => m.period !== 'wrong').length
+    lenient += s.periodLenient
+    console.log(`${report} (date ${date}): ${labels.length} labels, ${s.truePositives} matched, ${s.falsePositives.length} false positives, ${s.falseNegatives.length} missed`)
+    if (verbose || s.falsePositives.length + s.falseNegatives.length <= 10) {
+      for (const f of s.falsePositives) console.log(`  FP ${f.value}${f.unit}  ${JSON.stringify(f.quote)}`)
+      for (const g of s.falseNegatives) console.log(`  FN ${g.value}${g.unit}  ${JSON.stringify(g.quote)}`)
+    }
+    for (const m of s.matches) {
+      if (!m.regionOk && verbose) console.log(`  region ${m.predicted.region} ≠ ${m.gold.region}  ${JSON.stringify(m.gold.quote)}`)
+      if (m.period === 'wrong' && verbose) console.log(`  period ${m.predicted.period} ≠ ${m.gold.period}  ${JSON.stringify(m.gold.quote)}`)
+    }
+    for (const g of s.unlocated) console.log(`  label quote not in report: ${JSON.stringify(g.quote)}`)
+  }
+  const p = tp + fp ? tp / (tp + fp) : 1
+  const r = tp + fn ? tp / (tp + fn) : 1
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0
+  const pct = (x: number) => (x * 100).toFixed(1) + '%'
+  console.log(`precision ${pct(p)}  recall ${pct(r)}  F1 ${pct(f1)}  (TP ${tp}, FP ${fp}, FN ${fn}; ${ignored} predictions matched optional labels and are ignored)`)
+  console.log(`region accuracy ${pct(tp ? regionOk / tp : 1)} (${regionOk}/${tp})`)
+  console.log(
+    `period accuracy ${pct(tp ? periodOk / tp : 1)} (${periodOk}/${tp}; ${lenient} of them are intervals such as 2022/2025-01 ending at the labelled period, counted as matches; strict ${pct(tp ? (periodOk - lenient) / tp : 1)})`,
+  )
+}
+
+main()

@@ -1,0 +1,141 @@
+/**
+ * npm run extract -- [--date YYYY-MM-DD] [--format jsonl|csv] [FILE ...]
+ * Prints the candidate figures of each report (stdin when no file), one per line.
+ */
+import { readFileSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import Papa from 'papaparse'
+import { parseCsv } from '../data/csv'
+import type { Aggregate, Metric, MetricKind, Region, RegionLevel, Temporal } from '../domain/types'
+import { extractFigures, type Figure } from '../extract/extract'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+/** Regions of data/regions.csv (or the given file). */
+export function loadRegions(file = resolve(ROOT, 'data/regions.csv')): Region[] {
+  return parseCsv(readFileSync(file, 'utf8')).rows.map(({ values: v }) => ({
+    code: v.code,
+    name: v.name,
+    level: v.level as RegionLevel,
+    parent: v.parent || null,
+    aliases: splitList(v.aliases),
+  }))
+}
+
+/** Metrics of data/metrics.csv (or the given file). */
+export function loadMetrics(file = resolve(ROOT, 'data/metrics.csv')): Metric[] {
+  return parseCsv(readFileSync(file, 'utf8')).rows.map(({ values: v }) => ({
+    id: v.id,
+    name: v.name,
+    nameEn: v.name_en ?? '',
+    unit: v.unit,
+    kind: v.kind as MetricKind,
+    temporal: v.temporal as Temporal,
+    aggregate: parseAggregate(v.aggregate ?? ''),
+    category: v.category ?? '',
+    definition: v.definition ?? '',
+    aliases: splitList(v.aliases),
+    target: v.target ? Number(v.target) : null,
+  }))
+}
+
+function splitList(s: string | undefined): string[] {
+  return (s ?? '').split('|').map((x) => x.trim()).filter(Boolean)
+}
+
+function parseAggregate(s: string): Aggregate {
+  const m = /^ratio:([^/]+)\/(.+)$/.exec(s)
+  if (m) return { kind: 'ratio', numerator: m[1], denominator: m[2] }
+  return s === 'sum' ? { kind: 'sum' } : { kind: 'none' }
+}
+
+/** A report date from a file name such as heze-daily-2025-01.txt, if it carries one. */
+export function dateFromName(name: string): string | null {
+  const m = /(\d{4}-\d{2}(?:-\d{2})?)(?!\d)/.exec(basename(name))
+  return m ? m[1] : null
+}
+
+const COLUMNS: (keyof Figure)[] = [
+  'value', 'value_max', 'unit', 'qualifier', 'quote', 'start', 'end', 'region', 'region_code', 'period',
+  'metric', 'metric_name', 'suggested_name', 'confidence',
+]
+
+/** Free-text cells that begin with = + - @ get a leading ' so spreadsheets do not run them; qualifiers stay as they are. */
+function csvCell(column: keyof Figure, value: unknown): string {
+  const s = value === undefined || value === null ? '' : String(value)
+  return column !== 'qualifier' && typeof value === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s
+}
+
+interface Options {
+  date: string | null
+  format: 'jsonl' | 'csv'
+  files: string[]
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { date: null, format: 'jsonl', files: [] }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--date') opts.date = argv[++i] ?? ''
+    else if (a.startsWith('--date=')) opts.date = a.slice(7)
+    else if (a === '--format') opts.format = argv[++i] as Options['format']
+    else if (a.startsWith('--format=')) opts.format = a.slice(9) as Options['format']
+    else if (a === '--help' || a === '-h') usage(0)
+    else if (a.startsWith('--')) fail(`unknown option ${a}`)
+    else opts.files.push(a)
+  }
+  if (opts.format !== 'jsonl' && opts.format !== 'csv') fail(`--format must be jsonl or csv, got "${opts.format}"`)
+  if (opts.date !== null && !/^\d{4}(-\d{2}){0,2}$/.test(opts.date)) fail(`--date must be YYYY, YYYY-MM or YYYY-MM-DD, got "${opts.date}"`)
+  return opts
+}
+
+function usage(code: number): never {
+  console.log('usage: npm run extract -- [--date YYYY-MM-DD] [--format jsonl|csv] [FILE ...]  (stdin when no file)')
+  process.exit(code)
+}
+
+function fail(message: string): never {
+  console.error(`extract: ${message}`)
+  process.exit(1)
+}
+
+function readInput(file: string | null): string {
+  try {
+    const buf = readFileSync(file ?? 0)
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  } catch (e) {
+    const why = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message
+    fail(`cannot read ${file ?? 'standard input'}: ${why}`)
+  }
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2))
+  let regions: Region[]
+  let metrics: Metric[]
+  try {
+    regions = loadRegions()
+    metrics = loadMetrics()
+  } catch (e) {
+    fail(`cannot load data/regions.csv or data/metrics.csv: ${(e as Error).message}`)
+  }
+  const inputs = opts.files.length ? opts.files : [null]
+  const rows: string[] = []
+  for (const file of inputs) {
+    const text = readInput(file)
+    const date = opts.date ?? (file && dateFromName(file))
+    if (!date) fail(`no report date for ${file ?? 'standard input'}: pass --date YYYY-MM-DD`)
+    const figures = extractFigures(text, { date, regions, metrics })
+    for (const f of figures) {
+      const row = inputs.length > 1 ? { file, ...f } : f
+      if (opts.format === 'jsonl') rows.push(JSON.stringify(row))
+      else rows.push(Papa.unparse([[...(inputs.length > 1 ? [file ?? ''] : []), ...COLUMNS.map((c) => csvCell(c, f[c]))]], { newline: '\n' }))
+    }
+  }
+  if (opts.format === 'csv') rows.unshift((inputs.length > 1 ? 'file,' : '') + COLUMNS.join(','))
+  process.stdout.write(rows.join('\n') + (rows.length ? '\n' : ''))
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main()

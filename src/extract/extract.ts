@@ -1,0 +1,123 @@
+import type { Region } from '../domain/types'
+import { buildMetricIndex, classifyMetric, suggestName, type MetricIndex } from './metrics'
+import { readMeasures, type Measure } from './measures'
+import { normaliseText, toOriginalRange } from './normalise'
+import { scanNumbers } from './numbers'
+import { findPeriodExpressions, parseReportDate, resolvePeriod } from './periods'
+import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex } from './places'
+import { segmentText, spanAt, type Segments } from './segments'
+import type { ExtractContext, Figure } from './types'
+
+export type { ExtractContext, Figure } from './types'
+
+const gazetteers = new WeakMap<Region[], Gazetteer>()
+const metricIndexes = new WeakMap<ExtractContext['metrics'], MetricIndex>()
+
+/**
+ * Candidate figures of a report, sorted by start: each with its value, unit, qualifier, the exact
+ * quote and its offsets in the original text, the governing place and period, and a metric.
+ */
+export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
+  const report = parseReportDate(ctx.date)
+  const norm = normaliseText(text)
+  const t = norm.text
+  const seg = segmentText(t)
+  const gaz = cached(gazetteers, ctx.regions, buildGazetteer)
+  const index = cached(metricIndexes, ctx.metrics, buildMetricIndex)
+  const places = findPlaces(t, gaz, seg)
+  const exprs = findPeriodExpressions(t, report)
+  const figures: Figure[] = []
+  for (const m of readMeasures(t, scanNumbers(t), seg)) {
+    const [qs, qe] = quoteSpan(t, m, seg)
+    const [start, end] = toOriginalRange(norm, qs, qe)
+    const region = attributePlace(m.numStart, places, seg)
+    const clause = spanAt(seg.clauses, m.numStart) ?? { start: qs, end: qe }
+    const context = t.slice(clause.start, clause.end)
+    const metric = classifyMetric(context, m.numStart - clause.start, m.end - clause.start, m.unit, index)
+    const unit = refineUnit(context, m)
+    const figure: Figure = {
+      value: m.value,
+      ...(m.valueMax !== undefined ? { value_max: m.valueMax } : {}),
+      unit,
+      qualifier: m.qualifier,
+      quote: text.slice(start, end),
+      start,
+      end,
+      region: region?.name ?? null,
+      region_code: region?.code ?? null,
+      period: resolvePeriod(t, m.numStart, exprs, seg, report),
+      metric: metric?.id ?? null,
+      metric_name: metric?.name ?? '',
+      confidence: confidence(m, metric !== null, unit),
+    }
+    if (!metric) {
+      const before = nounBefore(t, m.start, clause.start)
+      figure.suggested_name = suggestName(
+        withoutPlaces(nounAfter(t, m.end), m.end, places),
+        withoutPlaces(before, m.start - before.length, places),
+        unit,
+      )
+      figure.metric_name = figure.suggested_name
+    }
+    figures.push(figure)
+  }
+  return figures.sort((a, b) => a.start - b.start)
+}
+
+function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, build: (key: K) => V): V {
+  let value = cache.get(key)
+  if (!value) cache.set(key, (value = build(key)))
+  return value
+}
+
+/** 参与人次达20000余人 counts person-times although its classifier is 人. */
+function refineUnit(context: string, m: Measure): string {
+  return m.unit === '人' && context.includes('人次') ? '人次' : m.unit
+}
+
+const STOP = /[，。；！？、,;!?：:\n（）()\s\d]/
+const NOUN_LIMIT = 12
+
+/** The noun phrase after the unit (143家|市级行业协会商会), up to punctuation. */
+function nounAfter(t: string, from: number): string {
+  let i = from
+  while (i < t.length && i - from < NOUN_LIMIT && !STOP.test(t[i])) i++
+  return t.slice(from, i)
+}
+
+/** The noun phrase before the number (党建示范点|16家), back to the clause start. */
+function nounBefore(t: string, to: number, clauseStart: number): string {
+  let i = to
+  while (i > clauseStart && to - i < NOUN_LIMIT && !STOP.test(t[i - 1])) i--
+  return t.slice(i, to)
+}
+
+/** The phrase without the place names in it: 沙窝镇投入资金 → 投入资金. */
+function withoutPlaces(phrase: string, at: number, places: PlaceIndex): string {
+  let out = phrase
+  for (const m of mentionsIn(places, at, at + phrase.length).reverse()) {
+    out = out.slice(0, m.start - at) + out.slice(Math.min(phrase.length, m.end - at))
+  }
+  return out
+}
+
+/** The shortest span that states the figure: number and unit with the noun they count. */
+function quoteSpan(t: string, m: Measure, seg: Segments): [number, number] {
+  const clause = spanAt(seg.clauses, m.numStart)
+  const after = nounAfter(t, m.end)
+  const qualifier = /(不超过|超过|多达|不少于|至少|大约|约|将近|接近|近|逾|超|上)$/.exec(t.slice(Math.max(0, m.start - 3), m.start))
+  if (after && !/^[了的地得]?$/.test(after)) return [m.start - (qualifier ? qualifier[0].length : 0), m.end + after.length]
+  const before = nounBefore(t, m.start, clause ? clause.start : 0)
+  return [m.start - before.length, m.end]
+}
+
+function confidence(m: Measure, hasMetric: boolean, unit: string): number {
+  let c = 0.55
+  if (unit !== '个') c += 0.1
+  if (unit === '%') c += 0.1
+  if (hasMetric) c += 0.2
+  if (m.chinese && m.value < 10) c -= 0.1
+  if (m.speech) c -= 0.15
+  if (m.valueMax !== undefined) c -= 0.05
+  return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100
+}

@@ -1,0 +1,77 @@
+import type { Metric } from '../domain/types'
+import { PERSON_UNITS } from './units'
+
+/** Metrics with the phrases (name and aliases) that reports use for them. */
+export interface MetricIndex {
+  entries: { metric: Metric; phrases: string[] }[]
+}
+
+export function buildMetricIndex(metrics: Metric[]): MetricIndex {
+  return {
+    entries: metrics.map((metric) => ({
+      metric,
+      phrases: [...new Set([metric.name, ...metric.aliases].filter((p) => p.length >= 2))],
+    })),
+  }
+}
+
+/** How well a metric's unit fits a figure's unit: 1 same, less for a related unit, 0 never. */
+function unitFit(metricUnit: string, unit: string): number {
+  if (metricUnit === unit) return 1
+  const rate = (u: string) => u === '%' || u === '‰' || u.includes('百分点')
+  if (rate(metricUnit) || rate(unit)) return 0
+  if (PERSON_UNITS.has(metricUnit) && PERSON_UNITS.has(unit)) return metricUnit === '人次' || unit === '人次' ? 0.6 : 0.9
+  if (PERSON_UNITS.has(metricUnit) || PERSON_UNITS.has(unit)) return 0
+  if (metricUnit === '个' || unit === '个') return 0.6
+  return 0.3
+}
+
+/**
+ * The metric whose phrases best describe the figure: context is the figure's clause and
+ * [numStart, numEnd) the number's place in it; a phrase scores by its length and nearness.
+ */
+export function classifyMetric(context: string, numStart: number, numEnd: number, unit: string, index: MetricIndex): Metric | null {
+  let best: Metric | null = null
+  let bestScore = 0
+  for (const { metric, phrases } of index.entries) {
+    const fit = unitFit(metric.unit, unit)
+    if (fit === 0) continue
+    let score = 0
+    for (const phrase of phrases) {
+      let at = context.indexOf(phrase)
+      while (at >= 0) {
+        const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))
+        score = Math.max(score, (phrase.length * fit) / (1 + distance / 6))
+        at = context.indexOf(phrase, at + 1)
+      }
+    }
+    if (score > bestScore) {
+      bestScore = score
+      best = metric
+    }
+  }
+  return bestScore >= 1.2 ? best : null
+}
+
+const LEADING_VERBS = /^(的|已|共|累计|共计|先后|组织|开展|举办|指导|推动|培育|吸纳|吸收|选派|推荐|组建|覆盖|参与|实现|完成|新增|建立|建成|设立|发展|有|为|达|是|在|对|将|把|使|让|其中|全市|全县|全区|全镇)+/
+const TRAILING_VERBS = /(已达|达到|达|为|有|共|累计|共计|约|近|超过|开展|完成|实现)+$/
+
+/** A short name a reviewer could give a new metric, from the noun phrase around the figure. */
+export function suggestName(nounAfter: string, nounBefore: string, unit: string): string {
+  const isRate = unit === '%' || unit === '‰'
+  let noun = trimVerbs(nounAfter, false)
+  if (!noun || isRate) noun = trimVerbs(nounBefore, true)
+  noun = noun.slice(0, 16).replace(/的$/, '')
+  if (!noun) return isRate ? '比率' : `数量（${unit}）`
+  if (isRate || /(率|数|量|次数|人数)$/.test(noun)) return noun
+  return unit === '人次' ? `${noun}人次` : `${noun}数`
+}
+
+/** Drops the verbs around a noun phrase, unless that would leave almost nothing (覆盖率 stays). */
+function trimVerbs(phrase: string, before: boolean): string {
+  const clean = phrase.replace(/[“”"《》]/g, '')
+  let trimmed = before ? clean.replace(TRAILING_VERBS, '') : clean
+  const lead = trimmed.replace(LEADING_VERBS, '')
+  if (lead.length >= 3 || lead.length >= trimmed.length - 1) trimmed = lead
+  return trimmed
+}

@@ -1,0 +1,181 @@
+import { parseChineseNumber } from './numbers'
+import { spanAt, type Segments, type Span } from './segments'
+
+/** The report's publication date, at the granularity it was given. */
+export interface ReportDate {
+  iso: string
+  year: number
+  month: number | null
+}
+
+/** A time expression in the text: a point or span (2024年, 12月30日), a start (从2022年…起), or now (目前). */
+export interface PeriodExpr extends Span {
+  kind: 'point' | 'start' | 'now'
+  /** ISO period for points, the start's ISO period for starts, the report date for now. */
+  period: string
+}
+
+export function parseReportDate(date: string): ReportDate {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date.trim())
+  if (!m) throw new Error(`report date must be YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`)
+  return { iso: date.trim(), year: Number(m[1]), month: m[2] ? Number(m[2]) : null }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const YEAR = '(\\d{4}|[二〇零一三四五六七八九]{4})年'
+const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 }
+
+interface Rule {
+  re: RegExp
+  make: (m: RegExpExecArray, r: ReportDate) => Omit<PeriodExpr, 'start' | 'end'> | null
+}
+
+function year(s: string): number {
+  return /^\d+$/.test(s) ? Number(s) : (parseChineseNumber(s) ?? 0)
+}
+
+/** A month without a year belongs to the report's year, or the year before if it is later than the report. */
+function inferYear(month: number, r: ReportDate): number {
+  return r.month !== null && month > r.month ? r.year - 1 : r.year
+}
+
+const RULES: Rule[] = [
+  { re: /(?:从|自)(\d{4})年[^。！？\n]{0,30}?(?:起|以来|开始)/y, make: (m) => ({ kind: 'start', period: m[1] }) },
+  { re: /(\d{4})年(?:(\d{1,2})月)?以来/y, make: (m) => ({ kind: 'start', period: m[2] ? `${m[1]}-${pad(+m[2])}` : m[1] }) },
+  { re: /(今年|去年|前年)以来/y, make: (m, r) => ({ kind: 'start', period: String(r.year - relYear(m[1])) }) },
+  { re: /(截至|截止|截至到)?(目前|日前为止|当前|现有|至今)/y, make: (_m, r) => ({ kind: 'now', period: r.iso }) },
+  {
+    re: new RegExp(`${YEAR}(?:-|—|至|到|~)${YEAR}`, 'y'),
+    make: (m) => (year(m[1]) < year(m[2]) ? { kind: 'point', period: `${year(m[1])}/${year(m[2])}` } : null),
+  },
+  {
+    re: new RegExp(`${YEAR}(\\d{1,2})月(\\d{1,2})[日号]`, 'y'),
+    make: (m) => ({ kind: 'point', period: `${year(m[1])}-${pad(+m[2])}-${pad(+m[3])}` }),
+  },
+  {
+    re: new RegExp(`${YEAR}(\\d{1,2})(?:-|—|至|到|~)(\\d{1,2})月`, 'y'),
+    make: (m) => ({ kind: 'point', period: `${year(m[1])}-${pad(+m[2])}/${year(m[1])}-${pad(+m[3])}` }),
+  },
+  {
+    re: new RegExp(`${YEAR}(\\d{1,2})月(份|底|末)?`, 'y'),
+    make: (m) => ({ kind: 'point', period: m[3] === '底' || m[3] === '末' ? lastDay(year(m[1]), +m[2]) : `${year(m[1])}-${pad(+m[2])}` }),
+  },
+  { re: new RegExp(`${YEAR}(?:第)?([一二三四1-4])季度`, 'y'), make: (m) => ({ kind: 'point', period: `${year(m[1])}-Q${QUARTER[m[2]]}` }) },
+  { re: new RegExp(`${YEAR}(上|下)半年`, 'y'), make: (m) => ({ kind: 'point', period: half(year(m[1]), m[2]) }) },
+  { re: new RegExp(`${YEAR}前三季度`, 'y'), make: (m) => ({ kind: 'point', period: `${year(m[1])}-01/${year(m[1])}-09` }) },
+  { re: new RegExp(`${YEAR}(?:底|末)`, 'y'), make: (m) => ({ kind: 'point', period: `${year(m[1])}-12-31` }) },
+  {
+    re: new RegExp(`${YEAR}(?!\\d)`, 'y'),
+    make: (m) => {
+      const y = year(m[1])
+      return y >= 1949 && y <= 2100 ? { kind: 'point', period: String(y) } : null
+    },
+  },
+  {
+    re: /(今年|去年|前年)(?:(上|下)半年|(?:第)?([一二三四])季度|前三季度|(\d{1,2})月|(?:底|末))?/y,
+    make: (m, r) => {
+      const y = r.year - relYear(m[1])
+      if (m[2]) return { kind: 'point', period: half(y, m[2]) }
+      if (m[3]) return { kind: 'point', period: `${y}-Q${QUARTER[m[3]]}` }
+      if (m[4]) return { kind: 'point', period: `${y}-${pad(+m[4])}` }
+      if (m[0].endsWith('前三季度')) return { kind: 'point', period: `${y}-01/${y}-09` }
+      if (/[底末]$/.test(m[0])) return { kind: 'point', period: `${y}-12-31` }
+      return { kind: 'point', period: String(y) }
+    },
+  },
+  { re: /(上|下)半年/y, make: (m, r) => ({ kind: 'point', period: half(r.year, m[1]) }) },
+  { re: /前三季度/y, make: (_m, r) => ({ kind: 'point', period: `${r.year}-01/${r.year}-09` }) },
+  {
+    re: /(\d{1,2})(?:-|—|至|到|~)(\d{1,2})月(?:份)?/y,
+    make: (m, r) => (+m[2] <= 12 && +m[1] < +m[2] ? { kind: 'point', period: `${inferYear(+m[2], r)}-${pad(+m[1])}/${inferYear(+m[2], r)}-${pad(+m[2])}` } : null),
+  },
+  { re: /(?:第)?([一二三四])季度/y, make: (m, r) => ({ kind: 'point', period: `${r.year}-Q${QUARTER[m[1]]}` }) },
+  {
+    re: /(\d{1,2})月(\d{1,2})[日号]/y,
+    make: (m, r) => (+m[1] >= 1 && +m[1] <= 12 ? { kind: 'point', period: `${inferYear(+m[1], r)}-${pad(+m[1])}-${pad(+m[2])}` } : null),
+  },
+  {
+    re: /(\d{1,2})月(份|底|末)?/y,
+    make: (m, r) => {
+      const month = +m[1]
+      if (month < 1 || month > 12) return null
+      const y = inferYear(month, r)
+      return { kind: 'point', period: m[2] === '底' || m[2] === '末' ? lastDay(y, month) : `${y}-${pad(month)}` }
+    },
+  },
+]
+
+function lastDay(y: number, month: number): string {
+  return `${y}-${pad(month)}-${pad(new Date(Date.UTC(y, month, 0)).getUTCDate())}`
+}
+
+function relYear(word: string): number {
+  return word === '今年' ? 0 : word === '去年' ? 1 : 2
+}
+
+function half(y: number, which: string): string {
+  return which === '上' ? `${y}-01/${y}-06` : `${y}-07/${y}-12`
+}
+
+const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目截现当至]/g
+/** 较去年, 比上年同期, 同比: a base of comparison, not the figure's period. */
+const COMPARISON = /(较|比|与|同比|较之)$/
+
+/** Every time expression in the text, left to right, resolved against the report date. */
+export function findPeriodExpressions(text: string, report: ReportDate): PeriodExpr[] {
+  const found: PeriodExpr[] = []
+  const trigger = new RegExp(TRIGGER.source, 'g')
+  let t: RegExpExecArray | null
+  while ((t = trigger.exec(text))) {
+    const i = t.index
+    for (const rule of RULES) {
+      rule.re.lastIndex = i
+      const m = rule.re.exec(text)
+      if (!m) continue
+      const made = rule.make(m, report)
+      if (!made) continue
+      if (!COMPARISON.test(text.slice(Math.max(0, i - 2), i))) found.push({ start: i, end: i + m[0].length, ...made })
+      trigger.lastIndex = i + m[0].length
+      break
+    }
+  }
+  return found
+}
+
+const DATELINE = /^[▲\s]*(本报讯)?([（(][^）)]{0,20}[）)])?\s*$/
+
+/** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */
+const FLOW = /累计|共计|先后|开展|举办|参与|服务|培训|组织|发放|受理|化解|帮助|吸纳|新增|完成/
+
+/**
+ * The period of a figure at pos: an explicit date in its clause, else one earlier in its sentence,
+ * else a date that opens its paragraph, else the report date. A start (从2022年起, 今年以来) gives
+ * an interval to the report date for running totals.
+ */
+export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], seg: Segments, report: ReportDate): string {
+  const clause = spanAt(seg.clauses, pos)
+  const sentence = spanAt(seg.sentences, pos)
+  const paragraph = spanAt(seg.paragraphs, pos)
+  const inClause = clause ? exprs.filter((e) => e.start >= clause.start && e.start < clause.end) : []
+  const clauseText = clause ? text.slice(clause.start, clause.end) : ''
+  const pick = (e: PeriodExpr) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
+  const point = inClause.filter((e) => e.start < pos).pop() ?? inClause[0]
+  if (point) return pick(point)
+  const earlier = sentence ? exprs.filter((e) => e.start >= sentence.start && e.end <= pos) : []
+  const last = earlier.pop()
+  if (last) {
+    if (last.kind !== 'start') return last.period
+    return FLOW.test(clauseText) ? pick(last) : report.iso
+  }
+  if (paragraph) {
+    // ▲2024年12月30日，… or 本报讯（记者 …）12月26日，…: an opening date covers its paragraph.
+    const opening = exprs.find((e) => e.start >= paragraph.start && e.start < paragraph.end)
+    if (opening && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
+  }
+  // A headline such as 2024年工作总结 dates every figure of its article.
+  const article = spanAt(seg.articles, pos)
+  const headline = article && exprs.find((e) => e.kind === 'point' && e.start >= article.head.start && e.end <= article.head.end)
+  if (headline) return headline.period
+  if (/全年/.test(clauseText)) return String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year)
+  return report.iso
+}

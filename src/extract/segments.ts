@@ -1,0 +1,171 @@
+/** A half-open range [start, end) of the normalised text. */
+export interface Span {
+  start: number
+  end: number
+}
+
+/** One article of a page: its heading lines, its lead paragraph and its whole extent. */
+export interface Article extends Span {
+  /** Heading lines (empty when the article has none). */
+  head: Span
+  /** Heading lines and the first body paragraph: where the dateline names the place. */
+  lead: Span
+}
+
+/** The text cut into the scopes that govern a figure, each list sorted by start. */
+export interface Segments {
+  articles: Article[]
+  paragraphs: Span[]
+  sentences: Span[]
+  clauses: Span[]
+  /**
+   * Per character: NAME inside a short quoted name (“两个覆盖”) or a document title (《…》), whose
+   * numbers are not measures; SPEECH inside direct speech.
+   */
+  quoted: Uint8Array
+}
+
+export const NAME = 1
+export const SPEECH = 2
+
+const SENTENCE_END = /[。！？!?；;\n]/
+const CLAUSE_END = /[。！？!?；;\n，,：:]/
+const BYLINE = /^(本报)?(记者|通讯员|见习记者|特约记者|实习生|编辑|责任编辑|来源)[\s：:]|摄$/
+const ENUMERATED = /^([一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/
+
+export function segmentText(text: string): Segments {
+  const paragraphs = splitParagraphs(text)
+  return {
+    articles: groupArticles(text, paragraphs),
+    paragraphs: paragraphs.map(({ start, end }) => ({ start, end })),
+    sentences: splitBy(text, SENTENCE_END),
+    clauses: splitBy(text, CLAUSE_END),
+    quoted: markQuoted(text),
+  }
+}
+
+/** The span of `spans` (sorted, disjoint) containing pos, if any. */
+export function spanAt<T extends Span>(spans: T[], pos: number): T | undefined {
+  let lo = 0
+  let hi = spans.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = spans[mid]
+    if (pos < s.start) hi = mid - 1
+    else if (pos >= s.end) lo = mid + 1
+    else return s
+  }
+  return undefined
+}
+
+interface Paragraph extends Span {
+  /** Blank lines before it. */
+  gap: number
+}
+
+function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = []
+  let newlines = 0
+  let i = 0
+  while (i < text.length) {
+    if (text[i] === '\n') {
+      newlines++
+      i++
+      continue
+    }
+    let end = text.indexOf('\n', i)
+    if (end < 0) end = text.length
+    if (text.slice(i, end).trim()) out.push({ start: i, end, gap: Math.max(0, newlines - 1) })
+    newlines = 0
+    i = end
+  }
+  return out
+}
+
+function isHeading(line: string): boolean {
+  return line.length <= 40 && !/[，。；！？,;!?]/.test(line) && !BYLINE.test(line) && !ENUMERATED.test(line)
+}
+
+function groupArticles(text: string, paragraphs: Paragraph[]): Article[] {
+  const articles: Article[] = []
+  let current: { start: number; end: number; headEnd: number; leadEnd: number } | null = null
+  let prevWasByline = false
+  let prevWasHeading = false
+  for (const p of paragraphs) {
+    const line = text.slice(p.start, p.end).trim()
+    const heading = isHeading(line)
+    const byline = BYLINE.test(line) && line.length <= 30
+    const startsNew =
+      !current || p.gap >= 2 || prevWasByline || line.startsWith('▲') || (heading && !byline && !prevWasHeading)
+    if (startsNew) {
+      if (current) articles.push(toArticle(current))
+      current = { start: p.start, end: p.end, headEnd: p.start, leadEnd: -1 }
+    }
+    const c = current!
+    c.end = p.end
+    if (heading && c.leadEnd < 0 && !byline) c.headEnd = p.end
+    else if (c.leadEnd < 0 && !byline) c.leadEnd = p.end
+    prevWasByline = byline
+    prevWasHeading = heading && !byline
+  }
+  if (current) articles.push(toArticle(current))
+  return articles
+}
+
+function toArticle(c: { start: number; end: number; headEnd: number; leadEnd: number }): Article {
+  return {
+    start: c.start,
+    end: c.end,
+    head: { start: c.start, end: c.headEnd },
+    lead: { start: c.start, end: c.leadEnd < 0 ? c.headEnd : c.leadEnd },
+  }
+}
+
+function splitBy(text: string, boundary: RegExp): Span[] {
+  const spans: Span[] = []
+  const re = new RegExp(boundary.source, 'g')
+  let start = 0
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text))) {
+    spans.push({ start, end: m.index + 1 })
+    start = m.index + 1
+  }
+  if (start < text.length) spans.push({ start, end: text.length })
+  return spans
+}
+
+const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '《': '》', '〈': '〉', '『': '』' }
+
+function markQuoted(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length)
+  const opening = /[“‘「《〈『]/g
+  let m: RegExpExecArray | null
+  while ((m = opening.exec(text))) {
+    const i = m.index
+    const close = PAIRS[text[i]]
+    const j = findClose(text, i + 1, text[i], close)
+    if (j < 0) continue
+    const kind = text[i] !== '《' && text[i] !== '〈' && isSpeech(text, i, j) ? SPEECH : NAME
+    for (let k = i; k <= j; k++) mask[k] |= kind
+  }
+  return mask
+}
+
+function findClose(text: string, from: number, open: string, close: string): number {
+  let depth = 0
+  const limit = Math.min(text.length, from + 600)
+  for (let k = from; k < limit; k++) {
+    if (text[k] === open && open !== close) depth++
+    else if (text[k] === close) {
+      if (depth === 0) return k
+      depth--
+    } else if (text[k] === '\n' && open !== '“') return -1
+  }
+  return -1
+}
+
+function isSpeech(text: string, open: number, close: number): boolean {
+  const inner = text.slice(open + 1, close)
+  const before = text[open - 1] ?? '\n'
+  return inner.length > 25 || /[。！？!?]/.test(inner) || before === '：' || before === ':' || before === '\n'
+}

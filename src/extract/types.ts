@@ -1,0 +1,31 @@
+import type { Metric, Qualifier, Region } from '../domain/types'
+
+/** What the extractor needs besides the text: the report's publication date and the catalogues. */
+export interface ExtractContext {
+  /** Publication date of the report: YYYY, YYYY-MM or YYYY-MM-DD; "目前" figures take it as is. */
+  date: string
+  regions: Region[]
+  metrics: Metric[]
+}
+
+/** One candidate figure found in a report, traceable to its exact place in the original text. */
+export interface Figure {
+  value: number
+  /** Upper end of a range such as 3至5个 (value holds the lower end). */
+  value_max?: number
+  unit: string
+  qualifier: Qualifier
+  /** Exact substring of the original text: original.slice(start, end). */
+  quote: string
+  start: number
+  end: number
+  region: string | null
+  region_code: string | null
+  period: string
+  metric: string | null
+  /** The matched metric's name, or a suggested name when no metric matched. */
+  metric_name: string
+  /** Name a reviewer could give a new metric, present when metric is null. */
+  suggested_name?: string
+  confidence: number
+}

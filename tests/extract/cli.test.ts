@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'src/cli/extract.ts'), ...args], { cwd: root, input, encoding: 'utf8' })
+
+describe('extract CLI', () => {
+  it('prints one JSON figure a line from standard input', () => {
+    const r = run(['--date', '2025-01'], '全市共有社会组织4532家，覆盖率达66.1%。')
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.map((f) => [f.value, f.unit, f.region_code, f.period])).toEqual([[4532, '家', '371700', '2025-01'], [66.1, '%', '371700', '2025-01']])
+  })
+
+  it('exits 1 with a message naming the file it cannot read', () => {
+    const r = run(['--date', '2025-01', 'no-such-report.txt'])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/cannot read no-such-report\.txt/)
+  })
+})

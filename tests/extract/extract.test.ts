@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { extractFigures } from '../../src/extract/extract'
+import { ctx } from './builders'
+
+const values = (text: string) => extractFigures(text, ctx()).map((f) => f.value)
+
+describe(extractFigures, () => {
+  it('reads number + classifier + noun and noun + number + classifier', () => {
+    expect(values('对143家市级行业协会商会逐一明确主管部门，指导培育党建示范点16家。')).toEqual([143, 16])
+  })
+
+  it('emits no dates, years or times of day', () => {
+    expect(values('2024年12月30日上午9时30分，活动在12月26日举行，2024年度总结。')).toEqual([])
+  })
+
+  it('emits no ordinals, item numbers or phone numbers', () => {
+    expect(values('第一批示范点名单公布。一是强化组织。（2）完善机制。联系电话：0530-5310000。安全第一。')).toEqual([])
+  })
+
+  it('emits no numbers inside document titles or campaign names', () => {
+    expect(values('出台《关于加强党建工作的二十条措施》，推动“两个覆盖”，实施“1+N”模式，构建五大体系。')).toEqual([])
+  })
+
+  it('drops the article 一 and 每… frequencies but keeps other Chinese counts', () => {
+    expect(values('成立一个、带动一批，每周举办一次，设立五个分项目。')).toEqual([5])
+  })
+
+  it('drops rhetorical counts in direct speech but keeps Arabic figures there', () => {
+    expect(values('他说：“这次培训帮我解答了三个问题。我们服务了300多人。”')).toEqual([300])
+  })
+
+  it('converts 1.5万人次 and keeps the unit 人次', () => {
+    const [f] = extractFigures('全年服务群众1.5万人次。', ctx())
+    expect([f.value, f.unit]).toEqual([15000, '人次'])
+  })
+
+  it('gives a suggested name and no metric to an unknown measure', () => {
+    const [f] = extractFigures('组建志愿服务队56支。', ctx())
+    expect(f.metric).toBeNull()
+    expect(f.suggested_name).toBe('志愿服务队数')
+  })
+
+  it('classifies a figure against the metric phrases', () => {
+    const [f] = extractFigures('全市行业协会商会党组织覆盖率已达66.1%。', ctx())
+    expect([f.metric, f.metric_name]).toEqual(['assoc_party_coverage_rate', '行业协会商会党组织覆盖率'])
+    expect(f.confidence).toBeGreaterThan(0.8)
+  })
+
+  it('sorts figures by start offset', () => {
+    const starts = extractFigures('共有12名党员、30家企业、5个社区参加。', ctx()).map((f) => f.start)
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+  })
+})
+
+describe('vague and programme counts in extractFigures', () => {
+  it('drops vague amounts such as 数十个 and 几百名', () => {
+    expect(values('建成数十个驿站，几百名志愿者参与，新建驿站12个。')).toEqual([12])
+  })
+
+  it('drops small counts that name policy instruments', () => {
+    expect(values('建立三张清单，完善两项机制，培训骨干三十余名。')).toEqual([30])
+  })
+})
+
+describe('plans and magnitudes in extractFigures', () => {
+  it('drops targets and plans', () => {
+    expect(values('力争新就业群体党员人数突破500名。计划到2025年底示范点达到30家。已建成示范点12家。')).toEqual([12])
+  })
+
+  it('reads a magnitude after 余: 二十余万份', () => {
+    const [f] = extractFigures('发放明白纸二十余万份。', ctx())
+    expect([f.value, f.unit, f.qualifier]).toEqual([200000, '份', '>='])
+  })
+})

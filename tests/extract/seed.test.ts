@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadMetrics, loadRegions } from '../../src/cli/extract'
+import { extractFigures } from '../../src/extract/extract'
+import { parseGold, periodMatch, scoreFigures } from '../../src/extract/score'
+import { ctx } from './builders'
+
+const root = resolve(import.meta.dirname, '../..')
+const seedText = readFileSync(resolve(root, 'data/reports/heze-daily-2025-01.txt'), 'utf8')
+const gold = parseGold(readFileSync(resolve(root, '../shared/gold/seed.jsonl'), 'utf8'))
+
+describe(scoreFigures, () => {
+  it('scores the seed page at F1 ≥ 0.95 with region and period right for ≥ 90% of matches', () => {
+    const s = scoreFigures(seedText, extractFigures(seedText, ctx('2025-01')), gold)
+    expect(s.unlocated).toEqual([])
+    expect(s.f1).toBeGreaterThanOrEqual(0.95)
+    expect(s.regionAccuracy).toBeGreaterThanOrEqual(0.9)
+    expect(s.periodAccuracy).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it.skipIf(!existsSync(resolve(root, 'data/regions.csv')))('scores the seed page as well with the shipped gazetteer', () => {
+    const s = scoreFigures(seedText, extractFigures(seedText, { date: '2025-01', regions: loadRegions(), metrics: loadMetrics() }), gold)
+    expect(s.f1).toBeGreaterThanOrEqual(0.95)
+    expect(s.regionAccuracy).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('ignores predictions that match optional labels and counts other extras as false positives', () => {
+    const text = '分两批推动13个部门，另有7名党员。'
+    const labels = [
+      { report: 'x', metric: '', region: '', region_code: null, period: '2025-01', value: 2, unit: '批', qualifier: '=', quote: '分两批', optional: true },
+      { report: 'x', metric: '', region: '', region_code: null, period: '2025-01', value: 13, unit: '个', qualifier: '=', quote: '13个部门' },
+    ]
+    const s = scoreFigures(text, extractFigures(text, ctx()), labels)
+    expect([s.truePositives, s.ignored, s.falsePositives.map((f) => f.value)]).toEqual([1, 1, [7]])
+  })
+})
+
+describe(periodMatch, () => {
+  it('counts an interval ending at the labelled period apart from an exact match', () => {
+    expect(periodMatch('2022/2025-01', '2025-01')).toBe('interval-end')
+    expect(periodMatch('2025-01', '2025-01')).toBe('exact')
+    expect(periodMatch('2024', '2025-01')).toBe('wrong')
+  })
+})
