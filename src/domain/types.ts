@@ -80,3 +80,19 @@ export interface Dataset {
   observations: Observation[]
   reports: Record<string, string>
 }
+
+/** Figures a user added in the browser: one imported file or one reviewed report, kept and undone as a whole. */
+export interface UserBatch {
+  id: string
+  kind: 'import' | 'report'
+  /** File name or report title, as the user knows it. */
+  name: string
+  /** ISO timestamp of when it was added. */
+  createdAt: string
+  observations: Observation[]
+  sources: Source[]
+  /** Metrics the user created while importing or reviewing. */
+  metrics: Metric[]
+  /** Report texts by source id. */
+  reports: Record<string, string>
+}

@@ -52,6 +52,8 @@ const en: typeof zh = {
     map: 'Map',
     table: 'Table',
     sources: 'Sources',
+    ingest: 'Add a report',
+    import: 'Import data',
     comingSoon: 'This view is being built.',
   },
   level: { city: 'City', county: 'County', zone: 'Zone', town: 'Town', village: 'Village' },

@@ -50,6 +50,8 @@ export default {
     map: '地图',
     table: '数据表',
     sources: '来源',
+    ingest: '报告录入',
+    import: '导入数据',
     comingSoon: '该视图正在建设中。',
   },
   level: { city: '市', county: '县区', zone: '功能区', town: '镇街', village: '村' },

@@ -4,13 +4,19 @@ import { loadPackage, type ReadText } from '@/data/load'
 import type { DataMessage } from '@/data/messages'
 import { ObservationIndex } from '@/domain/observationIndex'
 import { RegionTree } from '@/domain/regions'
+import { mergeDataset } from '@/domain/merge'
 import type { Dataset } from '@/domain/types'
+import { useUserDataStore } from './userData'
 
 const EMPTY: Dataset = { regions: [], metrics: [], sources: [], observations: [], reports: {} }
 
-/** The loaded data package, its located problems, and the indexes every view queries. */
+/** The loaded data package merged with the user's additions, its located problems, and the indexes every view queries. */
 export const useDatasetStore = defineStore('dataset', () => {
-  const dataset = shallowRef<Dataset>(EMPTY)
+  const userData = useUserDataStore()
+  /** The validated package as loaded. */
+  const base = shallowRef<Dataset>(EMPTY)
+  /** What every view shows: the package plus the user's batches. */
+  const dataset = computed(() => mergeDataset(base.value, userData.batches))
   const messages = shallowRef<DataMessage[]>([])
   const isLoading = ref(false)
   /** A failure to load at all (as opposed to bad rows, which are messages). */
@@ -30,7 +36,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     error.value = null
     try {
       const result = await loadPackage(read)
-      dataset.value = result.dataset
+      base.value = result.dataset
       messages.value = result.messages
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
@@ -39,5 +45,5 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load }
+  return { base, dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load }
 })

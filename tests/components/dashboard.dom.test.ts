@@ -17,7 +17,7 @@ let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
   pinia = createPinia()
   setActivePinia(pinia)
-  useDatasetStore().dataset = validatePackage(fixturePackage()).dataset
+  useDatasetStore().base = validatePackage(fixturePackage()).dataset
 })
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper mounts components with different props
@@ -28,7 +28,7 @@ describe('ChartTrend', () => {
   it('draws 鄄城县’s line, and only it, after filtering to 鄄城县', async () => {
     const data = useDatasetStore()
     const cityFigure = { ...data.dataset.observations[1], region: '371700', value: 800, qualifier: '=' as const }
-    data.dataset = { ...data.dataset, observations: [...data.dataset.observations, cityFigure] }
+    data.base = { ...data.dataset, observations: [...data.dataset.observations, cityFigure] }
     const filters = useFiltersStore()
     filters.metric = 'activities'
     const wrapper = mountWith(ChartTrend, { initOptions: { renderer: 'svg', width: 800, height: 400 } })
@@ -71,7 +71,7 @@ describe('TableObservations', () => {
 
   it('renders markup in data as text, never as HTML', async () => {
     const data = useDatasetStore()
-    data.dataset = { ...data.dataset, regions: data.dataset.regions.map((r) => (r.code === '371726' ? { ...r, name: '<img src=x onerror=alert(1)>' } : r)) }
+    data.base = { ...data.dataset, regions: data.dataset.regions.map((r) => (r.code === '371726' ? { ...r, name: '<img src=x onerror=alert(1)>' } : r)) }
     useFiltersStore().metric = 'activities'
     const wrapper = mountWith(TableObservations)
     await flushPromises()
