@@ -8,8 +8,8 @@ export function mergeDataset(base: Dataset, batches: readonly UserBatch[]): Data
   const metrics = [...base.metrics]
   const sources = [...base.sources]
   for (const b of batches) {
-    for (const m of b.metrics) if (!metricIds.has(m.id)) (metricIds.add(m.id), metrics.push(m))
-    for (const s of b.sources) if (!sourceIds.has(s.id)) (sourceIds.add(s.id), sources.push(s))
+    metrics.push(...b.metrics.filter((m) => !metricIds.has(m.id) && metricIds.add(m.id)))
+    sources.push(...b.sources.filter((s) => !sourceIds.has(s.id) && sourceIds.add(s.id)))
   }
   return {
     regions: base.regions,
