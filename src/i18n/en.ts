@@ -27,18 +27,6 @@ const en: typeof zh = {
     qualifier: { exact: '', atLeast: 'at least', about: 'about', atMost: 'at most' },
     nonExact: 'Hollow markers are not exact (余, 约, 以上…)',
   },
-  table: {
-    title: 'Figures',
-    metric: 'Metric',
-    region: 'Region',
-    period: 'Period',
-    value: 'Value',
-    unit: 'Unit',
-    source: 'Source',
-    quote: 'Quote',
-    empty: 'No figures for this selection',
-    count: '{n} rows',
-  },
   data: {
     problems: 'The data package has {errors} errors and {warnings} warnings; rows with problems were skipped, the rest is shown.',
     showProblems: 'Details',

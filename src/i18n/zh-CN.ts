@@ -25,18 +25,6 @@ export default {
     qualifier: { exact: '', atLeast: '不少于', about: '约', atMost: '不超过' },
     nonExact: '空心点为非精确值（余、约、以上等）',
   },
-  table: {
-    title: '数据明细',
-    metric: '指标',
-    region: '地区',
-    period: '时间',
-    value: '数值',
-    unit: '单位',
-    source: '来源',
-    quote: '原文',
-    empty: '当前筛选下没有数据',
-    count: '共 {n} 条',
-  },
   data: {
     problems: '数据包有 {errors} 个错误、{warnings} 个提示；有问题的行已跳过，其余数据照常显示。',
     showProblems: '查看详情',

@@ -1,0 +1,116 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import FilterBar from '@/components/filter/FilterBar.vue'
+import FilterMetric from '@/components/filter/FilterMetric.vue'
+import FilterRegions from '@/components/filter/FilterRegions.vue'
+import { validatePackage } from '@/data/validate'
+import { createAppI18n } from '@/i18n'
+import { useDatasetStore } from '@/stores/dataset'
+import { useFiltersStore } from '@/stores/filters'
+import { fixturePackage, fixtureTables } from '../fixtures/package'
+
+let pinia: ReturnType<typeof createPinia>
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  const tables = fixtureTables()
+  // Listed out of code order: the tree must order by code, not by row or pinyin.
+  tables.regions.push(
+    { code: '371722', name: '单县', level: 'county', parent: '371700', aliases: '' },
+    { code: '371721', name: '曹县', level: 'county', parent: '371700', aliases: '' },
+    { code: '371726001', name: '陈王街道', level: 'town', parent: '371726', aliases: '陈王' },
+  )
+  useDatasetStore().base = validatePackage(fixturePackage({ regions: tables.regions })).dataset
+})
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper mounts components with different props
+const mountWith = (component: any) => mount(component, { global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+const codes = (wrapper: ReturnType<typeof mountWith>) => wrapper.findAll('input[type=checkbox][data-code]').map((b) => b.attributes('data-code'))
+
+describe('FilterRegions', () => {
+  it('lists counties by code under the open city, so 曹县 comes before 单县', () => {
+    expect(codes(mountWith(FilterRegions))).toEqual(['371700', '371721', '371722', '371726'])
+  })
+
+  it('opens a county to show its towns, and says so to assistive technology', async () => {
+    const wrapper = mountWith(FilterRegions)
+    const open = wrapper.find('button[aria-label="展开鄄城县"]')
+    expect(open.attributes('aria-expanded')).toBe('false')
+    await open.trigger('click')
+    expect(codes(wrapper)).toContain('371726001')
+    expect(wrapper.find('button[aria-label="收起鄄城县"]').attributes('aria-expanded')).toBe('true')
+  })
+
+  it('finds 鄄城县 by typing 鄄城 and selects it with its checkbox', async () => {
+    const wrapper = mountWith(FilterRegions)
+    await wrapper.find('input[type=search]').setValue('鄄城')
+    expect(codes(wrapper)).toEqual(['371700', '371726'])
+    await wrapper.find('input[data-code="371726"]').setValue(true)
+    expect(useFiltersStore().regions).toEqual(['371726'])
+    expect(wrapper.text()).toContain('已选 1 个：鄄城县')
+  })
+
+  it('reaches a town by its name and says when nothing matches', async () => {
+    const wrapper = mountWith(FilterRegions)
+    await wrapper.find('input[type=search]').setValue('陈王')
+    expect(codes(wrapper)).toEqual(['371700', '371726', '371726001'])
+    await wrapper.find('input[type=search]').setValue('北京')
+    expect(codes(wrapper)).toEqual([])
+    expect(wrapper.text()).toContain('没有匹配的地区')
+  })
+})
+
+describe('FilterMetric', () => {
+  it('narrows the metric list by a search and chooses a metric', async () => {
+    const wrapper = mountWith(FilterMetric)
+    expect(wrapper.findAll('option').map((o) => o.attributes('value'))).toEqual(['coverage_rate', 'activities'])
+    await wrapper.find('input[type=search]').setValue('activ')
+    expect(wrapper.findAll('option').map((o) => o.attributes('value'))).toEqual(['coverage_rate', 'activities'])
+    await wrapper.find('select').setValue('activities')
+    expect(useFiltersStore().metric).toBe('activities')
+    await wrapper.find('input[type=search]').setValue('zzz')
+    expect(wrapper.findAll('option').map((o) => o.attributes('value'))).toEqual(['activities'])
+    expect(wrapper.text()).toContain('没有匹配的指标')
+  })
+})
+
+describe('FilterBar', () => {
+  it('resets region, metric and period with the visible button', async () => {
+    const filters = useFiltersStore()
+    filters.apply({ view: 'table', metric: 'activities', regions: ['371726'], from: '2024', to: null, data: null })
+    const wrapper = mountWith(FilterBar)
+    await wrapper.find('[data-testid=filter-reset]').trigger('click')
+    expect(filters.query).toMatchObject({ view: 'table', metric: null, regions: [], from: null })
+  })
+
+  it('switches to the demonstration package and then shows the demo notice', async () => {
+    const wrapper = mountWith(FilterBar)
+    expect(wrapper.find('[data-testid=demo-notice]').exists()).toBe(false)
+    await wrapper.find('[data-testid=demo-switch]').setValue(true)
+    expect(useFiltersStore().data).toBe('demo')
+    await flushPromises()
+    expect(wrapper.find('[data-testid=demo-notice]').text()).toContain('演示数据，非真实统计')
+  })
+
+  it('binds the period range to the periods the metric has', async () => {
+    const filters = useFiltersStore()
+    filters.metric = 'coverage_rate'
+    const wrapper = mountWith(FilterBar)
+    const from = wrapper.find('[data-testid=period-from]')
+    expect(from.findAll('option').map((o) => o.text())).toEqual(['不限', '2025年1月'])
+    await from.setValue('2025-01')
+    expect(filters.from).toBe('2025-01')
+  })
+})
+
+describe('FilterRegions with a town in the link', () => {
+  it('opens the town’s county so its ticked box is visible', async () => {
+    const wrapper = mountWith(FilterRegions)
+    expect(codes(wrapper)).not.toContain('371726001')
+    useFiltersStore().regions = ['371726001']
+    await flushPromises()
+    expect(wrapper.find('input[data-code="371726001"]').element).toHaveProperty('checked', true)
+  })
+})
