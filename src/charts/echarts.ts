@@ -8,7 +8,7 @@ import {
   TooltipComponent,
 } from 'echarts/components'
 import { use, type ComposeOption } from 'echarts/core'
-import type { LineSeriesOption } from 'echarts/charts'
+import type { BarSeriesOption, LineSeriesOption, MapSeriesOption } from 'echarts/charts'
 import type {
   AriaComponentOption,
   GridComponentOption,
@@ -16,6 +16,7 @@ import type {
   MarkLineComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 
@@ -36,9 +37,22 @@ export function useSvgRenderer(): void {
   use(SVGRenderer)
 }
 
+/** Registers the bar series on first use of the compare view; deep imports keep it out of the initial bundle. */
+export async function registerBarParts(): Promise<void> {
+  await import('echarts/lib/chart/bar')
+}
+
+/** Registers the map series and the continuous visual map on first use of the map view. */
+export async function registerMapParts(): Promise<void> {
+  await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapContinuous')])
+}
+
 /** The option type every builder in src/charts returns. */
 export type ECOption = ComposeOption<
   | LineSeriesOption
+  | BarSeriesOption
+  | MapSeriesOption
+  | VisualMapComponentOption
   | AriaComponentOption
   | GridComponentOption
   | LegendComponentOption
@@ -47,4 +61,4 @@ export type ECOption = ComposeOption<
   | TooltipComponentOption
 >
 
-export { init, type EChartsType } from 'echarts/core'
+export { init, registerMap, type EChartsType } from 'echarts/core'

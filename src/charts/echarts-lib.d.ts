@@ -1,0 +1,4 @@
+// Side-effect modules of echarts/lib that register one part each; imported lazily by src/charts/echarts.ts.
+declare module 'echarts/lib/chart/bar'
+declare module 'echarts/lib/chart/map'
+declare module 'echarts/lib/component/visualMapContinuous'

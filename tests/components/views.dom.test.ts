@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import VChart from 'vue-echarts'
+import { useSvgRenderer } from '@/charts/echarts'
+import { validatePackage } from '@/data/validate'
+import { createAppI18n } from '@/i18n'
+import { useDatasetStore } from '@/stores/dataset'
+import { useFiltersStore } from '@/stores/filters'
+import ViewCompare from '@/views/ViewCompare.vue'
+import ViewMap from '@/views/ViewMap.vue'
+import ViewOverview from '@/views/ViewOverview.vue'
+import { fixturePackage, fixtureTables } from '../fixtures/package'
+
+useSvgRenderer()
+let pinia: ReturnType<typeof createPinia>
+const initOptions = { renderer: 'svg', width: 800, height: 500 }
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  const tables = fixtureTables()
+  tables.regions.push(
+    { code: '371702', name: '牡丹区', level: 'county', parent: '371700', aliases: '' },
+    { code: '371771', name: '菏泽经济技术开发区', level: 'zone', parent: '371700', aliases: '经开区' },
+    { code: '371726001', name: '陈王街道', level: 'town', parent: '371726', aliases: '' },
+  )
+  // A source without a shipped text, so its figures need no quote.
+  tables.sources.push({ id: 'r2', title: '统计表', publication: '', date: '2025-01', author: '', file: '', url: '', note: '' })
+  const row = { source: 'r2', quote: '', qualifier: '=' }
+  tables.observations.push(
+    { ...row, metric: 'activities', region: '371702', period: '2024-12', value: 300 },
+    { ...row, metric: 'activities', region: '371702', period: '2025-01', value: 360 },
+    { ...row, metric: 'activities', region: '371771', period: '2025-01', value: 120 },
+  )
+  useDatasetStore().base = validatePackage(fixturePackage({ regions: tables.regions, sources: tables.sources, observations: tables.observations })).dataset
+})
+
+afterEach(() => vi.unstubAllGlobals())
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper mounts components with different props
+const mountWith = (component: any, props: Record<string, unknown> = {}) =>
+  mount(component, { props, global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+
+/** Waits until the lazily registered chart has drawn its SVG, then for pending updates. */
+async function chartSvg(wrapper: ReturnType<typeof mountWith>, testId: string): Promise<string> {
+  await vi.waitFor(() => expect(wrapper.find(`[data-testid=${testId}] svg`).exists()).toBe(true), { timeout: 10_000 })
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 50))
+  return wrapper.find(`[data-testid=${testId}] svg`).text()
+}
+
+describe('ViewOverview', () => {
+  it('shows the latest figure of each metric with its change, and opens the trend on a card click', async () => {
+    useFiltersStore().regions = ['371702']
+    const wrapper = mountWith(ViewOverview)
+    await flushPromises()
+    const card = wrapper.find('[data-metric="activities"]')
+    expect(card.text()).toContain('360次')
+    expect(card.text()).toContain('2025年1月')
+    expect(card.text()).toContain('较2024年12月 +60次（+20%）')
+    expect(card.find('svg path').exists()).toBe(true)
+    await card.trigger('click')
+    expect(useFiltersStore().view).toBe('trend')
+    expect(useFiltersStore().metric).toBe('activities')
+  })
+
+  it('marks 500余次 as a lower bound', async () => {
+    useFiltersStore().regions = ['371726']
+    const wrapper = mountWith(ViewOverview)
+    await flushPromises()
+    expect(wrapper.find('[data-metric="activities"]').text()).toContain('≥500次')
+  })
+})
+
+describe('ViewCompare', () => {
+  it('ranks the counties and lists those without a figure as 无数据', async () => {
+    useFiltersStore().metric = 'activities'
+    const wrapper = mountWith(ViewCompare, { initOptions })
+    const svg = await chartSvg(wrapper, 'compare-chart')
+    expect(svg.indexOf('牡丹区')).toBeLessThan(svg.indexOf('菏泽经济技术开发区'))
+    expect(svg).toContain('360次')
+    expect(svg).toContain('无数据')
+    expect(wrapper.find('[data-testid=compare-missing]').text()).toContain('鄄城县')
+    wrapper.unmount()
+  })
+
+  it('compares at an earlier period picked in the period select', async () => {
+    useFiltersStore().metric = 'activities'
+    const wrapper = mountWith(ViewCompare, { initOptions })
+    expect(await chartSvg(wrapper, 'compare-chart')).toContain('360次')
+    await wrapper.find('[data-testid=period-select]').setValue('2024-12')
+    expect(await chartSvg(wrapper, 'compare-chart')).toContain('300次')
+    wrapper.unmount()
+  })
+})
+
+describe('ViewMap', () => {
+  it('draws the counties from data/geo, lists the zone beside the map, and toggles a clicked county in the filter', async () => {
+    const geoDir = resolve(import.meta.dirname, '../../data/geo')
+    vi.stubGlobal('fetch', async (url: string | URL) => new Response(readFileSync(resolve(geoDir, String(url).split('/').pop()!), 'utf8')))
+    useFiltersStore().metric = 'activities'
+    const wrapper = mountWith(ViewMap, { initOptions })
+    const svg = await chartSvg(wrapper, 'map-chart')
+    expect(svg).toContain('牡丹区')
+    expect(svg).toContain('示意图')
+    expect(wrapper.find('[data-testid=map-zones]').text()).toContain('菏泽经济技术开发区')
+    expect(wrapper.find('[data-testid=map-zones]').text()).toContain('120次')
+    const chart = wrapper.findComponent(VChart)
+    chart.vm.$emit('click', { componentSubType: 'map', name: '371702' })
+    expect(useFiltersStore().regions).toEqual(['371702'])
+    chart.vm.$emit('click', { componentSubType: 'map', name: '371702' })
+    expect(useFiltersStore().regions).toEqual([])
+    wrapper.unmount()
+  })
+})
