@@ -77,10 +77,10 @@ describe('TableObservations', () => {
     data.base = { ...data.dataset, observations: Array.from({ length: 450 }, (_, i) => obs('371726', `${1900 + i}`, i, { metric: 'activities', source: 'r1' })) }
     useFiltersStore().metric = 'activities'
     const wrapper = mountView(TableObservations)
-    expect(wrapper.findAll('tbody tr')).toHaveLength(200)
+    expect(wrapper.findAll('tbody tr')).toHaveLength(50)
     expect(wrapper.text()).toContain('共 450 条')
     await wrapper.find('[data-testid=table-next]').trigger('click')
-    expect(wrapper.find('tbody tr').text()).toContain('2100年')
+    expect(wrapper.find('tbody tr').text()).toContain('1950年')
   })
 })
 
