@@ -38,7 +38,8 @@ export function buildCompareOption(input: CompareInput): ECOption {
   return {
     animation: input.animation ?? true,
     aria: { enabled: true, label: { description: input.description }, decal: { show: input.decal ?? false } },
-    grid: { left: 8, right: 120, top: 32, bottom: 24, containLabel: true },
+    // ECharts 6 keeps axis labels inside the chart by default (grid.outerBounds), so long county names are not clipped.
+    grid: { left: 8, right: 120, top: 32, bottom: 24 },
     tooltip: { trigger: 'item', formatter: (p: unknown) => tooltipText((p as { dataIndex: number }).dataIndex) },
     xAxis: { type: 'value', name: input.unit, max: axisMax(input) },
     // Inverse, so the first (largest) bar is at the top.

@@ -1,0 +1,54 @@
+import { formatValue } from '@/domain/format'
+import type { ObservationIndex, PeriodRange } from '@/domain/observationIndex'
+import { formatPeriod, parsePeriod, periodTime } from '@/domain/period'
+import type { RegionTree } from '@/domain/regions'
+import type { Metric, Source } from '@/domain/types'
+import type { TrendInput } from './trend'
+
+/** The indexes a chart input is read from (the dataset store's getters, or the CLI's own). */
+export interface ChartData {
+  index: ObservationIndex
+  tree: RegionTree
+  sourceById: ReadonlyMap<string, Source>
+}
+
+/** The trend chart's fixed texts in the current language. */
+export interface TrendLabels {
+  /** Target line label from the formatted target value (`目标 100%`). */
+  target: (value: string) => string
+  noData: string
+  singlePoint: string
+}
+
+/** Shapes one metric's figures for `regions` (already resolved, e.g. by shownRegions) into the trend chart's input. */
+export function toTrendInput(
+  data: ChartData,
+  metric: Metric | undefined,
+  regions: readonly string[],
+  range: PeriodRange,
+  locale: 'zh' | 'en',
+  labels: TrendLabels,
+): TrendInput {
+  const unit = metric?.unit ?? ''
+  const series = metric ? data.index.series(metric.id, regions, range) : []
+  return {
+    unit,
+    target: metric?.target != null ? { value: metric.target, label: labels.target(formatValue(metric.target, '=', unit, locale)) } : null,
+    emptyText: labels.noData,
+    singlePointNote: labels.singlePoint,
+    series: series.map((s) => ({
+      name: data.tree.get(s.region)?.name ?? s.region,
+      // Sorted by axis position, so a series mixing a year total and months never draws backwards.
+      points: s.points
+        .map((o) => ({
+          time: periodTime(parsePeriod(o.period)!),
+          value: o.value,
+          qualifier: o.qualifier,
+          label: formatValue(o.value, o.qualifier, unit, locale),
+          period: formatPeriod(o.period, locale),
+          source: data.sourceById.get(o.source)?.title ?? o.source,
+        }))
+        .sort((a, b) => a.time - b.time),
+    })),
+  }
+}

@@ -1,0 +1,106 @@
+import { writeFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadPackage } from '../data/load'
+import { formatMessage } from '../data/messages'
+import { ObservationIndex } from '../domain/observationIndex'
+import { parsePeriod } from '../domain/period'
+import { RegionTree } from '../domain/regions'
+import { figuresCsv, figuresXlsx } from '../export/dataFiles'
+import { exportTexts } from '../export/messages'
+import { todayIso } from '../export/meta'
+import { embedSubsetFont, svgToPng } from '../export/node'
+import { buildDeck } from '../export/pptx'
+import { renderSvg } from '../export/render'
+import { deckInput, selectionObservations, shownRows, trendExport, type ExportChart, type ExportData, type ExportQuery } from '../export/viewExport'
+import { figureRows } from '../export/rows'
+import { fsReader } from './fsReader'
+
+const USAGE = `usage: npm run export -- --view trend|compare|map|table --metric ID --regions CODE[,CODE] [--from P] [--to P]
+       [--format png|svg|pptx|csv|xlsx] [--scale 2] [--data DIR] [--lang zh|en] [--all-metrics] --out FILE`
+const FORMATS = ['png', 'svg', 'pptx', 'csv', 'xlsx'] as const
+type Format = (typeof FORMATS)[number]
+
+/** A problem with the command line or the data it names: printed as one line, exit 1. */
+class UsageError extends Error {}
+
+/** `npm run export`: a briefing image, deck or data file of one view, through the same builders as the app. */
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      view: { type: 'string', default: 'trend' },
+      metric: { type: 'string' },
+      regions: { type: 'string', default: '' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      scale: { type: 'string', default: '2' },
+      data: { type: 'string', default: 'data' },
+      lang: { type: 'string', default: 'zh' },
+      'all-metrics': { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  })
+  if (!values.out || !values.metric) throw new UsageError(`--metric and --out are required\n${USAGE}`)
+  const format = (values.format ?? extname(values.out).slice(1).toLowerCase()) as Format
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}": use one of ${FORMATS.join(', ')}`)
+  const scale = Number(values.scale)
+  if (!(scale > 0 && scale <= 4)) throw new UsageError(`--scale must be a number from 0 to 4, not "${values.scale}"`)
+  for (const key of ['from', 'to'] as const) if (values[key] && !parsePeriod(values[key])) throw new UsageError(`--${key} "${values[key]}" is not an ISO period such as 2024, 2024-Q4, 2024-12`)
+
+  const { dataset, messages } = await loadPackage(fsReader(resolve(values.data)))
+  if (dataset.metrics.length === 0) throw new UsageError(`no data package in ${values.data}: ${messages.map(formatMessage).join('; ')}`)
+  const data: ExportData = {
+    index: new ObservationIndex(dataset.observations, dataset.metrics),
+    tree: new RegionTree(dataset.regions),
+    sourceById: new Map(dataset.sources.map((s) => [s.id, s])),
+    metricById: new Map(dataset.metrics.map((m) => [m.id, m])),
+  }
+  const metric = data.metricById.get(values.metric)
+  if (!metric) throw new UsageError(`unknown metric "${values.metric}": see the id column of ${values.data}/metrics.csv`)
+  const regions = values.regions.split(',').map((s) => s.trim()).filter(Boolean)
+  const unknown = regions.filter((code) => !data.tree.get(code))
+  if (unknown.length) throw new UsageError(`unknown region ${unknown.join(', ')}: see the code column of ${values.data}/regions.csv`)
+
+  const q: ExportQuery = {
+    metric,
+    regions,
+    range: { from: values.from, to: values.to },
+    demo: values.data.replace(/\/$/, '').endsWith('demo'),
+    texts: exportTexts(values.lang === 'en' ? 'en' : 'zh'),
+    exportDate: todayIso(),
+  }
+  const output = await render(values.view, format, data, q, scale, values['all-metrics'], dataset)
+  await writeFile(values.out, output)
+  console.log(`${values.out}: ${format}, ${output.length} bytes`)
+  return 0
+}
+
+async function render(view: string, format: Format, data: ExportData, q: ExportQuery, scale: number, allMetrics: boolean, dataset: Awaited<ReturnType<typeof loadPackage>>['dataset']): Promise<Uint8Array | string> {
+  if (format === 'csv' || format === 'xlsx') {
+    const rows = allMetrics ? figureRows(selectionObservations(data, q), data, data.metricById, q.texts) : shownRows(data, q)
+    return format === 'csv' ? figuresCsv(rows, q.texts) : figuresXlsx(rows, dataset.metrics, dataset.sources, q.texts)
+  }
+  const charts = viewCharts(view, data, q)
+  if (format === 'pptx') return buildDeck(deckInput(data, q, charts))
+  if (charts.length === 0) throw new UsageError(`the ${view} view has no chart to draw as ${format}: use csv, xlsx or pptx`)
+  const svg = renderSvg(charts[0].option, charts[0].lang)
+  return format === 'svg' ? embedSubsetFont(svg) : svgToPng(svg, scale)
+}
+
+/** The charts a view exports. Compare and map plug in here once their inputs can be built without Vue. */
+function viewCharts(view: string, data: ExportData, q: ExportQuery): ExportChart[] {
+  if (view === 'trend') return [trendExport(data, q)]
+  if (view === 'table') return []
+  if (view === 'compare' || view === 'map') throw new UsageError(`the ${view} view cannot be exported from the command line yet (its chart input is built in a Vue composable)`)
+  throw new UsageError(`unknown view "${view}": use trend, compare, map or table`)
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2))
+} catch (e) {
+  if (!(e instanceof UsageError) && !(e instanceof TypeError && 'code' in e)) throw e
+  console.error(`export: ${e.message}`)
+  process.exitCode = 1
+}

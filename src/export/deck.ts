@@ -1,0 +1,62 @@
+import type { ExportMeta } from '@/charts/exportLayout'
+import type { CompareInput } from '@/charts/compare'
+import type { TrendInput } from '@/charts/trend'
+import { fill, type ExportTexts } from './messages'
+import type { FigureRow } from './rows'
+
+/** One series of a native PowerPoint chart: values per category, null where the region has no figure. */
+export interface DeckSeries {
+  name: string
+  values: (number | null)[]
+}
+
+/** One chart slide: a native, editable chart (line, bar) or a picture (the map). Notes hold the source quotes. */
+export type DeckChart =
+  | { kind: 'line' | 'bar'; meta: ExportMeta; categories: string[]; series: DeckSeries[]; notes: string }
+  | { kind: 'image'; meta: ExportMeta; image: string; notes: string }
+
+/** Everything a briefing deck holds. */
+export interface DeckInput {
+  title: string
+  /** `指标：…；地区：…；时间：…`. */
+  filters: string
+  /** `导出日期：2026-11-29`. */
+  date: string
+  demo: string
+  charts: DeckChart[]
+  tableTitle: string
+  table: { header: string[]; cells: string[][] }
+}
+
+/** A trend as a native line chart: one category per period with figures, in time order. */
+export function trendDeckChart(input: TrendInput, meta: ExportMeta, notes: string): DeckChart {
+  const periods = new Map<number, string>()
+  for (const s of input.series) for (const p of s.points) periods.set(p.time, p.period)
+  const times = [...periods.keys()].sort((a, b) => a - b)
+  const series = input.series.map((s) => {
+    const byTime = new Map(s.points.map((p) => [p.time, p.value]))
+    return { name: s.name, values: times.map((t) => byTime.get(t) ?? null) }
+  })
+  return { kind: 'line', meta, categories: times.map((t) => periods.get(t)!), series, notes }
+}
+
+/** A ranked comparison as a native horizontal bar chart: one bar per region, regions without a figure left blank. */
+export function compareDeckChart(input: CompareInput, meta: ExportMeta, seriesName: string, notes: string): DeckChart {
+  return { kind: 'bar', meta, categories: input.bars.map((b) => b.name), series: [{ name: seriesName, values: input.bars.map((b) => b.value) }], notes }
+}
+
+/** A chart PowerPoint cannot draw natively (the map): a picture captured at export time fills `image`. */
+export function imageDeckChart(meta: ExportMeta, notes: string): DeckChart {
+  return { kind: 'image', meta, image: '', notes }
+}
+
+/** The speaker notes of a chart: each figure with the report sentence it comes from. */
+export function quoteNotes(rows: readonly FigureRow[], texts: ExportTexts, max = 40): string {
+  const m = texts.export
+  const lines = rows.slice(0, max).map((r) => {
+    const params = { region: r.region, period: r.periodText, value: r.label, quote: r.quote, source: r.source }
+    return fill(r.quote ? m.quote : m.noQuote, params)
+  })
+  if (rows.length > max) lines.push(fill(m.more, { n: rows.length - max }))
+  return lines.join('\n')
+}

@@ -1,0 +1,164 @@
+import { buildCompareOption, type CompareInput } from '@/charts/compare'
+import type { ECOption } from '@/charts/echarts'
+import { buildExportOption, type ExportMeta } from '@/charts/exportLayout'
+import { buildMapOption, type MapInput } from '@/charts/map'
+import { buildTrendOption } from '@/charts/trend'
+import { toTrendInput, type ChartData } from '@/charts/trendInput'
+import type { PeriodRange } from '@/domain/observationIndex'
+import { shownRegions } from '@/domain/selection'
+import type { Metric, Observation, Source } from '@/domain/types'
+import { compareDeckChart, imageDeckChart, quoteNotes, trendDeckChart, type DeckChart, type DeckInput } from './deck'
+import { buildExportFileName } from './fileName'
+import { fill, type ExportTexts } from './messages'
+import { buildExportMeta, periodBounds, periodText, regionsText } from './meta'
+import { figureRows, type FigureRow } from './rows'
+
+/** The loaded data an export reads: the dataset store's indexes, or the CLI's. */
+export interface ExportData extends ChartData {
+  metricById: ReadonlyMap<string, Metric>
+}
+
+/** What to export: the dashboard's filters (the same as the URL's), the language and the date. */
+export interface ExportQuery {
+  metric: Metric
+  /** Selected region codes; empty means every region with figures. */
+  regions: readonly string[]
+  range: PeriodRange
+  demo: boolean
+  texts: ExportTexts
+  /** ISO date printed on the export. */
+  exportDate: string
+}
+
+/** One chart ready to export: its layout-applied option, its texts, its file name and its slide. */
+export interface ExportChart {
+  id: string
+  meta: ExportMeta
+  option: ECOption
+  deck: DeckChart
+  fileName: (ext: string) => string
+  /** Language of its texts, for ECharts' axis labels. */
+  lang: 'zh' | 'en'
+}
+
+/** The figures the trend view shows: the metric, for the shown regions, within the range. */
+export function shownObservations(data: ExportData, q: ExportQuery): Observation[] {
+  const regions = shownRegions(q.regions, data.index.regionsWithData(q.metric.id), data.tree)
+  return data.index.series(q.metric.id, regions, q.range).flatMap((s) => s.points)
+}
+
+/** Every metric's figures for the selected regions within the range (the "full selection" data file). */
+export function selectionObservations(data: ExportData, q: ExportQuery): Observation[] {
+  return data.index.metricsWithData().flatMap((id) => {
+    const regions = shownRegions(q.regions, data.index.regionsWithData(id), data.tree)
+    return data.index.series(id, regions, q.range).flatMap((s) => s.points)
+  })
+}
+
+function sourcesOf(observations: readonly Observation[], data: ExportData): Source[] {
+  const ids = [...new Set(observations.map((o) => o.source))]
+  return ids.map((id) => data.sourceById.get(id) ?? { id, title: id, publication: '', date: '', author: '', file: '', url: '', note: '' })
+}
+
+/** Header texts of a chart and its file-name parts, from the figures it draws. */
+export function describeChart(data: ExportData, q: ExportQuery, observations: readonly Observation[]) {
+  const periods = [...new Set(observations.map((o) => o.period))]
+  const sorted = data.index.periods(q.metric.id).filter((p) => periods.includes(p))
+  const bounds = periodBounds(sorted, q.range)
+  // The regions the user chose (a county stands for its towns too), not every town drawn.
+  const names = q.regions.map((c) => data.tree.get(c)?.name ?? c)
+  const metricName = q.texts.locale === 'en' ? q.metric.nameEn : q.metric.name
+  const meta = buildExportMeta({ metricName, unit: q.metric.unit, regionNames: names, bounds, sources: sourcesOf(observations, data), demo: q.demo, exportDate: q.exportDate }, q.texts)
+  const fileName = (ext: string) => buildExportFileName({ regions: names, allRegions: q.texts.export.allRegions, metric: metricName, ...bounds, ext })
+  return { meta, fileName, bounds, names }
+}
+
+/** Any chart of a view, laid out for export: `deck` turns its meta and quote notes into its slide. */
+export function chartExport(
+  data: ExportData,
+  q: ExportQuery,
+  id: string,
+  chart: ECOption,
+  observations: readonly Observation[],
+  deck: (meta: ExportMeta, notes: string) => DeckChart,
+  note = '',
+): ExportChart {
+  const described = describeChart(data, q, observations)
+  // A note the chart must carry wherever it goes (the map's 示意图 or 审图号) joins the subtitle.
+  const meta = note ? { ...described.meta, subtitle: `${described.meta.subtitle} · ${note}` } : described.meta
+  const { fileName } = described
+  const notes = quoteNotes(figureRows(observations, data, data.metricById, q.texts), q.texts)
+  return { id, meta, option: buildExportOption(chart, meta), deck: deck(meta, notes), fileName, lang: q.texts.locale }
+}
+
+/** The trend chart of the query, laid out for export, with a native line chart for its slide. */
+export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
+  const regionCodes = shownRegions(q.regions, data.index.regionsWithData(q.metric.id), data.tree)
+  const chart = q.texts.chart
+  const labels = { target: (value: string) => fill(chart.target, { value }), noData: chart.noData, singlePoint: chart.singlePoint }
+  const input = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)
+  const option = buildTrendOption({ ...input, animation: false })
+  return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes) => trendDeckChart(input, meta, notes))
+}
+
+/** Figures of the metric at exactly one period for `regions` (what a comparison or the map draws). */
+function figuresAt(data: ExportData, q: ExportQuery, period: string, regions: readonly string[]): Observation[] {
+  return [...data.index.snapshot(q.metric.id, period, regions).values()].flat()
+}
+
+/** The compare view's ranked bars at `period` (input from useCompare), with a native bar chart for its slide. */
+export function compareExport(data: ExportData, q: ExportQuery, input: CompareInput, period: string, regions: readonly string[]): ExportChart {
+  const atPeriod = { ...q, range: { from: period, to: period } }
+  const name = q.texts.locale === 'en' ? q.metric.nameEn : q.metric.name
+  const option = buildCompareOption({ ...input, animation: false })
+  return chartExport(data, atPeriod, 'compare', option, figuresAt(data, q, period, regions), (meta, notes) => compareDeckChart(input, meta, name, notes))
+}
+
+/** The map at `period` (input from useMap, its GeoJSON already registered), as a picture on its slide. */
+export function mapExport(data: ExportData, q: ExportQuery, input: MapInput, period: string): ExportChart {
+  const atPeriod = { ...q, range: { from: period, to: period } }
+  const option = buildMapOption({ ...input, animation: false })
+  return chartExport(data, atPeriod, 'map', option, figuresAt(data, q, period, input.areas.map((a) => a.code)), imageDeckChart, input.subtitle)
+}
+
+/** Rows of the figures shown, for CSV, XLSX and the deck's table slide. */
+export function shownRows(data: ExportData, q: ExportQuery): FigureRow[] {
+  return figureRows(shownObservations(data, q), data, data.metricById, q.texts)
+}
+
+/** Table slide rows at most; the full figures go to CSV/XLSX. */
+const DECK_TABLE_ROWS = 40
+
+/** The deck of a view: title slide with the filters, the charts, a table of each region's latest figure. */
+export function deckInput(data: ExportData, q: ExportQuery, charts: readonly ExportChart[]): DeckInput {
+  const m = q.texts.export
+  const c = m.column
+  const shown = shownObservations(data, q)
+  const { bounds, names } = describeChart(data, q, shown)
+  // Series come in period order, so the last figure of a region is its latest.
+  const latest = [...new Map(shown.map((o) => [o.region, o])).values()]
+  const rows = figureRows(latest, data, data.metricById, q.texts)
+  const metricName = q.texts.locale === 'en' ? q.metric.nameEn : q.metric.name
+  const cells = rows.slice(0, DECK_TABLE_ROWS).map((r) => [r.region, r.periodText, r.label, r.source])
+  if (rows.length > DECK_TABLE_ROWS) cells.push([fill(m.more, { n: rows.length - DECK_TABLE_ROWS }), '', '', ''])
+  return {
+    title: q.texts.product,
+    filters: fill(m.deckFilters, { metric: metricName, regions: regionsText(names, q.texts), period: periodText(bounds, q.texts) }),
+    date: fill(m.deckDate, { date: q.exportDate }),
+    demo: q.demo ? m.demo : '',
+    charts: charts.map((chart) => chart.deck),
+    tableTitle: `${m.tableSlide} · ${metricName}`,
+    table: { header: [c.region, c.periodText, c.value, c.source], cells },
+  }
+}
+
+/** Fills the picture of every image slide (the map) by rendering its export option to a PNG data: URL. */
+export async function withDeckImages(charts: readonly ExportChart[], toPngDataUrl: (chart: ExportChart) => Promise<string>): Promise<ExportChart[]> {
+  return Promise.all(charts.map(async (c) => (c.deck.kind === 'image' && !c.deck.image ? { ...c, deck: { ...c.deck, image: await toPngDataUrl(c) } } : c)))
+}
+
+/** File name of a view's data file or deck: the shown regions, the metric (or 全部指标 for every metric) and period. */
+export function viewFileName(data: ExportData, q: ExportQuery, ext: string, allMetrics = false): string {
+  const { fileName, names, bounds } = describeChart(data, q, allMetrics ? selectionObservations(data, q) : shownObservations(data, q))
+  return allMetrics ? buildExportFileName({ regions: names, allRegions: q.texts.export.allRegions, metric: q.texts.export.allMetrics, ...bounds, ext }) : fileName(ext)
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { toTrendInput } from '@/charts/trendInput'
+import { COVERAGE, exportData } from './builders'
+
+const labels = { target: (v: string) => `目标 ${v}`, noData: '无数据', singlePoint: '仅一期' }
+
+describe(toTrendInput, () => {
+  it('gives one named line per region, points in time order with display strings', () => {
+    const input = toTrendInput(exportData(), COVERAGE, ['371726', '371702'], {}, 'zh', labels)
+    expect(input.series.map((s) => s.name)).toEqual(['鄄城县', '牡丹区'])
+    expect(input.series[1].points.map((p) => p.label)).toEqual(['55%', '≥58%'])
+    expect(input.series[0].points.map((p) => p.period)).toEqual(['2024年', '2025年'])
+    expect(input.target).toEqual({ value: 100, label: '目标 100%' })
+  })
+
+  it('keeps only figures inside the range', () => {
+    const input = toTrendInput(exportData(), COVERAGE, ['371726'], { from: '2025' }, 'en', labels)
+    expect(input.series[0].points.map((p) => p.label)).toEqual(['66.1%'])
+  })
+
+  it('gives an empty chart without a metric', () => {
+    expect(toTrendInput(exportData(), undefined, ['371726'], {}, 'zh', labels).series).toEqual([])
+  })
+})

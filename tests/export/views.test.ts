@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { CompareInput } from '@/charts/compare'
+import { registerBarParts, registerMap, registerMapParts } from '@/charts/echarts'
+import type { MapInput } from '@/charts/map'
+import { svgToPng } from '@/export/node'
+import { renderSvg } from '@/export/render'
+import { compareExport, mapExport } from '@/export/viewExport'
+import { exportData, query } from './builders'
+
+const geo = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/geo/heze-counties.geojson'), 'utf8'))
+
+beforeAll(async () => {
+  await Promise.all([registerBarParts(), registerMapParts()])
+  registerMap('heze-test', geo)
+})
+
+const compareInput: CompareInput = {
+  unit: '%',
+  reference: null,
+  description: '',
+  bars: [
+    { name: '鄄城县', value: 66.1, status: 'reported', label: '66.1%', detail: '' },
+    { name: '牡丹区', value: 58, status: 'reported', label: '≥58%', detail: '' },
+  ],
+}
+
+const mapInput: MapInput = {
+  mapName: 'heze-test',
+  title: '党组织覆盖率（2025年）',
+  subtitle: '菏泽市县区示意图 · 示意图',
+  unit: '%',
+  areas: [
+    { code: '371726', name: '鄄城县', value: 66.1, label: '66.1%', computed: false, selected: true },
+    { code: '371702', name: '牡丹区', value: 58, label: '≥58%', computed: false, selected: false },
+  ],
+  scale: { min: 0, max: 100, minLabel: '0%', maxLabel: '100%' },
+  description: '',
+}
+
+describe(compareExport, () => {
+  it('lays the ranked bars out with the compared period and a native bar slide', () => {
+    const chart = compareExport(exportData(), query(), compareInput, '2025', ['371726', '371702'])
+    const svg = renderSvg(chart.option)
+    expect(svg).toContain('鄄城县、牡丹区 · 2025年')
+    expect(svg).toContain('≥58%')
+    expect(chart.fileName('png')).toBe('鄄城县+牡丹区_党组织覆盖率_2025.png')
+    expect(chart.deck).toMatchObject({ kind: 'bar', categories: ['鄄城县', '牡丹区'], series: [{ name: '党组织覆盖率', values: [66.1, 58] }] })
+  })
+})
+
+describe(mapExport, () => {
+  it('draws the counties inside the layout, keeps the 示意图 note and becomes a picture slide', () => {
+    const chart = mapExport(exportData(), query(), mapInput, '2025')
+    const svg = renderSvg(chart.option)
+    expect(svg).toContain('示意图')
+    expect(svg).not.toContain('党组织覆盖率（2025年）')
+    expect(svg).toMatch(/<path d="M[^"]{200,}/)
+    expect(chart.deck.kind).toBe('image')
+    expect(svgToPng(svg, 1).length).toBeGreaterThan(10_000)
+  })
+})
