@@ -82,7 +82,7 @@ describe('the dashboard in Chromium', () => {
 
   it('drops an unknown region in a link with a notice instead of failing', async () => {
     await page.goto(`${origin}/?metric=assoc_party_coverage_rate&regions=371799`)
-    await expect.poll(() => page.getByRole('status').innerText()).toContain('371799')
+    await expect.poll(() => page.getByTestId('link-notice').innerText()).toContain('371799')
     expect(await page.getByTestId('observations-table').innerText()).toContain('66.1%')
   })
 
