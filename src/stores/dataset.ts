@@ -35,7 +35,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     isLoading.value = true
     error.value = null
     try {
-      const result = await loadPackage(read)
+      // Saved batches load alongside, so a link naming a metric the user created is not dropped as unknown.
+      const [result] = await Promise.all([loadPackage(read), userData.load()])
       base.value = result.dataset
       messages.value = result.messages
     } catch (e) {
