@@ -1,0 +1,146 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { readReportFile } from '@/composables/useIngest'
+import { createAppI18n } from '@/i18n'
+import { useDatasetStore } from '@/stores/dataset'
+import { useUserDataStore } from '@/stores/userData'
+import ViewIngest from '@/views/ViewIngest.vue'
+import { smallGazetteer, smallMetrics } from '../extract/builders'
+
+let pinia: ReturnType<typeof createPinia>
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  useDatasetStore().base = { regions: smallGazetteer(), metrics: smallMetrics(), sources: [], observations: [], reports: {} }
+})
+
+/** The ingest view with a report pasted and its figures extracted. */
+async function extracted(text: string, date = '2025-03'): Promise<VueWrapper> {
+  const wrapper = mount(ViewIngest, { global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+  await wrapper.find('[data-testid=ingest-text]').setValue(text)
+  await wrapper.find('[data-testid=ingest-date]').setValue(date)
+  await wrapper.find('form').trigger('submit')
+  await flushPromises()
+  return wrapper
+}
+
+const item = (w: VueWrapper, quote: string) => w.findAll('[data-testid=ingest-item]').find((li) => li.find('q').text() === quote)!
+const observations = () => useDatasetStore().dataset.observations
+
+describe('ViewIngest', () => {
+  it('marks every candidate in the text and shows pasted markup as text', async () => {
+    const w = await extracted('<script>alert(1)</script><b>粗</b>。鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    const reader = w.find('[data-testid=ingest-reader]')
+    expect(reader.find('script').exists()).toBe(false)
+    expect(reader.find('b').exists()).toBe(false)
+    expect(reader.text()).toContain('<script>alert(1)</script>')
+    expect(reader.findAll('mark').map((m) => m.text())).toEqual(['鄄城县开展志愿服务活动120余次', '新建图书室5个'])
+    w.unmount()
+  })
+
+  it('adds the high-confidence figures to the dataset at once, with the report as their source', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    expect(w.find('[data-testid=ingest-accept-high]').text()).toContain('0.7')
+    await w.find('[data-testid=ingest-accept-high]').trigger('click')
+    await flushPromises()
+    expect(observations()).toEqual([expect.objectContaining({ metric: 'volunteer_activities', region: '371726', value: 120, qualifier: '>=', quote: '鄄城县开展志愿服务活动120余次' })])
+    const source = useDatasetStore().sourceById.get(observations()[0].source)!
+    expect(source.title).toBe('鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    expect(item(w, '鄄城县开展志愿服务活动120余次').find('[data-testid=ingest-summary]').text()).toBe('鄄城县 · 2025年3月 · ≥120次')
+    expect(w.find('[data-testid=ingest-counts]').text()).toContain('已采用 1')
+    expect(w.find('[data-testid=ingest-batches]').text()).toContain('1 个数字')
+    w.unmount()
+  })
+
+  it('holds back a figure without a place until the reviewer picks a region and creates its metric', async () => {
+    const w = await extracted('全年新建图书室5个。')
+    const li = () => item(w, '全年新建图书室5个')
+    expect(li().find('[data-testid=ingest-accept]').attributes('disabled')).toBeDefined()
+    expect(li().text()).toContain('请选择地区')
+    await li().find('[data-testid=ingest-region]').setValue('371726')
+    await li().find('[data-testid=ingest-metric]').setValue('__new__')
+    await li().find('[data-testid=ingest-metric-new] input').setValue('新建图书室数')
+    await li().find('[data-testid=ingest-metric-new]').trigger('submit')
+    await flushPromises()
+    expect(li().find('[data-testid=ingest-accept]').attributes('disabled')).toBeUndefined()
+    await li().find('[data-testid=ingest-accept]').trigger('click')
+    await flushPromises()
+    expect(observations()).toEqual([expect.objectContaining({ metric: 'custom_1', region: '371726', value: 5, period: '2025' })])
+    expect(useDatasetStore().metricById.get('custom_1')).toMatchObject({ name: '新建图书室数', unit: '个', aggregate: { kind: 'sum' } })
+    w.unmount()
+  })
+
+  it('takes a rejected figure out of the dataset, and an edited value into it', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次。')
+    const li = () => item(w, '鄄城县开展志愿服务活动120余次')
+    await li().find('[data-testid=ingest-value]').setValue('125')
+    await li().find('[data-testid=ingest-accept]').trigger('click')
+    await flushPromises()
+    expect(observations().map((o) => o.value)).toEqual([125])
+    await li().find('button').trigger('click') // undo
+    await flushPromises()
+    expect(observations()).toEqual([])
+    w.unmount()
+  })
+
+  it('saves an edit to an accepted figure at once, and withdraws it when the edit makes it invalid', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次。')
+    const li = () => item(w, '鄄城县开展志愿服务活动120余次')
+    await w.find('[data-testid=ingest-accept-high]').trigger('click')
+    await flushPromises()
+    await li().find('[data-testid=ingest-period]').setValue('2024')
+    await flushPromises()
+    expect(observations().map((o) => o.period)).toEqual(['2024'])
+    await li().find('[data-testid=ingest-period]').setValue('2024年')
+    await flushPromises()
+    expect(observations()).toEqual([])
+    expect(li().text()).toContain('时间格式应为')
+    w.unmount()
+  })
+
+  it('links a candidate in the list and its mark in the text both ways', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    await w.findAll('mark')[1].trigger('click')
+    expect(item(w, '新建图书室5个').classes()).toContain('ingest-item--active')
+    await item(w, '鄄城县开展志愿服务活动120余次').trigger('click')
+    expect(w.findAll('mark')[0].classes()).toContain('ingest-reader__mark--active')
+    expect(w.findAll('mark')[1].classes()).not.toContain('ingest-reader__mark--active')
+    w.unmount()
+  })
+
+  it('brings an entered report back as reviewed when the same text is extracted again', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    await w.find('[data-testid=ingest-accept-high]').trigger('click')
+    await flushPromises()
+    await w.findAll('form button').find((b) => b.text() === '换一篇报告')!.trigger('click')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid=ingest-counts]').text()).toContain('已采用 1')
+    await item(w, '新建图书室5个').find('[data-testid=ingest-reject]').trigger('click')
+    await flushPromises()
+    expect(observations().map((o) => o.value)).toEqual([120])
+    w.unmount()
+  })
+
+  it('removes a whole ingested report with its figures', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次。')
+    await w.find('[data-testid=ingest-accept-high]').trigger('click')
+    await flushPromises()
+    expect(observations()).toHaveLength(1)
+    await w.find('[data-testid=ingest-batches] li button').trigger('click')
+    await flushPromises()
+    expect(observations()).toEqual([])
+    expect(useUserDataStore().batches).toEqual([])
+    expect(w.find('[data-testid=ingest-counts]').text()).toContain('待核对 1')
+    w.unmount()
+  })
+})
+
+describe(readReportFile, () => {
+  it('reads a GBK-encoded .txt as Windows tools save it', async () => {
+    const gbk = Uint8Array.from('dbb2b3c7cfd8bfaad5b9d6bed4b8b7fecef1bbeeb6af313230d3e0b4cea1a3'.match(/../g)!.map((h) => parseInt(h, 16)))
+    expect(await readReportFile(new File([gbk], 'report.txt'))).toBe('鄄城县开展志愿服务活动120余次。')
+  })
+})
