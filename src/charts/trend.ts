@@ -34,7 +34,12 @@ export interface TrendInput {
   /** Off for exports and tests, where the final frame is all that matters. */
   animation?: boolean
   renderer?: 'canvas' | 'svg'
+  /** Dash styles and marker shapes per series, so lines stay apart when printed without colour. */
+  decal?: boolean
 }
+
+const DASHES = ['solid', 'dashed', 'dotted'] as const
+const SHAPES = ['circle', 'rect', 'triangle', 'diamond'] as const
 
 interface PointDatum {
   value: [number, number]
@@ -65,7 +70,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
     series: input.series.map((s, i) => ({
       type: 'line',
       name: s.name,
-      data: s.points.map(toDatum),
+      data: s.points.map((p) => toDatum(p, input.decal ? SHAPES[i % SHAPES.length] : 'circle')),
+      lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : undefined,
       connectNulls: false,
       label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
       markLine: i === 0 && input.target ? targetLine(input.target) : undefined,
@@ -93,9 +99,11 @@ function timeWindow(series: TrendSeries[]): { min?: number; max?: number } {
   return { min: lo - pad, max: hi + pad }
 }
 
-function toDatum(point: TrendPoint): PointDatum {
+function toDatum(point: TrendPoint, shape: (typeof SHAPES)[number]): PointDatum {
   const exact = point.qualifier === '='
-  return { value: [point.time, point.value], point, symbol: exact ? 'circle' : 'emptyCircle', symbolSize: exact ? 7 : 10 }
+  // ECharts draws an 'empty…' symbol hollow: a non-exact figure keeps its series' shape but loses its fill.
+  const symbol = exact ? shape : `empty${shape[0].toUpperCase()}${shape.slice(1)}`
+  return { value: [point.time, point.value], point, symbol, symbolSize: exact ? 7 : 10 }
 }
 
 function targetLine(target: { value: number; label: string }) {

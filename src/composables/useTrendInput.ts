@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import type { TrendInput } from '@/charts/trend'
 import { toTrendInput } from '@/charts/trendInput'
 import { useDatasetStore } from '@/stores/dataset'
+import { useDisplayStore } from '@/stores/display'
 import { useFiltersStore } from '@/stores/filters'
 import { useSelection } from './useSelection'
 
@@ -10,10 +11,14 @@ import { useSelection } from './useSelection'
 export function useTrendInput() {
   const data = useDatasetStore()
   const filters = useFiltersStore()
+  const display = useDisplayStore()
   const { metric, regionCodes } = useSelection()
   const { t, locale } = useI18n()
   const range = computed(() => ({ from: filters.from ?? undefined, to: filters.to ?? undefined }))
   const labels = computed(() => ({ target: (value: string) => t('chart.target', { value }), noData: t('chart.noData'), singlePoint: t('chart.singlePoint') }))
 
-  return computed<TrendInput>(() => toTrendInput(data, metric.value, regionCodes.value, range.value, locale.value === 'en' ? 'en' : 'zh', labels.value))
+  return computed<TrendInput>(() => ({
+    ...toTrendInput(data, metric.value, regionCodes.value, range.value, locale.value === 'en' ? 'en' : 'zh', labels.value),
+    decal: display.decal,
+  }))
 }

@@ -8,6 +8,8 @@ const en: typeof zh = {
     loading: 'Loading the data package…',
     loadFailed: 'The data package could not be loaded: {error}',
     language: '中文',
+    decal: 'Print patterns',
+    decalHint: 'Tell series apart by patterns and dash styles when printing in black and white',
   },
   filter: {
     metric: 'Metric',

@@ -6,6 +6,8 @@ export default {
     loading: '正在载入数据包…',
     loadFailed: '数据包载入失败：{error}',
     language: 'English',
+    decal: '黑白打印图案',
+    decalHint: '用花纹和线型区分系列，便于黑白打印',
   },
   filter: {
     metric: '指标',

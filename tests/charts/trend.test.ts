@@ -80,3 +80,16 @@ describe('the trend time axis', () => {
     expect(max({ max: 120 })).toBe(120)
   })
 })
+
+describe('the trend for black-and-white printing', () => {
+  it('gives each line its own dash style and marker shape, keeping hollow markers for non-exact figures', () => {
+    const option = buildTrendOption(input({ decal: true, series: ['a', 'b', 'c'].map((name) => ({ name, points: [point(1, 3), point(2, 4, '>=')] })) }))
+    const lines = option.series as { lineStyle: { type: string }; data: { symbol: string }[] }[]
+    expect(lines.map((l) => l.lineStyle.type)).toEqual(['solid', 'dashed', 'dotted'])
+    expect(lines.map((l) => l.data.map((d) => d.symbol))).toEqual([
+      ['circle', 'emptyCircle'],
+      ['rect', 'emptyRect'],
+      ['triangle', 'emptyTriangle'],
+    ])
+  })
+})

@@ -4,6 +4,7 @@ import { describe, expect, it, beforeEach } from 'vitest'
 import ChartTrend from '@/components/chart/ChartTrend.vue'
 import TableObservations from '@/components/table/TableObservations.vue'
 import FilterRegions from '@/components/filter/FilterRegions.vue'
+import AppDecalToggle from '@/components/app/AppDecalToggle.vue'
 import { useSvgRenderer } from '@/charts/echarts'
 import { validatePackage } from '@/data/validate'
 import { createAppI18n } from '@/i18n'
@@ -15,6 +16,7 @@ useSvgRenderer()
 let pinia: ReturnType<typeof createPinia>
 
 beforeEach(() => {
+  localStorage.clear()
   pinia = createPinia()
   setActivePinia(pinia)
   useDatasetStore().base = validatePackage(fixturePackage()).dataset
@@ -88,5 +90,28 @@ describe('FilterRegions', () => {
     await wrapper.find('input[data-code="371726"]').setValue(true)
     expect(useFiltersStore().regions).toEqual(['371726'])
     expect(wrapper.find('label:has(input[data-code="371726"])').text()).toBe('鄄城县')
+  })
+})
+
+describe('AppDecalToggle', () => {
+  it('draws dashed lines for printing once patterns are switched on, and remembers the choice', async () => {
+    const filters = useFiltersStore()
+    filters.metric = 'activities'
+    filters.regions = ['371700', '371726']
+    const data = useDatasetStore()
+    const cityFigures = [2023, 2024].map((year) => ({ ...data.dataset.observations[1], region: '371700', period: String(year), value: year - 1900, qualifier: '=' as const }))
+    const ownFigure = { ...data.dataset.observations[1], period: '2023' }
+    data.base = { ...data.dataset, observations: [...data.dataset.observations, ownFigure, ...cityFigures] }
+    const chart = mountWith(ChartTrend, { initOptions: { renderer: 'svg', width: 800, height: 400 } })
+    const toggle = mountWith(AppDecalToggle)
+    await flushPromises()
+    expect(chart.find('svg').html()).not.toContain('stroke-dasharray')
+    await toggle.find('input[data-testid=decal-toggle]').setValue(true)
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(chart.find('svg').html()).toContain('stroke-dasharray')
+    expect(localStorage.getItem('heze-dashboard:decal')).toBe('true')
+    chart.unmount()
+    toggle.unmount()
   })
 })
