@@ -38,6 +38,8 @@ export interface TrendInput {
   decal?: boolean
 }
 
+/** Points per line above which markers are dropped (20 years of months fit under it). */
+const DENSE = 240
 const DASHES = ['solid', 'dashed', 'dotted'] as const
 const SHAPES = ['circle', 'rect', 'triangle', 'diamond'] as const
 
@@ -73,6 +75,9 @@ export function buildTrendOption(input: TrendInput): ECOption {
       data: s.points.map((p) => toDatum(p, input.decal ? SHAPES[i % SHAPES.length] : 'circle')),
       lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : undefined,
       connectNulls: false,
+      // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
+      showSymbol: s.points.length <= DENSE,
+      sampling: 'lttb',
       label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
       markLine: i === 0 && input.target ? targetLine(input.target) : undefined,
     })),

@@ -1,6 +1,5 @@
 import { onUnmounted, watch } from 'vue'
 import { parseDashboardQuery, sanitizeQuery, toDashboardQuery } from '@/domain/dashboardQuery'
-import { fetchReader } from '@/data/load'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
 
@@ -19,7 +18,7 @@ export function useUrlSync(): Promise<void> {
   let applyingUrl = false
 
   async function ensurePackage(key: 'demo' | null): Promise<void> {
-    if (data.loadedKey !== key) await data.load(fetchReader(packageUrl(key)), key)
+    if (data.loadedKey !== key) await data.loadUrl(packageUrl(key), key)
   }
 
   async function readUrl(): Promise<void> {

@@ -1,8 +1,9 @@
 import { parsePeriod } from '@/domain/period'
 import type { Aggregate, Dataset, Metric, MetricKind, Observation, Qualifier, Region, RegionLevel, Source, Temporal } from '@/domain/types'
-import { parseCsv, type CsvRow } from './csv'
+import { firstOccurrences } from '@/domain/columnar'
+import { parseCsvColumns, type CsvColumns, type CsvRow } from './csv'
 import { sortMessages, type DataMessage } from './messages'
-import { asList, checkTable, clip, type TableSchema } from './tableSchema'
+import { asList, checkTable, clip, columnOf, type CheckedRows, type TableSchema } from './tableSchema'
 
 /** The package's files as read from disk or the network; null where a file could not be read. */
 export interface RawPackage {
@@ -50,43 +51,61 @@ export function parseDescriptor(text: string | null, messages: DataMessage[]): R
 export function validatePackage(raw: RawPackage): ValidatedPackage {
   const messages: DataMessage[] = []
   const resources = parseDescriptor(raw.descriptor, messages)
-  const rows = new Map<string, CsvRow[]>()
+  const rows = new Map<string, CheckedRows>()
   for (const resource of resources) {
     const text = raw.tables[resource.path] ?? null
     if (text === null) {
       messages.push({ level: 'error', file: resource.path, message: 'cannot be read' })
-      rows.set(resource.name, [])
+      rows.set(resource.name, { table: EMPTY_TABLE, rows: [] })
       continue
     }
-    rows.set(resource.name, checkTable(resource.path, parseCsv(text), resource.schema, messages))
+    rows.set(resource.name, checkTable(resource.path, parseCsvColumns(text), resource.schema, messages))
   }
   for (const resource of resources) checkForeignKeys(resource, resources, rows, messages)
 
   const fileOf = (name: string) => resources.find((r) => r.name === name)?.path ?? `${name}.csv`
-  const regions = (rows.get('regions') ?? []).map(toRegion)
-  const metrics = checkMetrics(fileOf('metrics'), rows.get('metrics') ?? [], messages)
-  const { sources, reports } = checkSources(fileOf('sources'), rows.get('sources') ?? [], raw.reports, messages)
-  const observations = checkObservations(fileOf('observations'), rows.get('observations') ?? [], metrics, sources, reports, messages)
+  const recordsOf = (name: string) => toRecords(rows.get(name))
+  const regions = recordsOf('regions').map(toRegion)
+  const metrics = checkMetrics(fileOf('metrics'), recordsOf('metrics'), messages)
+  const { sources, reports } = checkSources(fileOf('sources'), recordsOf('sources'), raw.reports, messages)
+  const observations = checkObservations(fileOf('observations'), rows.get('observations'), metrics, sources, reports, messages)
   return { dataset: { regions, metrics, sources, observations, reports }, messages: sortMessages(messages) }
 }
 
-function checkForeignKeys(resource: Resource, all: Resource[], rows: Map<string, CsvRow[]>, messages: DataMessage[]): void {
-  const own = rows.get(resource.name) ?? []
+const EMPTY_TABLE: CsvColumns = { header: [], columns: [], lines: [], problems: [] }
+
+/** Rows as records keyed by field: fine for the small tables (regions, metrics, sources). */
+function toRecords(checked: CheckedRows | undefined): CsvRow[] {
+  if (!checked) return []
+  const { header, columns, lines } = checked.table
+  return checked.rows.map((k) => ({ line: lines[k], values: Object.fromEntries(header.map((name, j) => [name, columns[j][k]])) }))
+}
+
+function checkForeignKeys(resource: Resource, all: Resource[], rows: Map<string, CheckedRows>, messages: DataMessage[]): void {
+  const own = rows.get(resource.name)
+  if (!own) return
   for (const fk of resource.schema.foreignKeys ?? []) {
     const target = fk.reference.resource === '' ? resource : all.find((r) => r.name === fk.reference.resource)
     if (!target) continue
     const fields = asList(fk.fields)
-    const targetFields = asList(fk.reference.fields)
-    const keys = new Set((rows.get(target.name) ?? []).map((row) => targetFields.map((f) => row.values[f]).join('\u0000')))
-    const kept = own.filter((row) => {
-      const values = fields.map((f) => row.values[f].trim())
-      if (values.every((v) => v === '')) return true
-      if (keys.has(values.join('\u0000'))) return true
-      messages.push({ level: 'error', file: resource.path, line: row.line, message: `${fields.join(', ')} ${values.join(', ')} is not in ${target.path}` })
-      return false
+    const cells = fields.map((f) => columnOf(own.table, f) ?? [])
+    const referenced = rows.get(target.name)
+    const targetCells = asList(fk.reference.fields).map((f) => (referenced && columnOf(referenced.table, f)) || [])
+    const keys = new Set((referenced?.rows ?? []).map((k) => targetCells.map((c) => c[k]).join('\u0000')))
+    // Most rows repeat a few keys (a metric id, a region code): decide each distinct key once.
+    const verdicts = new Map<string, boolean>()
+    own.rows = own.rows.filter((k) => {
+      const values = fields.length === 1 ? [cells[0][k]] : cells.map((c) => c[k])
+      const joined = values.join('\u0000')
+      let ok = verdicts.get(joined)
+      if (ok === undefined) {
+        const trimmed = values.map((v) => v.trim())
+        ok = trimmed.every((v) => v === '') || keys.has(trimmed.join('\u0000'))
+        verdicts.set(joined, ok)
+      }
+      if (!ok) messages.push({ level: 'error', file: resource.path, line: own.table.lines[k], message: `${fields.join(', ')} ${values.map((v) => v.trim()).join(', ')} is not in ${target.path}` })
+      return ok
     })
-    rows.set(resource.name, kept)
-    own.splice(0, own.length, ...kept)
   }
 }
 
@@ -145,59 +164,68 @@ function checkSources(file: string, rows: CsvRow[], texts: Record<string, string
 
 function checkObservations(
   file: string,
-  rows: CsvRow[],
+  checked: CheckedRows | undefined,
   metrics: Metric[],
   sources: Source[],
   reports: Record<string, string>,
   messages: DataMessage[],
 ): Observation[] {
+  if (!checked || checked.rows.length === 0) return []
+  const { table } = checked
+  const col = (name: string) => columnOf(table, name) ?? []
+  const [metric, region, period, value, qualifier, source, quote] = ['metric', 'region', 'period', 'value', 'qualifier', 'source', 'quote'].map(col)
   const metricById = new Map(metrics.map((m) => [m.id, m]))
   const fileBySource = new Map(sources.map((s) => [s.id, s.file]))
-  const kept: { obs: Observation; line: number }[] = []
-  for (const row of rows) {
-    const v = row.values
-    const error = (message: string) => messages.push({ level: 'error', file, line: row.line, message })
-    if (!metricById.has(v.metric)) continue // its metric row was rejected, and says so
-    if (!parsePeriod(v.period)) {
-      error(`period "${clip(v.period)}" is not an ISO period (2024, 2024-Q4, 2024-12, 2024-12-31, 2022/2025-01)`)
+  // Periods repeat across rows: parse each distinct text once.
+  const periodOk = new Map<string, boolean>()
+  const kept: number[] = []
+  const out: Observation[] = []
+  for (const k of checked.rows) {
+    const m = metric[k]
+    const p = period[k]
+    const s = source[k]
+    const q = quote[k] ?? ''
+    const line = table.lines[k]
+    if (!metricById.has(m)) continue // its metric row was rejected, and says so
+    let ok = periodOk.get(p)
+    if (ok === undefined) periodOk.set(p, (ok = parsePeriod(p) !== null))
+    if (!ok) {
+      messages.push({ level: 'error', file, line, message: `period "${clip(p)}" is not an ISO period (2024, 2024-Q4, 2024-12, 2024-12-31, 2022/2025-01)` })
       continue
     }
-    const report = reports[v.source]
-    if (report !== undefined && !v.quote) {
-      error(`quote is empty: source ${v.source} ships its text, so the figure must quote it`)
+    const report = reports[s]
+    if (report !== undefined && !q) {
+      messages.push({ level: 'error', file, line, message: `quote is empty: source ${s} ships its text, so the figure must quote it` })
       continue
     }
-    if (report !== undefined && !report.includes(v.quote)) {
-      error(`quote "${clip(v.quote)}" does not occur in ${fileBySource.get(v.source)}`)
+    if (report !== undefined && !report.includes(q)) {
+      messages.push({ level: 'error', file, line, message: `quote "${clip(q)}" does not occur in ${fileBySource.get(s)}` })
       continue
     }
-    const obs: Observation = { metric: v.metric, region: v.region, period: v.period, value: Number(v.value), qualifier: v.qualifier as Qualifier, source: v.source, quote: v.quote ?? '' }
-    if (metricById.get(v.metric)?.unit === '%' && (obs.value < 0 || obs.value > 100)) {
-      messages.push({ level: 'warning', file, line: row.line, message: `${v.metric} ${obs.value}% is outside 0–100` })
+    const obs: Observation = { metric: m, region: region[k], period: p, value: Number(value[k]), qualifier: qualifier[k] as Qualifier, source: s, quote: q }
+    if (metricById.get(m)?.unit === '%' && (obs.value < 0 || obs.value > 100)) {
+      messages.push({ level: 'warning', file, line, message: `${m} ${obs.value}% is outside 0–100` })
     }
-    kept.push({ obs, line: row.line })
+    kept.push(k)
+    out.push(obs)
   }
-  reportConflicts(file, kept, messages)
-  return kept.map((k) => k.obs)
+  reportConflicts(file, out, kept.map((k) => table.lines[k]), firstOccurrences([metric, region, period], kept), messages)
+  return out
 }
 
 /** Same metric, region and period with different values: warn on each later row, naming both sources. */
-function reportConflicts(file: string, rows: { obs: Observation; line: number }[], messages: DataMessage[]): void {
-  const first = new Map<string, { obs: Observation; line: number }>()
-  for (const row of rows) {
-    const { obs } = row
-    const key = `${obs.metric}\u0000${obs.region}\u0000${obs.period}`
-    const earlier = first.get(key)
-    if (!earlier) {
-      first.set(key, row)
-      continue
-    }
-    if (earlier.obs.value === obs.value && earlier.obs.qualifier === obs.qualifier) continue
+function reportConflicts(file: string, observations: Observation[], lines: number[], first: Int32Array, messages: DataMessage[]): void {
+  for (let i = 0; i < observations.length; i++) {
+    const earlierAt = first[i]
+    if (earlierAt < 0) continue
+    const obs = observations[i]
+    const earlier = observations[earlierAt]
+    if (earlier.value === obs.value && earlier.qualifier === obs.qualifier) continue
     messages.push({
       level: 'warning',
       file,
-      line: row.line,
-      message: `conflict: ${obs.metric} ${obs.region} ${obs.period} is ${obs.value} (source ${obs.source}) here and ${earlier.obs.value} (source ${earlier.obs.source}) at line ${earlier.line}; both are kept`,
+      line: lines[i],
+      message: `conflict: ${obs.metric} ${obs.region} ${obs.period} is ${obs.value} (source ${obs.source}) here and ${earlier.value} (source ${earlier.source}) at line ${lines[earlierAt]}; both are kept`,
     })
   }
 }

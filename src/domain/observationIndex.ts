@@ -41,6 +41,7 @@ export class ObservationIndex {
   private readonly periodList: Period[]
   private readonly rankOf = new Map<string, number>()
   private readonly metricPeriods = new Map<string, string[]>()
+  private readonly regionCodes = new Map<string, string[]>()
   private readonly metricById: Map<string, Metric>
   private conflictGroups?: Observation[][]
 
@@ -101,10 +102,8 @@ export class ObservationIndex {
     return this.cells.get(metric)?.get(region)
   }
 
-  /** Observations of one cell at one period rank (a slice of the sorted list, found by binary search). */
-  private at(metric: string, region: string, rank: number): Observation[] {
-    const cell = this.cell(metric, region)
-    if (!cell) return EMPTY
+  /** Bounds [lo, end) of one cell's figures at one period rank, found by binary search. */
+  private boundsAt(cell: Cell, rank: number): [number, number] {
     let lo = 0
     let hi = cell.ranks.length
     while (lo < hi) {
@@ -114,7 +113,30 @@ export class ObservationIndex {
     }
     let end = lo
     while (end < cell.ranks.length && cell.ranks[end] === rank) end++
+    return [lo, end]
+  }
+
+  /** Observations of one cell at one period rank (a slice of the sorted list). */
+  private at(metric: string, region: string, rank: number): Observation[] {
+    const cell = this.cell(metric, region)
+    if (!cell) return EMPTY
+    const [lo, end] = this.boundsAt(cell, rank)
     return cell.obs.slice(lo, end)
+  }
+
+  /** The one figure a cell agrees on at a rank (an exact one if any), 'conflict' when values differ; copies nothing. */
+  private agreedAt(cells: Map<string, Cell> | undefined, region: string, rank: number): Observation | 'conflict' | undefined {
+    const cell = cells?.get(region)
+    if (!cell) return undefined
+    const [lo, end] = this.boundsAt(cell, rank)
+    if (lo === end) return undefined
+    let exact: Observation | undefined
+    for (let i = lo; i < end; i++) {
+      const o = cell.obs[i]
+      if (o.value !== cell.obs[lo].value) return 'conflict'
+      if (!exact && o.qualifier === '=') exact = o
+    }
+    return exact ?? cell.obs[lo]
   }
 
   /** One series per requested region, in the requested order; `points` is empty for a region without data. */
@@ -166,7 +188,10 @@ export class ObservationIndex {
 
   /** Codes of the regions having figures of `metric`, ordered by code. */
   regionsWithData(metric: string): string[] {
-    return [...(this.cells.get(metric)?.keys() ?? [])].sort()
+    let codes = this.regionCodes.get(metric)
+    // Every filter change asks this; sorting thousands of codes each time would be most of the query.
+    if (!codes) this.regionCodes.set(metric, (codes = [...(this.cells.get(metric)?.keys() ?? [])].sort()))
+    return codes.slice()
   }
 
   /** Groups of figures with the same metric, region and period but different values, by metric, region, period. */
@@ -212,8 +237,9 @@ export class ObservationIndex {
   private sumUp(metric: string, children: string[], rank: number): Rollup | undefined {
     const result: Rollup = { value: 0, qualifier: '=', contributors: [], missing: [], conflicting: [] }
     const qualifiers = new Set<Qualifier>()
+    const cells = this.cells.get(metric)
     for (const child of children) {
-      const figure = agreed(this.at(metric, child, rank))
+      const figure = this.agreedAt(cells, child, rank)
       if (figure === 'conflict') result.conflicting.push(child)
       else if (!figure) result.missing.push(child)
       else {
@@ -234,9 +260,11 @@ export class ObservationIndex {
     let num = 0
     let den = 0
     let exact = true
+    const numerators = this.cells.get(numerator)
+    const denominators = this.cells.get(denominator)
     for (const child of children) {
-      const n = agreed(this.at(numerator, child, rank))
-      const d = agreed(this.at(denominator, child, rank))
+      const n = this.agreedAt(numerators, child, rank)
+      const d = this.agreedAt(denominators, child, rank)
       if (n === 'conflict' || d === 'conflict') result.conflicting.push(child)
       else if (!n || !d) result.missing.push(child)
       else {
@@ -256,13 +284,6 @@ export class ObservationIndex {
 
 function compareTies(a: Observation, b: Observation): number {
   return (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.value - b.value
-}
-
-/** The one value the figures agree on (preferring an exact qualifier), 'conflict' when they differ, or undefined. */
-function agreed(figures: Observation[]): { value: number; qualifier: Qualifier } | 'conflict' | undefined {
-  if (figures.length === 0) return undefined
-  if (figures.some((f) => f.value !== figures[0].value)) return 'conflict'
-  return figures.find((f) => f.qualifier === '=') ?? figures[0]
 }
 
 /** Qualifier of a sum: exact only if every term is; a bound if all terms bound the same side; else approximate. */

@@ -13,7 +13,7 @@ export function shownRegions(selected: readonly string[], withData: readonly str
     const top = withData.filter((code) => TOP_LEVELS.has(tree.get(code)?.level ?? ''))
     return [...(top.length > 0 ? top : withData)].sort()
   }
-  const expanding = selected.filter((s) => tree.get(s)?.level !== 'city')
-  const inside = withData.filter((code) => expanding.some((s) => tree.isAncestor(s, code)))
-  return [...new Set([...selected, ...inside])].sort()
+  // One walk down each selected county, not an ancestor test per region with figures (a province has thousands).
+  const inside = new Set(selected.filter((s) => tree.get(s)?.level !== 'city').flatMap((s) => tree.descendants(s).map((r) => r.code)))
+  return [...new Set([...selected, ...withData.filter((code) => inside.has(code))])].sort()
 }

@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { loadPackage, type ReadText } from '@/data/load'
+import type { ReadText } from '@/data/load'
+import { loadInWorker } from '@/data/loadInWorker'
 import type { DataMessage } from '@/data/messages'
+import type { ValidatedPackage } from '@/data/validate'
 import { ObservationIndex } from '@/domain/observationIndex'
 import { RegionTree } from '@/domain/regions'
 import { mergeDataset } from '@/domain/merge'
@@ -29,14 +31,24 @@ export const useDatasetStore = defineStore('dataset', () => {
   const metricById = computed(() => new Map(dataset.value.metrics.map((m) => [m.id, m])))
   const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
 
-  /** Loads and validates a package; rows that fail validation are skipped and reported, the rest is kept. */
-  async function load(read: ReadText, key: string | null = null): Promise<void> {
+  /** Loads a package read by `read` on this thread (tests, files at hand); bad rows become messages. */
+  function load(read: ReadText, key: string | null = null): Promise<void> {
+    // Imported on demand, so the CSV parser and validator stay out of the page's first download.
+    return run(key, async () => (await import('@/data/load')).loadPackage(read))
+  }
+
+  /** Loads the package at `baseUrl` (same origin) in a Web Worker, so a large package does not freeze the page. */
+  function loadUrl(baseUrl: string, key: string | null = null): Promise<void> {
+    return run(key, () => loadInWorker(baseUrl))
+  }
+
+  async function run(key: string | null, loader: () => Promise<ValidatedPackage>): Promise<void> {
     loadedKey.value = key
     isLoading.value = true
     error.value = null
     try {
       // Saved batches load alongside, so a link naming a metric the user created is not dropped as unknown.
-      const [result] = await Promise.all([loadPackage(read), userData.load()])
+      const [result] = await Promise.all([loader(), userData.load()])
       base.value = result.dataset
       messages.value = result.messages
     } catch (e) {
@@ -46,5 +58,5 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { base, dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load }
+  return { base, dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load, loadUrl }
 })

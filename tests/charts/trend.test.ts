@@ -93,3 +93,12 @@ describe('the trend for black-and-white printing', () => {
     ])
   })
 })
+
+describe('a dense trend', () => {
+  it('keeps markers for a readable series and drops them past a few hundred points', () => {
+    const few = Array.from({ length: 36 }, (_, i) => point(i, i))
+    const many = Array.from({ length: 1200 }, (_, i) => point(i, i))
+    const lines = buildTrendOption(input({ series: [{ name: 'a', points: few }, { name: 'b', points: many }] })).series as { showSymbol: boolean }[]
+    expect(lines.map((l) => l.showSymbol)).toEqual([true, false])
+  })
+})

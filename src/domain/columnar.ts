@@ -1,0 +1,128 @@
+import type { Observation, Qualifier } from './types'
+
+/** Gives each distinct string a small integer, in order of first appearance. */
+export class Interner {
+  /** The distinct strings; a code is a position here. */
+  readonly values: string[] = []
+  private readonly codes = new Map<string, number>()
+
+  /** The code of `value`, adding it when new. */
+  code(value: string): number {
+    let code = this.codes.get(value)
+    if (code === undefined) {
+      code = this.values.length
+      this.codes.set(value, code)
+      this.values.push(value)
+    }
+    return code
+  }
+}
+
+/**
+ * For each listed row, the position (in `rows`) of the first earlier row that agrees with it on every column,
+ * or -1: how duplicates and conflicts are found without a million-entry string map.
+ */
+export function firstOccurrences(columns: readonly (readonly string[])[], rows: readonly number[]): Int32Array {
+  const n = rows.length
+  const codes = columns.map((column) => {
+    const interner = new Interner()
+    const out = new Int32Array(n)
+    for (let k = 0; k < n; k++) out[k] = interner.code(column[rows[k]])
+    return { out, radix: Math.max(1, interner.values.length) }
+  })
+  const first = new Int32Array(n)
+  const space = codes.reduce((a, c) => a * c.radix, 1)
+  // Keys numbered densely enough go into a typed array; sparse or huge key spaces use a map.
+  if (space <= Math.max(4 * n, 65_536)) {
+    const seen = new Int32Array(space).fill(-1)
+    for (let k = 0; k < n; k++) {
+      const key = keyAt(codes, k)
+      first[k] = seen[key]
+      if (seen[key] < 0) seen[key] = k
+    }
+    return first
+  }
+  const seen = new Map<number | string, number>()
+  const numeric = space < Number.MAX_SAFE_INTEGER
+  for (let k = 0; k < n; k++) {
+    const key = numeric ? keyAt(codes, k) : codes.map((c) => c.out[k]).join(',')
+    const at = seen.get(key)
+    first[k] = at ?? -1
+    if (at === undefined) seen.set(key, k)
+  }
+  return first
+}
+
+function keyAt(codes: { out: Int32Array; radix: number }[], k: number): number {
+  let key = 0
+  for (let c = 0; c < codes.length; c++) key = key * codes[c].radix + codes[c].out[k]
+  return key
+}
+
+/**
+ * Observations as typed-array columns and string tables: what a worker posts to the page, transferring the
+ * buffers instead of structurally cloning a million objects.
+ */
+export interface ObservationColumns {
+  strings: string[]
+  /** Per observation, codes into `strings`. */
+  metric: Int32Array
+  region: Int32Array
+  period: Int32Array
+  source: Int32Array
+  quote: Int32Array
+  qualifier: Uint8Array
+  value: Float64Array
+}
+
+const QUALIFIER_LIST: readonly Qualifier[] = ['=', '>=', '~', '<=']
+
+/** Packs observations into columns; strings shared by many rows are stored once. */
+export function toColumns(observations: readonly Observation[]): ObservationColumns {
+  const n = observations.length
+  const strings = new Interner()
+  const cols: ObservationColumns = {
+    strings: strings.values,
+    metric: new Int32Array(n),
+    region: new Int32Array(n),
+    period: new Int32Array(n),
+    source: new Int32Array(n),
+    quote: new Int32Array(n),
+    qualifier: new Uint8Array(n),
+    value: new Float64Array(n),
+  }
+  for (let i = 0; i < n; i++) {
+    const o = observations[i]
+    cols.metric[i] = strings.code(o.metric)
+    cols.region[i] = strings.code(o.region)
+    cols.period[i] = strings.code(o.period)
+    cols.source[i] = strings.code(o.source)
+    cols.quote[i] = strings.code(o.quote)
+    cols.qualifier[i] = QUALIFIER_LIST.indexOf(o.qualifier)
+    cols.value[i] = o.value
+  }
+  return cols
+}
+
+/** Unpacks columns into observations whose strings are shared, not copied per row. */
+export function fromColumns(cols: ObservationColumns): Observation[] {
+  const s = cols.strings
+  const out = new Array<Observation>(cols.value.length)
+  for (let i = 0; i < out.length; i++) {
+    out[i] = {
+      metric: s[cols.metric[i]],
+      region: s[cols.region[i]],
+      period: s[cols.period[i]],
+      value: cols.value[i],
+      qualifier: QUALIFIER_LIST[cols.qualifier[i]],
+      source: s[cols.source[i]],
+      quote: s[cols.quote[i]],
+    }
+  }
+  return out
+}
+
+/** The buffers of `cols`, to list as transferables in `postMessage`. */
+export function transferablesOf(cols: ObservationColumns): ArrayBuffer[] {
+  return [cols.metric, cols.region, cols.period, cols.source, cols.quote, cols.qualifier, cols.value].map((a) => a.buffer as ArrayBuffer)
+}

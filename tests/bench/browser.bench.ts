@@ -1,0 +1,162 @@
+/**
+ * In headless Chromium: navigation → first chart `finished`, the app against the bare page (alternating
+ * fresh loads); and, on a copy of the app serving a 1 M-observation package, the load and a filter change.
+ */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { preview } from 'vite'
+import { launchBrowser } from '../e2e/browser'
+import { round, summarize } from './stats'
+import { benchData, benchPackage } from './synthetic'
+
+/** Times in ms from navigation start unless named otherwise. */
+export interface BrowserFigures {
+  app_first_chart_ms: number
+  bare_first_chart_ms: number
+  first_chart_ratio: number
+  loads: number
+  /** With 1 M observations: navigation → chart finished, and the longest main-thread task meanwhile. */
+  load_1m_browser_ms: number
+  longest_task_1m_ms: number
+  /** A metric change with 1 M observations loaded: to the chart's next frame and to its `finished`. */
+  filter_1m_rendered_ms: number
+  filter_1m_finished_ms: number
+  /** The loader alone (fetch, parse, validate, index 1 M): in the load worker, and on the page's thread. */
+  worker_load_1m_ms: number
+  worker_longest_task_ms: number
+  main_load_1m_ms: number
+  main_longest_task_ms: number
+}
+
+// Runs in the page before its scripts: records each chart's events (the builds call __benchOnChart).
+const HOOK = `
+  window.__bench = { finished: [], rendered: [], longest: 0 };
+  window.__benchOnChart = (chart) => {
+    chart.on('finished', () => window.__bench.finished.push(performance.now()));
+    chart.on('rendered', () => window.__bench.rendered.push(performance.now()));
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`
+
+interface Bench {
+  finished: number[]
+  rendered: number[]
+  longest: number
+}
+
+async function serve(dir: string) {
+  const server = await preview({ root: dir, configFile: false, logLevel: 'silent', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0 } })
+  return { server, url: server.resolvedUrls!.local[0] }
+}
+
+async function freshPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await page.addInitScript(HOOK)
+  return page
+}
+
+const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench)
+
+async function firstFinished(context: BrowserContext, url: string, timeout = 60_000): Promise<{ ms: number; longest: number; page: Page }> {
+  const page = await freshPage(context)
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.finished.length > 0, null, { timeout })
+  const b = await bench(page)
+  return { ms: b.finished[0], longest: b.longest, page }
+}
+
+/** Changes the metric in the page and times the trend chart's next frame and its next `finished`. */
+async function changeMetric(page: Page, metric: string): Promise<{ rendered: number; finished: number }> {
+  const t0 = await page.evaluate((id) => {
+    const b = (window as unknown as { __bench: Bench }).__bench
+    b.finished.length = 0
+    b.rendered.length = 0
+    const select = document.querySelector<HTMLSelectElement>('[data-testid="metric-select"]')!
+    const start = performance.now()
+    select.value = id
+    select.dispatchEvent(new Event('change'))
+    return start
+  }, metric)
+  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.finished.length > 0, null, { timeout: 30_000 })
+  const b = await bench(page)
+  return { rendered: b.rendered[0] - t0, finished: b.finished[0] - t0 }
+}
+
+/** Writes a 1 M-observation package over (a copy of) a built site's data/. */
+function with1m(siteDir: string, pkg: ReturnType<typeof benchPackage>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-1m-'))
+  cpSync(siteDir, dir, { recursive: true })
+  mkdirSync(join(dir, 'data'), { recursive: true })
+  writeFileSync(join(dir, 'data', 'datapackage.json'), pkg.descriptor!)
+  for (const [path, text] of Object.entries(pkg.tables)) writeFileSync(join(dir, 'data', path), text!)
+  return dir
+}
+
+type LoaderResult = { ms: number; observations: number; errors: number; longestTask: number }
+
+async function loadOnce(context: BrowserContext, url: string): Promise<LoaderResult> {
+  const page = await freshPage(context)
+  await page.goto(url)
+  await page.waitForFunction(() => '__loaded' in window, null, { timeout: 120_000 })
+  const result = await page.evaluate(() => (window as unknown as { __loaded: LoaderResult }).__loaded)
+  await page.close()
+  if (result.errors || result.observations < 1_000_000) throw new Error(`the loader page loaded ${result.observations} observations with ${result.errors} errors`)
+  return result
+}
+
+/** Runs the browser measurements on the built sites. */
+export async function benchBrowser(appDir: string, bareDir: string, loaderDir: string, loads = 5): Promise<BrowserFigures> {
+  const pkg = benchPackage(benchData(1_000_000))
+  const app = await serve(appDir)
+  const bare = await serve(bareDir)
+  const big = await serve(with1m(appDir, pkg))
+  const loader = await serve(with1m(loaderDir, pkg))
+  const context = await launchBrowser()
+  try {
+    const appTimes: number[] = []
+    const bareTimes: number[] = []
+    for (let i = 0; i < loads; i++) {
+      for (const [url, times] of [[app.url, appTimes], [bare.url, bareTimes]] as const) {
+        const { ms, page } = await firstFinished(context, url)
+        times.push(ms)
+        await page.close()
+      }
+    }
+    const a = summarize(appTimes).median
+    const b = summarize(bareTimes).median
+    const load = await firstFinished(context, `${big.url}?metric=org_count_0&regions=990001,990002,990003`, 120_000)
+    const changes: { rendered: number; finished: number }[] = []
+    for (let i = 0; i < loads; i++) changes.push(await changeMetric(load.page, `service_events_${i % 5}`))
+    await load.page.close()
+    const worker: LoaderResult[] = []
+    const main: LoaderResult[] = []
+    for (let i = 0; i < 3; i++) {
+      worker.push(await loadOnce(context, loader.url))
+      main.push(await loadOnce(context, `${loader.url}?thread=main`))
+    }
+    const med = (rs: LoaderResult[], key: 'ms' | 'longestTask') => Math.round(summarize(rs.map((r) => r[key])).median)
+    return {
+      app_first_chart_ms: Math.round(a),
+      bare_first_chart_ms: Math.round(b),
+      first_chart_ratio: round(a / b, 2),
+      loads,
+      load_1m_browser_ms: Math.round(load.ms),
+      longest_task_1m_ms: Math.round(load.longest),
+      filter_1m_rendered_ms: Math.round(summarize(changes.map((c) => c.rendered)).median),
+      filter_1m_finished_ms: Math.round(summarize(changes.map((c) => c.finished)).median),
+      worker_load_1m_ms: med(worker, 'ms'),
+      worker_longest_task_ms: med(worker, 'longestTask'),
+      main_load_1m_ms: med(main, 'ms'),
+      main_longest_task_ms: med(main, 'longestTask'),
+    }
+  } finally {
+    await context.close()
+    await Promise.all([app.server.close(), bare.server.close(), big.server.close(), loader.server.close()])
+  }
+}

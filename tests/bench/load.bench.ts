@@ -1,0 +1,82 @@
+/**
+ * Load: parse + validate + index 1 M observations from CSV text (what the loader does after fetching), and
+ * the heap the loaded dataset and its index keep.
+ * Run directly: npx tsx tests/bench/load.bench.ts
+ */
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { validatePackage } from '../../src/data/validate'
+import { ObservationIndex } from '../../src/domain/observationIndex'
+import { benchData, benchPackage } from './synthetic'
+import { round } from './stats'
+
+/** Load figures; times in ms, sizes in MB. */
+export interface LoadBench {
+  observations: number
+  csv_mb: number
+  validate_ms: number
+  index_ms: number
+  total_ms: number
+  /** Process CPU time of the median load (includes V8's GC helper threads): wall time on a shared machine overstates it. */
+  cpu_ms: number
+  heap_mb: number
+  errors: number
+}
+
+// Heap figures need a full collection first; tsx gives no --expose-gc, so switch it on here.
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+function heapMb(): number {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed / 2 ** 20
+}
+
+/** Median of `runs` loads; heap is what the last load keeps (above the heap before) once the CSV text is dropped. */
+export function benchLoad(size = 1_000_000, runs = 3): LoadBench {
+  const base = heapMb()
+  let raw: ReturnType<typeof benchPackage> | null = benchPackage(benchData(size))
+  const csvMb = raw.tables['observations.csv']!.length / 2 ** 20
+  const results: { validate: number; index: number; cpu: number }[] = []
+  let kept: unknown = null
+  let observations = 0
+  let errors = 0
+  for (let i = 0; i < runs; i++) {
+    kept = null
+    const cpu = process.cpuUsage()
+    const t0 = performance.now()
+    const { dataset, messages } = validatePackage(raw!)
+    const t1 = performance.now()
+    const index = new ObservationIndex(dataset.observations, dataset.metrics)
+    const t2 = performance.now()
+    const used = process.cpuUsage(cpu)
+    results.push({ validate: t1 - t0, index: t2 - t1, cpu: (used.user + used.system) / 1000 })
+    kept = { dataset, index }
+    observations = dataset.observations.length
+    errors = messages.filter((m) => m.level === 'error').length
+  }
+  raw = null
+  // With the CSV text dropped, what is left above the baseline is the dataset and its index.
+  const after = heapMb()
+  void kept
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const validate = mid(results.map((r) => r.validate))
+  const index = mid(results.map((r) => r.index))
+  return {
+    observations,
+    csv_mb: round(csvMb, 1),
+    validate_ms: Math.round(validate),
+    index_ms: Math.round(index),
+    total_ms: Math.round(validate + index),
+    cpu_ms: Math.round(mid(results.map((r) => r.cpu))),
+    heap_mb: round(after - base, 1),
+    errors,
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  console.log(JSON.stringify(benchLoad()))
+}
