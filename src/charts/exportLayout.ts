@@ -107,8 +107,9 @@ export function buildExportOption(chart: ECOption, meta: ExportMeta, layout: Exp
     textStyle: { ...(c.textStyle as Loose), fontFamily: layout.fontFamily },
     title: titles,
     legend: legends.map((l) => ({ ...l, type: 'plain', left: padding, width: inner, top: HEADER_HEIGHT, itemGap: 10, textStyle: text({ fontSize: legendSize }) })),
-    // Cartesian charts keep their own left margin (axis labels); the axis name and labels get room above and below.
-    grid: list(c.grid).map((g) => ({ ...g, top: plotTop + 28, bottom: plotBottom + 28, left: padding + (typeof g.left === 'number' ? g.left : 56), right: padding + 16 })),
+    // Cartesian charts keep their own margins (axis labels on the left, value labels on the right of bars);
+    // the axis name and labels get room above and below.
+    grid: list(c.grid).map((g) => ({ ...g, top: plotTop + 28, bottom: plotBottom + 28, left: padding + (typeof g.left === 'number' ? g.left : 56), right: padding + (typeof g.right === 'number' ? Math.max(g.right, 16) : 16) })),
     series: list(c.series).map((s) => (s.type === 'map' ? { ...s, layoutCenter: ['50%', (plotTop + height - plotBottom) / 2], layoutSize: height - plotTop - plotBottom } : s)),
   }
   if (c.geo) option.geo = list(c.geo).map((g) => ({ ...g, top: plotTop, bottom: plotBottom, left: padding, right: padding }))

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { registerBarParts } from '../charts/echarts'
 import { loadPackage } from '../data/load'
 import { formatMessage } from '../data/messages'
 import { ObservationIndex } from '../domain/observationIndex'
@@ -9,15 +10,15 @@ import { RegionTree } from '../domain/regions'
 import { figuresCsv, figuresXlsx } from '../export/dataFiles'
 import { exportTexts } from '../export/messages'
 import { todayIso } from '../export/meta'
-import { embedSubsetFont, svgToPng } from '../export/node'
+import { chartPngDataUrl, embedSubsetFont, readBasemap, svgToPng } from '../export/node'
 import { buildDeck } from '../export/pptx'
 import { renderSvg } from '../export/render'
-import { deckInput, selectionObservations, shownRows, trendExport, type ExportChart, type ExportData, type ExportQuery } from '../export/viewExport'
+import { compareFromQuery, deckInput, mapFromQuery, selectionObservations, shownRows, trendExport, withDeckImages, type ExportChart, type ExportData, type ExportQuery } from '../export/viewExport'
 import { figureRows } from '../export/rows'
 import { fsReader } from './fsReader'
 
 const USAGE = `usage: npm run export -- --view trend|compare|map|table --metric ID --regions CODE[,CODE] [--from P] [--to P]
-       [--format png|svg|pptx|csv|xlsx] [--scale 2] [--data DIR] [--lang zh|en] [--all-metrics] --out FILE`
+       [--format png|svg|pptx|csv|xlsx] [--scale 2] [--data DIR] [--demo] [--lang zh|en] [--all-metrics] --out FILE`
 const FORMATS = ['png', 'svg', 'pptx', 'csv', 'xlsx'] as const
 type Format = (typeof FORMATS)[number]
 
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       scale: { type: 'string', default: '2' },
       data: { type: 'string', default: 'data' },
+      demo: { type: 'boolean' },
       lang: { type: 'string', default: 'zh' },
       'all-metrics': { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -67,34 +69,47 @@ async function main(argv: string[]): Promise<number> {
     metric,
     regions,
     range: { from: values.from, to: values.to },
-    demo: values.data.replace(/\/$/, '').endsWith('demo'),
+    // Without --demo, a folder named …demo is taken for the demo package, as before the flag existed.
+    demo: values.demo ?? values.data.replace(/\/$/, '').endsWith('demo'),
     texts: exportTexts(values.lang === 'en' ? 'en' : 'zh'),
     exportDate: todayIso(),
   }
-  const output = await render(values.view, format, data, q, scale, values['all-metrics'], dataset)
+  const output = await render(values.view, format, data, q, scale, values['all-metrics'], dataset, values.data)
   await writeFile(values.out, output)
   console.log(`${values.out}: ${format}, ${output.length} bytes`)
   return 0
 }
 
-async function render(view: string, format: Format, data: ExportData, q: ExportQuery, scale: number, allMetrics: boolean, dataset: Awaited<ReturnType<typeof loadPackage>>['dataset']): Promise<Uint8Array | string> {
+async function render(view: string, format: Format, data: ExportData, q: ExportQuery, scale: number, allMetrics: boolean, dataset: Awaited<ReturnType<typeof loadPackage>>['dataset'], dataDir: string): Promise<Uint8Array | string> {
   if (format === 'csv' || format === 'xlsx') {
     const rows = allMetrics ? figureRows(selectionObservations(data, q), data, data.metricById, q.texts) : shownRows(data, q)
     return format === 'csv' ? figuresCsv(rows, q.texts) : figuresXlsx(rows, dataset.metrics, dataset.sources, q.texts)
   }
-  const charts = viewCharts(view, data, q)
-  if (format === 'pptx') return buildDeck(deckInput(data, q, charts))
+  const charts = await viewCharts(view, data, q, dataDir)
+  if (format === 'pptx') return buildDeck(deckInput(data, q, await withDeckImages(charts, async (c) => chartPngDataUrl(c))))
   if (charts.length === 0) throw new UsageError(`the ${view} view has no chart to draw as ${format}: use csv, xlsx or pptx`)
   const svg = renderSvg(charts[0].option, charts[0].lang)
   return format === 'svg' ? embedSubsetFont(svg) : svgToPng(svg, scale)
 }
 
-/** The charts a view exports. Compare and map plug in here once their inputs can be built without Vue. */
-function viewCharts(view: string, data: ExportData, q: ExportQuery): ExportChart[] {
+/** The charts a view exports, at the latest period in the range for compare and map (the views' default). */
+async function viewCharts(view: string, data: ExportData, q: ExportQuery, dataDir: string): Promise<ExportChart[]> {
   if (view === 'trend') return [trendExport(data, q)]
   if (view === 'table') return []
-  if (view === 'compare' || view === 'map') throw new UsageError(`the ${view} view cannot be exported from the command line yet (its chart input is built in a Vue composable)`)
-  throw new UsageError(`unknown view "${view}": use trend, compare, map or table`)
+  if (view !== 'compare' && view !== 'map') throw new UsageError(`unknown view "${view}": use trend, compare, map or table`)
+  // SSR draws only registered parts: the bar series, or the map series with its GeoJSON.
+  let chart: ExportChart | null
+  if (view === 'compare') {
+    await registerBarParts()
+    chart = compareFromQuery(data, q)
+  } else {
+    const base = await readBasemap(dataDir).catch((e: unknown) => {
+      throw new UsageError(`cannot read the base map: ${e instanceof Error ? e.message : String(e)}`)
+    })
+    chart = mapFromQuery(data, q, base)
+  }
+  if (!chart) throw new UsageError(`no figures of ${q.metric.id} to ${view} within the period range: try another --from/--to or metric`)
+  return [chart]
 }
 
 try {

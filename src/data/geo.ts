@@ -39,19 +39,22 @@ export function parseCounties(text: string, file: string): FeatureCollection {
   return geo
 }
 
+/** Reads basemap.json and its GeoJSON through `read` (a file name inside data/geo/ → its text) and registers the map with ECharts. */
+export async function registerBasemap(read: (file: string) => Promise<string>): Promise<Basemap> {
+  const manifest = parseManifest(await read('basemap.json'))
+  const geo = parseCounties(await read(manifest.file), manifest.file)
+  const mapName = `heze:${manifest.file}`
+  // registerMap silently does nothing until the map parts are installed.
+  await registerMapParts()
+  registerMap(mapName, geo as unknown as Parameters<typeof registerMap>[1])
+  return { ...manifest, mapName, codes: geo.features.map((f) => f.properties.code) }
+}
+
 let loading: Promise<Basemap> | undefined
 
 /** Fetches data/geo/ from the page's own origin once, on first use of the map, and registers it with ECharts. */
 export function loadBasemap(geoDirUrl = new URL('data/geo/', document.baseURI).href): Promise<Basemap> {
-  loading ??= (async () => {
-    const manifest = parseManifest(await fetchText(new URL('basemap.json', geoDirUrl).href))
-    const geo = parseCounties(await fetchText(new URL(manifest.file, geoDirUrl).href), manifest.file)
-    const mapName = `heze:${manifest.file}`
-    // registerMap silently does nothing until the map parts are installed.
-    await registerMapParts()
-    registerMap(mapName, geo as unknown as Parameters<typeof registerMap>[1])
-    return { ...manifest, mapName, codes: geo.features.map((f) => f.properties.code) }
-  })().catch((e: unknown) => {
+  loading ??= registerBasemap((file) => fetchText(new URL(file, geoDirUrl).href)).catch((e: unknown) => {
     // A failed load may succeed later (a file put back on the server): do not cache the failure.
     loading = undefined
     throw e

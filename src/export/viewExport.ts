@@ -1,12 +1,18 @@
 import { buildCompareOption, type CompareInput } from '@/charts/compare'
+import { compareLabels, compareView, toCompareInput, type Translate } from '@/charts/compareInput'
 import type { ECOption } from '@/charts/echarts'
 import { buildExportOption, type ExportMeta } from '@/charts/exportLayout'
 import { buildMapOption, type MapInput } from '@/charts/map'
+import { mapLabels, mapRows, mapUnits, toMapInput, type MapBase } from '@/charts/mapInput'
 import { buildTrendOption } from '@/charts/trend'
 import { toTrendInput, type ChartData } from '@/charts/trendInput'
+import { compareScope, periodsToCompare } from '@/domain/compare'
 import type { PeriodRange } from '@/domain/observationIndex'
+import { parsePeriod, periodInRange } from '@/domain/period'
 import { shownRegions } from '@/domain/selection'
 import type { Metric, Observation, Source } from '@/domain/types'
+import compareMessages from '@/i18n/features/compare'
+import mapMessages from '@/i18n/features/map'
 import { compareDeckChart, imageDeckChart, quoteNotes, trendDeckChart, type DeckChart, type DeckInput } from './deck'
 import { buildExportFileName } from './fileName'
 import { fill, type ExportTexts } from './messages'
@@ -150,6 +156,40 @@ export function deckInput(data: ExportData, q: ExportQuery, charts: readonly Exp
     tableTitle: `${m.tableSlide} · ${metricName}`,
     table: { header: [c.region, c.periodText, c.value, c.source], cells },
   }
+}
+
+type FeatureMessages = Record<'zh' | 'en', Record<string, string>>
+const VIEW_MESSAGES: Record<string, FeatureMessages> = { compare: compareMessages, map: mapMessages }
+
+/** `compare.*` and `map.*` texts without vue-i18n, for exports made outside the app (the CLI). */
+export function viewTranslate(locale: 'zh' | 'en'): Translate {
+  return (key, params) => {
+    const [feature, name] = key.split('.')
+    return fill(VIEW_MESSAGES[feature]?.[locale][name] ?? key, params)
+  }
+}
+
+/** The latest of `periods` (oldest first) that overlaps the range, as the views default to the latest; null when none does. */
+export function latestInRange(periods: readonly string[], range: PeriodRange): string | null {
+  return periods.filter((p) => periodInRange(parsePeriod(p)!, range.from, range.to)).at(-1) ?? null
+}
+
+/** The compare view of a query at its latest comparable period within the range, as the app would show it; null without one. */
+export function compareFromQuery(data: ExportData, q: ExportQuery): ExportChart | null {
+  const scope = compareScope(q.regions, data.tree)
+  const period = latestInRange(periodsToCompare(data.index, data.tree, q.metric, scope.regions), q.range)
+  if (!period) return null
+  const view = compareView(data, q.metric, q.regions, period)
+  const input = toCompareInput(data, q.metric, view, q.texts.locale, compareLabels(viewTranslate(q.texts.locale)))
+  return compareExport(data, q, input, period, view.scope.regions)
+}
+
+/** The map of a query at its latest period within the range, on `base` (already registered with ECharts); null without a period. */
+export function mapFromQuery(data: ExportData, q: ExportQuery, base: MapBase): ExportChart | null {
+  const period = latestInRange(periodsToCompare(data.index, data.tree, q.metric, mapUnits(data.tree)), q.range)
+  if (!period) return null
+  const input = toMapInput(data, q.metric, mapRows(data, q.metric, period), base, q.regions, period, q.texts.locale, mapLabels(viewTranslate(q.texts.locale)))
+  return mapExport(data, q, input, period)
 }
 
 /** Fills the picture of every image slide (the map) by rendering its export option to a PNG data: URL. */

@@ -11,14 +11,20 @@ const out = mkdtempSync(join(tmpdir(), 'export-cli-'))
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'src/cli/export.ts'), ...args], { cwd: root, encoding: 'utf8' })
 const base = ['--view', 'trend', '--metric', 'assoc_party_coverage_rate', '--regions', '371700']
 
-/** Runs the CLI writing `name` into a fresh folder and returns the file's bytes. */
-function exported(name: string, extra: string[] = []): Buffer {
+/** Runs the CLI with `args` writing `name` into a fresh folder and returns the file's bytes. */
+function exportedWith(args: string[], name: string): Buffer {
   const file = join(out, name)
-  const r = run([...base, ...extra, '--out', file])
+  const r = run([...args, '--out', file])
   expect(r.stderr).toBe('')
   expect(r.status).toBe(0)
   return readFileSync(file)
 }
+
+/** The trend export of the city's coverage rate with `extra` arguments. */
+const exported = (name: string, extra: string[] = []) => exportedWith([...base, ...extra], name)
+
+/** Every county-level unit of 菏泽市, as the compare view lists them (those without a figure too). */
+const UNITS = ['牡丹区', '定陶区', '曹县', '单县', '成武县', '巨野县', '郓城县', '鄄城县', '东明县', '菏泽经济技术开发区', '菏泽高新技术开发区']
 
 describe('export CLI', { timeout: 180_000 }, () => {
   it('writes a PNG of the export layout at the asked scale', () => {
@@ -46,6 +52,52 @@ describe('export CLI', { timeout: 180_000 }, () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['数据', '说明'])
   })
 
+  it('exports the compare view of the embedded data as SVG and PNG: every county named, the computed figure marked', () => {
+    const args = ['--view', 'compare', '--metric', 'volunteer_activities']
+    const svg = exportedWith(args, 'compare.svg').toString('utf8')
+    expect(svg).toContain('志愿服务活动次数')
+    for (const name of UNITS) expect(svg).toContain(`>${name}<`)
+    expect(svg).toContain('≥500次（推算）')
+    expect(svg).not.toContain('演示数据')
+    const png = exportedWith([...args, '--scale', '1'], 'compare.png')
+    expect([png.subarray(1, 4).toString(), png.readUInt32BE(16)]).toEqual(['PNG', 1280])
+  })
+
+  it('exports the map of the embedded data as SVG with the county drawn and the 示意图 note', () => {
+    const svg = exportedWith(['--view', 'map', '--metric', 'artworks_collected', '--regions', '371726'], 'map.svg').toString('utf8')
+    expect(svg).toContain('书画展征集作品数')
+    expect(svg).toContain('示意图，非标准地图')
+    expect(svg).toContain('289幅')
+    expect(svg).toMatch(/<path d="M[^"]{200,}/)
+  })
+
+  it('exports compare and map of data/demo with the 演示数据 mark, also as a deck with the map as a picture', async () => {
+    const demo = ['--data', 'data/demo', '--metric', 'assoc_party_coverage_rate']
+    const compare = exportedWith([...demo, '--view', 'compare'], 'demo-compare.svg').toString('utf8')
+    expect(compare).toContain('行业协会商会党组织覆盖率')
+    for (const name of UNITS) expect(compare).toContain(`>${name}<`)
+    expect(compare).toContain('演示数据')
+    const map = exportedWith([...demo, '--view', 'map'], 'demo-map.svg').toString('utf8')
+    expect(map).toContain('示意图，非标准地图')
+    expect(map).toContain('演示数据')
+    const compared = exportedWith([...demo, '--view', 'compare', '--scale', '1'], 'demo-compare.png')
+    expect(compared.subarray(1, 4).toString()).toBe('PNG')
+    const deck = await JSZip.loadAsync(exportedWith([...demo, '--view', 'map'], 'demo-map.pptx'))
+    expect(Object.keys(deck.files).filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(1)
+  })
+
+  it('marks the embedded data as 演示数据 when asked with --demo', () => {
+    expect(exported('marked.svg', ['--demo']).toString('utf8')).toContain('演示数据')
+  })
+
+  it('exits 1 when no county has a figure of the metric to compare or map', () => {
+    for (const view of ['compare', 'map']) {
+      const r = run(['--view', view, '--metric', 'assoc_party_coverage_rate', '--out', join(out, 'none.png')])
+      expect(r.status).toBe(1)
+      expect(r.stderr).toContain(`no figures of assoc_party_coverage_rate to ${view}`)
+    }
+  })
+
   it('exits 1 with a clear message on an unknown metric or region', () => {
     const metric = run(['--metric', 'no_such_metric', '--out', join(out, 'x.png')])
     expect(metric.status).toBe(1)
@@ -53,5 +105,8 @@ describe('export CLI', { timeout: 180_000 }, () => {
     const region = run([...base.slice(0, 4), '--regions', '371799', '--out', join(out, 'x.png')])
     expect(region.status).toBe(1)
     expect(region.stderr).toContain('unknown region 371799')
+    const compare = run(['--view', 'compare', '--metric', 'volunteer_activities', '--regions', '371799', '--out', join(out, 'x.png')])
+    expect(compare.status).toBe(1)
+    expect(compare.stderr).toContain('unknown region 371799')
   })
 })

@@ -1,0 +1,96 @@
+import { compareRows, type CompareRow } from '@/domain/compare'
+import { formatValue } from '@/domain/format'
+import { formatPeriod } from '@/domain/period'
+import type { RegionTree } from '@/domain/regions'
+import type { Metric } from '@/domain/types'
+import { compareLabels, metricName, rowLabel, type RowLabels, type Translate } from './compareInput'
+import type { MapInput } from './map'
+import type { ChartData } from './trendInput'
+
+/** The base map's facts the input needs (data/geo's Basemap, without importing the loader). */
+export interface MapBase {
+  mapName: string
+  /** County codes the GeoJSON has polygons for. */
+  codes: readonly string[]
+  title: string
+  schematic: boolean
+  approval: string
+}
+
+/** The map texts: the row labels of the compare view, the base map's note and the aria description. */
+export interface MapLabels extends RowLabels {
+  schematic: string
+  approval: (approval: string) => string
+  description: (params: { title: string; values: string }) => string
+}
+
+/** The map texts in the current language, from any translator over the app's messages. */
+export function mapLabels(t: Translate): MapLabels {
+  return {
+    ...compareLabels(t),
+    schematic: t('map.schematic'),
+    approval: (approval) => t('map.approval', { approval }),
+    description: (params) => t('map.description', params),
+  }
+}
+
+/** A county-level unit the base map has no polygon for (the development zones), listed beside the map. */
+export interface MapSideRow {
+  code: string
+  name: string
+  label: string
+  selected: boolean
+}
+
+/** The county-level units of the city: what the map draws or lists. */
+export function mapUnits(tree: RegionTree): string[] {
+  const city = tree.all().find((r) => r.level === 'city')
+  return city ? tree.countiesOf(city.code).map((r) => r.code) : []
+}
+
+/** Every unit's row at `period`; without a period every unit is still drawn and listed, as 无数据. */
+export function mapRows(data: ChartData, metric: Metric | undefined, period: string | null): CompareRow[] {
+  const units = mapUnits(data.tree)
+  return metric && period
+    ? compareRows(data.index, data.tree, metric.id, units, period)
+    : units.map((region) => ({ region, status: 'missing', value: null, qualifier: '=', figures: [] }))
+}
+
+/** The units without a polygon, with their labels, for the list beside the map. */
+export function toMapSideRows(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase | null, selected: readonly string[], locale: 'zh' | 'en', labels: RowLabels): MapSideRow[] {
+  const drawn = new Set(base?.codes ?? [])
+  return rows
+    .filter((r) => !drawn.has(r.region))
+    .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, label: rowLabel(r, metric?.unit ?? '', locale, labels), selected: selected.includes(r.region) }))
+}
+
+/** The base map's note: its title, 示意图 or its 审图号. */
+export function mapSubtitle(base: MapBase, labels: MapLabels): string {
+  return [base.title, base.schematic ? labels.schematic : '', base.approval ? labels.approval(base.approval) : ''].filter(Boolean).join(' · ')
+}
+
+/** Shapes the units' rows into buildMapOption's input: the drawn areas, the colour scale, title, note and description. */
+export function toMapInput(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase, selected: readonly string[], period: string | null, locale: 'zh' | 'en', labels: MapLabels, decal = false): MapInput {
+  const unit = metric?.unit ?? ''
+  const drawn = new Set(base.codes)
+  const areas = rows
+    .filter((r) => drawn.has(r.region))
+    .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, value: r.value, label: rowLabel(r, unit, locale, labels), computed: r.status === 'computed', selected: selected.includes(r.region) }))
+  const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]))
+  // The shown range, widened to whole numbers: counties at 66–72% would all look alike on a 0–100 scale.
+  const min = values.length ? Math.floor(Math.min(...values)) : 0
+  const max = values.length ? Math.max(Math.ceil(Math.max(...values)), min + 1) : 1
+  const format = (v: number) => formatValue(v, '=', unit, locale)
+  const subtitle = mapSubtitle(base, labels)
+  const described = areas.filter((a) => a.value !== null).map((a) => `${a.name} ${a.label}`)
+  return {
+    mapName: base.mapName,
+    title: [metricName(metric, locale), period ? formatPeriod(period, locale) : ''].filter(Boolean).join(' · '),
+    subtitle,
+    unit,
+    areas,
+    scale: { min, max, minLabel: format(min), maxLabel: format(max) },
+    description: labels.description({ title: subtitle, values: described.join('，') || labels.noData }),
+    decal,
+  }
+}

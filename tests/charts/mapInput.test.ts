@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { mapLabels, mapRows, mapSubtitle, mapUnits, toMapInput, toMapSideRows, type MapBase } from '@/charts/mapInput'
+import { viewTranslate } from '@/export/viewExport'
+import { appTranslate, fixtureViewData, syntheticViewData } from './viewData'
+
+const zh = mapLabels(appTranslate('zh'))
+const en = mapLabels(appTranslate('en'))
+/** The shipped schematic base map: polygons for the nine counties, none for the zones. */
+const base: MapBase = { mapName: 'heze', codes: ['371702', '371703', '371721', '371722', '371723', '371724', '371725', '371726', '371728'], title: '菏泽市县区示意图', schematic: true, approval: '' }
+
+describe(mapUnits, () => {
+  it('lists the city’s county-level units by code, zones included', () => {
+    expect(mapUnits(fixtureViewData().tree)).toEqual(['371702', '371726', '371771'])
+  })
+})
+
+describe(mapRows, () => {
+  it('keeps every unit as 无数据 when there is no period', () => {
+    const data = fixtureViewData()
+    expect(mapRows(data, data.metric('activities'), null).map((r) => [r.region, r.status])).toEqual([['371702', 'missing'], ['371726', 'missing'], ['371771', 'missing']])
+  })
+})
+
+describe(toMapInput, () => {
+  it('colours the counties with polygons and scales over every unit, zones included', () => {
+    const data = fixtureViewData()
+    const metric = data.metric('activities')
+    const input = toMapInput(data, metric, mapRows(data, metric, '2025-01'), base, ['371726'], '2025-01', 'zh', zh)
+    expect(input.areas).toEqual([
+      { code: '371702', name: '牡丹区', value: 360, label: '360次', computed: false, selected: false },
+      { code: '371726', name: '鄄城县', value: 200, label: '200次', computed: false, selected: true },
+    ])
+    expect(input.scale).toEqual({ min: 120, max: 360, minLabel: '120次', maxLabel: '360次' })
+    expect(input.title).toBe('activities · 2025年1月')
+    expect(input.subtitle).toBe('菏泽市县区示意图 · 示意图，非标准地图')
+    expect(input.description).toBe('菏泽市县区示意图 · 示意图，非标准地图。各县区数值：牡丹区 360次，鄄城县 200次。')
+    expect(input.mapName).toBe('heze')
+  })
+
+  it('marks a value computed from towns and widens a one-value scale to whole numbers', () => {
+    const data = fixtureViewData()
+    const metric = data.metric('coverage_rate')
+    const input = toMapInput(data, metric, mapRows(data, metric, '2025-01'), base, [], '2025-01', 'zh', zh, true)
+    expect(input.areas.find((a) => a.code === '371726')).toMatchObject({ value: 60, label: '60%（推算）', computed: true })
+    expect(input.scale).toEqual({ min: 60, max: 61, minLabel: '60%', maxLabel: '61%' })
+    expect(input.decal).toBe(true)
+  })
+
+  it('makes the same input through the CLI’s plain message lookup as through vue-i18n', () => {
+    const data = syntheticViewData()
+    const metric = data.metric('party_coverage')
+    const synthetic: MapBase = { ...base, codes: ['990001', '990002', '990003'], schematic: false, approval: '鲁S(2024)001号' }
+    for (const locale of ['zh', 'en'] as const) {
+      const rows = mapRows(data, metric, '2022-06')
+      const app = toMapInput(data, metric, rows, synthetic, ['990002'], '2022-06', locale, mapLabels(appTranslate(locale)))
+      expect(toMapInput(data, metric, rows, synthetic, ['990002'], '2022-06', locale, mapLabels(viewTranslate(locale)))).toEqual(app)
+    }
+  })
+})
+
+describe(toMapSideRows, () => {
+  it('lists the units without a polygon (the zones) beside the map, with their labels', () => {
+    const data = fixtureViewData()
+    const metric = data.metric('activities')
+    expect(toMapSideRows(data, metric, mapRows(data, metric, '2025-01'), base, ['371771'], 'en', en)).toEqual([{ code: '371771', name: '菏泽经济技术开发区', label: '120 次', selected: true }])
+  })
+})
+
+describe(mapSubtitle, () => {
+  it('gives the approval number of a standard map instead of the schematic note', () => {
+    expect(mapSubtitle({ ...base, schematic: false, approval: '鲁S(2024)001号' }, en)).toBe('菏泽市县区示意图 · Map approval no. 鲁S(2024)001号')
+  })
+})
