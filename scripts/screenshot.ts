@@ -11,7 +11,7 @@ try {
   await page.setViewportSize({ width, height })
   await page.goto(url + query)
   // Whichever view the link opens, wait for its main element (or the empty-table message).
-  await page.locator('[data-testid=observations-table], [data-testid=overview], [data-testid=compare], [data-testid=compare-chart], [data-testid=map-chart], .view-sources, .view-ingest, .view-import, .view-table').or(page.getByText('当前筛选下没有数据')).first().waitFor()
+  await page.locator('[data-testid=trend-chart], [data-testid=observations-table], [data-testid=overview], [data-testid=compare], [data-testid=compare-chart], [data-testid=map-chart], .view-sources, .view-ingest, .view-import, .view-table').or(page.getByText('当前筛选下没有数据')).first().waitFor()
   await page.waitForTimeout(1200)
   await page.screenshot({ path: out, fullPage: true })
   console.log(out)
