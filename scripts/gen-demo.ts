@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseCsv } from '../src/data/csv'
+import { mulberry32 } from '../src/domain/synthesize'
 
 const root = resolve(import.meta.dirname, '..')
 const out = resolve(root, 'data/demo')
@@ -19,18 +20,7 @@ const TOWN_METRICS = new Set([
   'volunteer_activities', 'volunteer_participants', 'points_exchange_events',
 ])
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rand = prng(SEED)
+const rand = mulberry32(SEED)
 const between = (lo: number, hi: number) => lo + (hi - lo) * rand()
 
 const read = (name: string) => parseCsv(readFileSync(resolve(root, 'data', name), 'utf8')).rows.map((r) => r.values)
