@@ -86,6 +86,25 @@ describe('the dashboard in Chromium', () => {
     expect(await page.getByTestId('observations-table').innerText()).toContain('66.1%')
   })
 
+  it('goes back to the previous metric with the browser’s back button, and forward again', async () => {
+    await page.goto(`${origin}/?metric=assoc_party_coverage_rate`)
+    await page.getByTestId('observations-table').waitFor()
+    await page.getByTestId('metric-select').selectOption('volunteer_activities')
+    await expect.poll(() => page.url()).toContain('metric=volunteer_activities')
+    await page.goBack()
+    await expect.poll(() => page.getByTestId('metric-select').inputValue()).toBe('assoc_party_coverage_rate')
+    await expect.poll(() => page.getByTestId('observations-table').innerText()).toContain('66.1%')
+    await page.goForward()
+    await expect.poll(() => page.getByTestId('metric-select').inputValue()).toBe('volunteer_activities')
+  })
+
+  it('declares a Content-Security-Policy that allows only the page’s own origin', async () => {
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(policy).toContain("default-src 'self'")
+    expect(policy).toContain("connect-src 'self'")
+    expect(policy).not.toMatch(/https?:|\*/)
+  })
+
   it('logs no console error and asks no other origin for anything', () => {
     expect(consoleErrors).toEqual([])
     expect(foreignRequests).toEqual([])
