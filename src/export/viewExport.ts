@@ -108,8 +108,22 @@ export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
 }
 
 /** Figures of the metric at exactly one period for `regions` (what a comparison or the map draws). */
+/**
+ * The figures behind a chart at `period`: each region's own or, where its value was computed from its towns
+ * (a sum, or a ratio of summed numerators and denominators), the towns' figures, so the footer and the
+ * speaker notes still name the sources.
+ */
 function figuresAt(data: ExportData, q: ExportQuery, period: string, regions: readonly string[]): Observation[] {
-  return [...data.index.snapshot(q.metric.id, period, regions).values()].flat()
+  const own = data.index.snapshot(q.metric.id, period, regions)
+  const agg = q.metric.aggregate
+  const parts = agg.kind === 'ratio' ? [agg.numerator, agg.denominator] : [q.metric.id]
+  return regions.flatMap((code) => {
+    const figures = own.get(code) ?? []
+    if (figures.length > 0) return figures
+    const rollup = data.index.rollup(q.metric.id, code, period, data.tree)
+    if (!rollup) return []
+    return parts.flatMap((id) => [...data.index.snapshot(id, period, rollup.contributors).values()].flat())
+  })
 }
 
 /** The compare view's ranked bars at `period` (input from useCompare), with a native bar chart for its slide. */

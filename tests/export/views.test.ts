@@ -7,7 +7,8 @@ import type { MapInput } from '@/charts/map'
 import { svgToPng } from '@/export/node'
 import { renderSvg } from '@/export/render'
 import { compareExport, mapExport } from '@/export/viewExport'
-import { exportData, query } from './builders'
+import { RegionTree } from '@/domain/regions'
+import { COVERAGE, exportData, obs, query, SOURCE, REGIONS } from './builders'
 
 const geo = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/geo/heze-counties.geojson'), 'utf8'))
 
@@ -59,5 +60,18 @@ describe(mapExport, () => {
     expect(svg).toMatch(/<path d="M[^"]{200,}/)
     expect(chart.deck.kind).toBe('image')
     expect(svgToPng(svg, 1).length).toBeGreaterThan(10_000)
+  })
+})
+
+describe('the sources of a computed bar', () => {
+  it('names the towns’ report in the footer when a county’s value is summed from its towns', () => {
+    const count = { ...COVERAGE, id: 'activities', name: '志愿服务活动次数', unit: '次', kind: 'count' as const, aggregate: { kind: 'sum' as const }, target: null }
+    const townSource = { ...SOURCE, id: 's2', title: '牡丹区吴店镇志愿服务报道' }
+    const data = exportData([obs('371702101', '2025', 500, { metric: 'activities', source: 's2', quote: '500余次', qualifier: '>=' })], [count])
+    const withTown = { ...data, tree: new RegionTree([...REGIONS, { code: '371702101', name: '吴店镇', level: 'town' as const, parent: '371702', aliases: [] }]), sourceById: new Map([[SOURCE.id, SOURCE], [townSource.id, townSource]]) }
+    const input: CompareInput = { unit: '次', reference: null, description: '', bars: [{ name: '牡丹区', value: 500, status: 'computed', label: '≥500次（推算）', detail: '' }] }
+    const chart = compareExport(withTown, query({ metric: count, regions: ['371702'] }), input, '2025', ['371702'])
+    expect(renderSvg(chart.option)).toContain('牡丹区吴店镇志愿服务报道')
+    expect(JSON.stringify(chart.deck)).toContain('500余次')
   })
 })
