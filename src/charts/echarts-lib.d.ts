@@ -2,3 +2,5 @@
 declare module 'echarts/lib/chart/bar'
 declare module 'echarts/lib/chart/map'
 declare module 'echarts/lib/component/visualMapContinuous'
+declare module 'echarts/lib/component/dataZoomInside'
+declare module 'echarts/lib/component/dataZoomSlider'

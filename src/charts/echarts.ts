@@ -11,6 +11,7 @@ import { use, type ComposeOption } from 'echarts/core'
 import type { BarSeriesOption, LineSeriesOption, MapSeriesOption } from 'echarts/charts'
 import type {
   AriaComponentOption,
+  DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
@@ -42,6 +43,11 @@ export async function registerBarParts(): Promise<void> {
   await import('echarts/lib/chart/bar')
 }
 
+/** Registers the trend's zoom (wheel/drag and slider) just after the first chart is drawn, not before it. */
+export async function registerZoomParts(): Promise<void> {
+  await Promise.all([import('echarts/lib/component/dataZoomInside'), import('echarts/lib/component/dataZoomSlider')])
+}
+
 /** Registers the map series and the continuous visual map on first use of the map view. */
 export async function registerMapParts(): Promise<void> {
   await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapContinuous')])
@@ -54,6 +60,7 @@ export type ECOption = ComposeOption<
   | MapSeriesOption
   | VisualMapComponentOption
   | AriaComponentOption
+  | DataZoomComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption

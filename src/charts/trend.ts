@@ -36,6 +36,8 @@ export interface TrendInput {
   renderer?: 'canvas' | 'svg'
   /** Dash styles and marker shapes per series, so lines stay apart when printed without colour. */
   decal?: boolean
+  /** Zoom by wheel, drag and a slider (its ECharts parts must be registered: registerZoomParts). */
+  zoom?: boolean
 }
 
 /** Points per line above which markers are dropped (20 years of months fit under it). */
@@ -57,7 +59,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
     animation: input.animation ?? true,
     aria: { enabled: true },
     color: input.series.map((_, i) => seriesColor(i)),
-    grid: { left: 56, right: 32, top: 56, bottom: 40 },
+    // The legend wraps (it never hides a region): leave a row of room per eight names.
+    grid: { left: 56, right: 32, top: 40 + 24 * Math.ceil(Math.max(1, input.series.length) / 8), bottom: 40 },
     legend: { type: 'plain', top: 8, left: 'center', data: input.series.map((s) => s.name) },
     tooltip: { trigger: 'item', formatter: (params: unknown) => tooltipText(params as { seriesName: string; data: PointDatum }) },
     // Reports give months at the finest: ticks between months would name days that no figure has.
@@ -81,6 +84,14 @@ export function buildTrendOption(input: TrendInput): ECOption {
       label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
       markLine: i === 0 && input.target ? targetLine(input.target) : undefined,
     })),
+  }
+  // Zooming into a stretch of time needs more than one period; the slider sits under the axis labels.
+  if (input.zoom && new Set(input.series.flatMap((s) => s.points.map((p) => p.time))).size > 1) {
+    option.dataZoom = [
+      { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
+      { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 8, labelFormatter: '' },
+    ]
+    option.grid = { ...(option.grid as object), bottom: 64 }
   }
   if (withData.length === 0) option.title = { text: input.emptyText, left: 'center', top: 'middle', textStyle: { color: '#888', fontSize: 16, fontWeight: 'normal' } }
   return option

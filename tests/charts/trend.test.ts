@@ -102,3 +102,12 @@ describe('a dense trend', () => {
     expect(lines.map((l) => l.showSymbol)).toEqual([true, false])
   })
 })
+
+describe('zooming the trend', () => {
+  it('offers a zoom slider once there is more than one period, and none for a single one', () => {
+    const zoomOf = (points: TrendPoint[], zoom = true) => buildTrendOption(input({ zoom, series: [{ name: 'a', points }] })).dataZoom as { type: string }[] | undefined
+    expect(zoomOf([point(1, 3), point(2, 4)])?.map((z) => z.type)).toEqual(['inside', 'slider'])
+    expect(zoomOf([point(1, 3)])).toBeUndefined()
+    expect(zoomOf([point(1, 3), point(2, 4)], false)).toBeUndefined()
+  })
+})

@@ -5,7 +5,7 @@ import ChartTrend from '@/components/chart/ChartTrend.vue'
 import TableObservations from '@/components/table/TableObservations.vue'
 import FilterRegions from '@/components/filter/FilterRegions.vue'
 import AppDecalToggle from '@/components/app/AppDecalToggle.vue'
-import { useSvgRenderer } from '@/charts/echarts'
+import { registerZoomParts, useSvgRenderer } from '@/charts/echarts'
 import { validatePackage } from '@/data/validate'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
@@ -13,6 +13,8 @@ import { useFiltersStore } from '@/stores/filters'
 import { fixturePackage } from '../fixtures/package'
 
 useSvgRenderer()
+// The trend chart mounts once its zoom parts are registered; have them ready, as the app does at start.
+await registerZoomParts()
 let pinia: ReturnType<typeof createPinia>
 
 beforeEach(() => {

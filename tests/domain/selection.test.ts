@@ -21,8 +21,12 @@ describe(shownRegions, () => {
     expect(shownRegions([], ['371726113', '371702101'], tree)).toEqual(['371702101', '371726113'])
   })
 
-  it('adds the towns of a selected county that have figures, ordered by code', () => {
+  it('adds the towns with figures of a selected county that has none of its own, ordered by code', () => {
     expect(shownRegions(['371726', '371700'], ['371726113', '371702101'], tree)).toEqual(['371700', '371726', '371726113'])
+  })
+
+  it('keeps a selected county’s own line alone when it has figures, rather than adding every town', () => {
+    expect(shownRegions(['371726'], ['371726', '371726113'], tree)).toEqual(['371726'])
   })
 
   it('keeps a selected region without figures, so the chart can say 无数据', () => {
