@@ -1,11 +1,13 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { defineComponent, h, ref } from 'vue'
 import { readReportFile } from '@/composables/useIngest'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
 import { useUserDataStore } from '@/stores/userData'
 import ViewIngest from '@/views/ViewIngest.vue'
+import ViewTable from '@/views/ViewTable.vue'
 import { smallGazetteer, smallMetrics } from '../extract/builders'
 
 let pinia: ReturnType<typeof createPinia>
@@ -134,6 +136,38 @@ describe('ViewIngest', () => {
     expect(observations()).toEqual([])
     expect(useUserDataStore().batches).toEqual([])
     expect(w.find('[data-testid=ingest-counts]').text()).toContain('待核对 1')
+    w.unmount()
+  })
+})
+
+describe('ViewIngest across tab switches', () => {
+  /** Shows one view at a time, as App's tabs do: the view not shown is unmounted. */
+  const tab = ref<'ingest' | 'table'>('ingest')
+  const Tabs = defineComponent(() => () => h(tab.value === 'ingest' ? ViewIngest : ViewTable))
+
+  it('keeps the pasted text, the candidates and an unsaved edit when the user leaves the tab and comes back', async () => {
+    tab.value = 'ingest'
+    const w = mount(Tabs, { global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+    await w.find('[data-testid=ingest-text]').setValue('鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    await w.find('[data-testid=ingest-date]').setValue('2025-03')
+    await w.find('form').trigger('submit')
+    await w.find('[data-testid=ingest-publication]').setValue('菏泽日报')
+    await item(w, '鄄城县开展志愿服务活动120余次').find('[data-testid=ingest-value]').setValue('125')
+
+    tab.value = 'table'
+    await flushPromises()
+    expect(w.find('[data-testid=view-ingest]').exists()).toBe(false)
+    tab.value = 'ingest'
+    await flushPromises()
+
+    expect(w.find('[data-testid=ingest-reader]').text()).toBe('鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    expect(w.findAll('[data-testid=ingest-item] q').map((q) => q.text())).toEqual(['鄄城县开展志愿服务活动120余次', '新建图书室5个'])
+    const edited = item(w, '鄄城县开展志愿服务活动120余次')
+    expect((edited.find('[data-testid=ingest-value]').element as HTMLInputElement).value).toBe('125')
+    expect(edited.find('[data-testid=ingest-summary]').text()).toBe('鄄城县 · 2025年3月 · ≥125次')
+    expect((w.find('[data-testid=ingest-publication]').element as HTMLInputElement).value).toBe('菏泽日报')
+    expect((w.find('[data-testid=ingest-date]').element as HTMLInputElement).value).toBe('2025-03')
+    expect(observations()).toEqual([]) // nothing was accepted, so nothing joined the data
     w.unmount()
   })
 })

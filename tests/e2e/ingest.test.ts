@@ -113,4 +113,24 @@ describe('报告录入 in Chromium', () => {
     expect(await reader.locator('script, img').count()).toBe(0)
     expect(dialogs).toEqual([])
   })
+
+  it('keeps an unfinished review when the user looks at 趋势 and comes back', async () => {
+    await pasteAndExtract(REPORT)
+    const quotes = () => page.getByTestId('ingest-item').locator('q').allInnerTexts()
+    const found = await quotes()
+    expect(found.length).toBeGreaterThanOrEqual(3)
+    await page.getByTestId('ingest-item').first().getByTestId('ingest-value').fill('121')
+    await page.getByTestId('ingest-item').first().getByTestId('ingest-value').blur()
+
+    await page.getByRole('tab', { name: '趋势' }).click()
+    await page.getByTestId('metric-select').waitFor()
+    expect(await page.getByTestId('view-ingest').count()).toBe(0)
+    await page.getByRole('tab', { name: '报告录入' }).click()
+
+    await page.getByTestId('ingest-reader').waitFor()
+    expect(await quotes()).toEqual(found)
+    expect(await page.getByTestId('ingest-item').first().getByTestId('ingest-value').inputValue()).toBe('121')
+    expect(await page.getByTestId('ingest-title').inputValue()).toBe('鄄城县志愿服务纪实')
+    expect(pageErrors).toEqual([])
+  })
 })
