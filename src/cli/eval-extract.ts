@@ -1,8 +1,9 @@
 /**
- * npm run eval:extract -- [GOLD.jsonl] [--reports DIR] [--verbose]
- * Scores the extractor against hand-labelled figures (default ../shared/gold/seed.jsonl).
+ * npm run eval:extract -- [GOLD.jsonl] [--gold DIR_OR_FILE] [--reports DIR] [--verbose]
+ * Scores the extractor against hand-labelled figures (default ../shared/gold/seed.jsonl); a --gold
+ * directory contributes every *.jsonl in it, with its reports beside them (tests/extract/heldout).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { extractFigures } from '../extract/extract'
 import { parseGold, scoreFigures, type GoldFigure } from '../extract/score'
@@ -18,12 +19,16 @@ function fail(message: string): never {
 function main(): void {
   const args = process.argv.slice(2)
   const verbose = args.includes('--verbose') || args.includes('-v')
-  const dirFlag = args.indexOf('--reports')
-  const reportDirs = dirFlag >= 0 ? [resolve(args[dirFlag + 1])] : []
-  const goldPath = resolve(args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--reports') ?? resolve(ROOT, '../shared/gold/seed.jsonl'))
+  const flag = (name: string) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined)
+  const reportDirs = flag('--reports') ? [resolve(flag('--reports')!)] : []
+  const positional = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--reports' && args[i - 1] !== '--gold')
+  const goldPath = resolve(flag('--gold') ?? positional ?? resolve(ROOT, '../shared/gold/seed.jsonl'))
   if (!existsSync(goldPath)) fail(`no gold file at ${goldPath}`)
-  reportDirs.push(resolve(dirname(goldPath), '../seeds'), resolve(ROOT, 'data/reports'))
-  const gold = parseGold(readFileSync(goldPath, 'utf8'))
+  const isDir = statSync(goldPath).isDirectory()
+  const goldFiles = isDir ? readdirSync(goldPath).filter((f) => f.endsWith('.jsonl')).sort().map((f) => resolve(goldPath, f)) : [goldPath]
+  const goldDir = isDir ? goldPath : dirname(goldPath)
+  reportDirs.push(goldDir, resolve(goldDir, '../seeds'), resolve(ROOT, 'data/reports'))
+  const gold = goldFiles.flatMap((f) => parseGold(readFileSync(f, 'utf8')))
   const regions = loadRegions()
   const metrics = loadMetrics()
   const byReport = new Map<string, GoldFigure[]>()

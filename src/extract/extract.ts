@@ -3,6 +3,7 @@ import { buildMetricIndex, classifyMetric, suggestName, type MetricIndex } from 
 import { readMeasures, type Measure } from './measures'
 import { normaliseText, toOriginalRange } from './normalise'
 import { scanNumbers } from './numbers'
+import { matchUnit } from './units'
 import { findPeriodExpressions, parseReportDate, resolvePeriod } from './periods'
 import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex } from './places'
 import { segmentText, spanAt, type Segments } from './segments'
@@ -75,7 +76,7 @@ function refineUnit(context: string, m: Measure): string {
   return m.unit === '人' && context.includes('人次') ? '人次' : m.unit
 }
 
-const STOP = /[，。；！？、,;!?：:\n（）()\s\d]/
+const STOP = /[，。；！？、,;!?：:\n（）()\s\d%‰]/
 const NOUN_LIMIT = 12
 
 /** The noun phrase after the unit (143家|市级行业协会商会), up to punctuation. */
@@ -89,7 +90,12 @@ function nounAfter(t: string, from: number): string {
 function nounBefore(t: string, to: number, clauseStart: number): string {
   let i = to
   while (i > clauseStart && to - i < NOUN_LIMIT && !STOP.test(t[i - 1])) i--
-  return t.slice(i, to)
+  // 1—10月刑事警情, 320名新就业群体: the tail of an earlier date or figure is not part of the noun.
+  if (/\d/.test(t[i - 1] ?? '')) {
+    const tail = /^([年月日号](底|末|份)?)/.exec(t.slice(i, to))
+    i += tail ? tail[0].length : (matchUnit(t, i, false)?.end ?? i) - i
+  }
+  return t.slice(Math.min(i, to), to)
 }
 
 /** The phrase without the place names in it: 沙窝镇投入资金 → 投入资金. */
@@ -105,8 +111,10 @@ function withoutPlaces(phrase: string, at: number, places: PlaceIndex): string {
 function quoteSpan(t: string, m: Measure, seg: Segments): [number, number] {
   const clause = spanAt(seg.clauses, m.numStart)
   const after = nounAfter(t, m.end)
-  const qualifier = /(不超过|超过|多达|不少于|至少|大约|约|将近|接近|近|逾|超|上)$/.exec(t.slice(Math.max(0, m.start - 3), m.start))
-  if (after && !/^[了的地得]?$/.test(after)) return [m.start - (qualifier ? qualifier[0].length : 0), m.end + after.length]
+  const qualifier = /(不超过|超过|多达|不少于|至少|大约|约|将近|接近|近|突破|逾|超|上)$/.exec(t.slice(Math.max(0, m.start - 3), m.start))
+  // A rate names what it measures before it (覆盖率达66.1%), whatever verb follows.
+  const rate = m.unit === '%' || m.unit === '‰' || m.unit.endsWith('百分点')
+  if (after && !rate && !/^[了的地得]?$/.test(after)) return [m.start - (qualifier ? qualifier[0].length : 0), m.end + after.length]
   const before = nounBefore(t, m.start, clause ? clause.start : 0)
   return [m.start - before.length, m.end]
 }

@@ -23,6 +23,8 @@ export interface Measure {
 const RANGE_SEP = /^(至|到|-|~|～|—|－)$/
 /** After 两个/四个…: slogans such as 两个确立, 四个意识, 三个一批 rather than counts. */
 const SLOGAN_AFTER = /^([一二两三四五六七八九十]|意识|自信|维护|确立|覆盖|全覆盖|务必|倡导|代表|必须|优先|坚持|没有变|服务|融入)/
+/** 成 after a small Chinese number is a tenth unless it starts a word (三成立, 两成为). */
+const TENTHS = /^成(?![立为功果员效本绩长交熟型品就全])/
 const ORDINAL_BEFORE = /(第|周|星期|初|高|之|统|唯|前)$/
 /** 数十个, 几百名, 成百上千: vague amounts, not figures. */
 const VAGUE_BEFORE = /(数|几|若干|成)$/
@@ -61,6 +63,11 @@ export function readMeasures(text: string, tokens: NumberToken[], seg: Segments)
       unitMatch = { unit: '%', end: last.end }
       start = t.start - 3
     }
+    // 近三成, 占比超过两成: tenths, read as a percentage.
+    if (!unitMatch && t.chinese && valueMax === undefined && value <= 10 && TENTHS.test(text.slice(last.end, last.end + 2))) {
+      unitMatch = { unit: '%', end: last.end + 1 }
+      scale = 10
+    }
     if (!unitMatch) continue
     // 9时30分 is a time of day, not a score.
     if (unitMatch.unit === '分' && /[时点:：]/.test(text[t.start - 1] ?? '')) continue
@@ -95,7 +102,8 @@ function isNotMeasure(text: string, first: NumberToken, last: NumberToken, unitE
   if (/^第/.test(before.slice(-1)) || /第\s*$/.test(before)) return true
   if (first.chinese) {
     if (text.slice(first.start, last.end) === '一') return true
-    if (ORDINAL_BEFORE.test(before) || VAGUE_BEFORE.test(before)) return true
+    const percent = text.slice(first.start - 3, first.start) === '百分之'
+    if ((ORDINAL_BEFORE.test(before) && !percent) || VAGUE_BEFORE.test(before)) return true
     if (last.value <= 10 && !/[余多]/.test(text[last.end]) && POLICY_NOUN.test(text.slice(unitEnd, unitEnd + 6))) return true
     if (SLOGAN_AFTER.test(text.slice(unitEnd, unitEnd + 3))) return true
     // 三个问题 in someone's words is rhetoric, not a reported count.
@@ -108,8 +116,11 @@ function isNotMeasure(text: string, first: NumberToken, last: NumberToken, unitE
   return false
 }
 
-/** 力争…突破500名, 计划到2025年底达到30家: targets and plans are not measures of what was done. */
-const PLAN = /力争|争取|计划|预计|目标是|目标为|将达到|将突破|将实现|拟/
+/**
+ * 力争…突破500名, 计划到2025年底达到30家: targets and plans are not measures of what was done;
+ * but 争取资金/争取到项目 reports money or projects obtained.
+ */
+const PLAN = /力争|争取(?![^，。；]{0,6}(资金|项目|经费|补助|奖补|支持|政策))|计划|预计|目标是|目标为|将达到|将突破|将实现|拟/
 
 function isPlan(text: string, pos: number, seg: Segments): boolean {
   const sentence = spanAt(seg.sentences, pos)

@@ -53,12 +53,21 @@ export function classifyMetric(context: string, numStart: number, numEnd: number
   return bestScore >= 1.2 ? best : null
 }
 
+/** A change verb ending the phrase before a rate: (同比|较上年)(增长|下降)(了|达|到)?. */
+const CHANGE = /(同比|较上年同期|较去年同期|较上年|较去年|比上年|比去年)?(增长|增加|提高|提升|上升|下降|减少|降低|回落)(了|达|达到)?$/
 const LEADING_VERBS = /^(的|已|共|累计|共计|先后|组织|开展|举办|指导|推动|培育|吸纳|吸收|选派|推荐|组建|覆盖|参与|实现|完成|新增|建立|建成|设立|发展|有|为|达|是|在|对|将|把|使|让|其中|全市|全县|全区|全镇)+/
 const TRAILING_VERBS = /(已达|达到|达|为|有|共|累计|共计|约|近|超过|开展|完成|实现)+$/
 
 /** A short name a reviewer could give a new metric, from the noun phrase around the figure. */
 export function suggestName(nounAfter: string, nounBefore: string, unit: string): string {
   const isRate = unit === '%' || unit === '‰'
+  const change = CHANGE.exec(nounBefore)
+  if (change && (isRate || unit.endsWith('百分点'))) {
+    // 信访总量同比下降15.3% → 信访总量同比降幅; 满意度较去年同期提高3.5个百分点 → 满意度同比升幅（百分点）.
+    const subject = trimVerbs(nounBefore.slice(0, change.index), true).replace(/的$/, '')
+    const name = `${subject}${change[1] ? '同比' : ''}${/下降|减少|降低|回落/.test(change[2]) ? '降幅' : '增幅'}`
+    return unit.endsWith('百分点') ? `${name}（百分点）` : name
+  }
   let noun = trimVerbs(nounAfter, false)
   if (!noun || isRate) noun = trimVerbs(nounBefore, true)
   noun = noun.slice(0, 16).replace(/的$/, '')

@@ -105,6 +105,8 @@ function readChinese(text: string, start: number): NumberToken | null {
   if (!hasDigit) {
     // 百余名, 近千人, 万余人: a bare 百/千/万 is a number only when a qualifier marks it.
     const next = text[start + run.length]
+    // 百分之百 is 100%: the caller reads 百分之 before it.
+    if (run === '百' && text.slice(start - 3, start) === '百分之') return { start, end: start + 1, value: 100, chinese: true }
     if (run.length !== 1 || !(next === '余' || next === '多' || APPROX_BEFORE.test(text.slice(Math.max(0, start - 1), start)))) return null
   }
   // A run that ends in a magnitude before 元 keeps it for the unit (三万元 → 3 万元).

@@ -72,9 +72,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /(今年|去年|前年)(?:(上|下)半年|(?:第)?([一二三四])季度|前三季度|(\d{1,2})月|(?:底|末))?/y,
+    re: /(今年|去年|前年)(?:(上|下)半年|(?:第)?([一二三四])季度|前三季度|(\d{1,2})月|(?:底|末)|(\d{1,2})(?:-|—|至|到|~)(\d{1,2})月(?:份)?)?/y,
     make: (m, r) => {
       const y = r.year - relYear(m[1])
+      if (m[5] && +m[5] < +m[6] && +m[6] <= 12) return { kind: 'point', period: `${y}-${pad(+m[5])}/${y}-${pad(+m[6])}` }
       if (m[2]) return { kind: 'point', period: half(y, m[2]) }
       if (m[3]) return { kind: 'point', period: `${y}-Q${QUARTER[m[3]]}` }
       if (m[4]) return { kind: 'point', period: `${y}-${pad(+m[4])}` }
@@ -144,6 +145,32 @@ export function findPeriodExpressions(text: string, report: ReportDate): PeriodE
 
 const DATELINE = /^[▲\s]*(本报讯)?([（(][^）)]{0,20}[）)])?\s*$/
 
+/** Headline words of a period's review, whose period dates every figure below. */
+const SUMMARY = /年度|总结|综述|盘点|回眸|回顾|成绩单|工作报告/
+
+/** 由去年的82%提升至95%: the date before 由/从 is the base, not the period of the figure after 至/到. */
+function isBaseBefore(text: string, e: PeriodExpr, pos: number): boolean {
+  return e.end <= pos && /[由从]$/.test(text.slice(0, e.start)) && /(至|到|为)/.test(text.slice(e.end, pos))
+}
+
+/** 其中今年新建31处，累计服务…: a date inside a 其中 aside does not reach the clauses after it. */
+function inAsideBefore(text: string, e: PeriodExpr, clause: Span | undefined, seg: Segments): boolean {
+  const own = spanAt(seg.clauses, e.start)
+  if (!own || !clause || own.start === clause.start) return false
+  return /^\s*其中/.test(text.slice(own.start, e.start))
+}
+
+/** Start of the sentence at sentenceStart together with the sentences before it that end in a semicolon. */
+function compoundStart(text: string, sentenceStart: number): number {
+  let i = sentenceStart
+  while (i > 0 && /[；;]/.test(text[i - 1])) {
+    let j = i - 1
+    while (j > 0 && !/[。！？!?；;\n]/.test(text[j - 1])) j--
+    i = j
+  }
+  return i
+}
+
 /** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */
 const FLOW = /累计|共计|先后|开展|举办|参与|服务|培训|组织|发放|受理|化解|帮助|吸纳|新增|完成/
 
@@ -156,12 +183,15 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
   const clause = spanAt(seg.clauses, pos)
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
-  const inClause = clause ? exprs.filter((e) => e.start >= clause.start && e.start < clause.end) : []
+  const governs = (e: PeriodExpr) => !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
+  const inClause = clause ? exprs.filter((e) => e.start >= clause.start && e.start < clause.end && governs(e)) : []
   const clauseText = clause ? text.slice(clause.start, clause.end) : ''
   const pick = (e: PeriodExpr) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
   const point = inClause.filter((e) => e.start < pos).pop() ?? inClause[0]
   if (point) return pick(point)
-  const earlier = sentence ? exprs.filter((e) => e.start >= sentence.start && e.end <= pos) : []
+  // 截至2025年12月底，…；组建…1260支: a semicolon does not end the date's reach.
+  const from = sentence ? compoundStart(text, sentence.start) : pos
+  const earlier = exprs.filter((e) => e.start >= from && e.end <= pos && governs(e))
   const last = earlier.pop()
   if (last) {
     if (last.kind !== 'start') return last.period
@@ -172,10 +202,10 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
     const opening = exprs.find((e) => e.start >= paragraph.start && e.start < paragraph.end)
     if (opening && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
   }
-  // A headline such as 2024年工作总结 dates every figure of its article.
+  // A headline such as 2024年工作总结 dates every figure of its article; 一季度化解率达97.8% only its flows.
   const article = spanAt(seg.articles, pos)
   const headline = article && exprs.find((e) => e.kind === 'point' && e.start >= article.head.start && e.end <= article.head.end)
-  if (headline) return headline.period
+  if (headline && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return headline.period
   if (/全年/.test(clauseText)) return String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year)
   return report.iso
 }
