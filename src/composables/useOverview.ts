@@ -11,6 +11,8 @@ export interface OverviewCardView {
   key: string
   metricId: string
   metricName: string
+  /** The metric's category, under which the overview groups its cards. */
+  category: string
   regionName: string
   value: string
   period: string
@@ -60,6 +62,7 @@ export function useOverview() {
       key: `${card.region}:${metric.id}`,
       metricId: metric.id,
       metricName: lang.value === 'en' ? metric.nameEn : metric.name,
+      category: metric.category,
       regionName: data.tree.get(card.region)?.name ?? card.region,
       value: formatValue(Math.round(latest.value * 10) / 10, latest.qualifier, unit, lang.value),
       period: formatPeriod(latest.period, lang.value),

@@ -67,6 +67,18 @@ describe('ViewOverview', () => {
     expect(useFiltersStore().metric).toBe('activities')
   })
 
+  it('groups the cards under their metric category', async () => {
+    const data = useDatasetStore()
+    const metrics = data.base.metrics.map((m) => (m.id === 'activities' ? { ...m, category: '志愿服务' } : m))
+    data.base = { ...data.base, metrics }
+    const wrapper = mountWith(ViewOverview)
+    await flushPromises()
+    const groups = wrapper.findAll('.view-overview__category')
+    expect(groups.map((g) => g.find('h3').text())).toEqual(['测试', '志愿服务'])
+    expect(groups[1].find('[data-metric="activities"]').exists()).toBe(true)
+    expect(groups[0].find('[data-metric="activities"]').exists()).toBe(false)
+  })
+
   it('marks 500余次 as a lower bound', async () => {
     useFiltersStore().regions = ['371726']
     const wrapper = mountWith(ViewOverview)
