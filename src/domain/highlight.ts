@@ -14,19 +14,26 @@ export interface Highlighted<T> {
 
 /**
  * Splits `text` into plain and highlighted segments, one highlight per quote found (its first occurrence).
- * Overlapping or touching-inside quotes merge into one highlight that carries every item covering it,
- * so no character is marked twice and the segments always join back into the text.
+ * Overlapping quotes merge into one highlight that carries every item covering it.
  */
 export function highlightQuotes<T>(text: string, quotes: readonly { quote: string; item: T }[]): Highlighted<T> {
   const missing: T[] = []
-  const ranges: { start: number; end: number; item: T }[] = []
+  const spans: { start: number; end: number; item: T }[] = []
   for (const { quote, item } of quotes) {
     const start = quote ? text.indexOf(quote) : -1
     if (start < 0) missing.push(item)
-    else ranges.push({ start, end: start + quote.length, item })
+    else spans.push({ start, end: start + quote.length, item })
   }
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end)
+  return { segments: segmentSpans(text, spans), missing }
+}
 
+/**
+ * Splits `text` at the given spans. Overlapping spans merge into one highlight that carries every item
+ * covering it, so no character is marked twice; empty or out-of-range spans are ignored, and the segments
+ * always join back into the text.
+ */
+export function segmentSpans<T>(text: string, spans: readonly { start: number; end: number; item: T }[]): TextSegment<T>[] {
+  const ranges = spans.filter((s) => s.start >= 0 && s.start < s.end && s.end <= text.length).sort((a, b) => a.start - b.start || b.end - a.end)
   const segments: TextSegment<T>[] = []
   let at = 0
   for (let i = 0; i < ranges.length; ) {
@@ -43,5 +50,5 @@ export function highlightQuotes<T>(text: string, quotes: readonly { quote: strin
     at = end
   }
   if (at < text.length) segments.push({ text: text.slice(at), start: at, items: [] })
-  return { segments, missing }
+  return segments
 }
