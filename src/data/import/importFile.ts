@@ -1,21 +1,12 @@
 import { RegionTree } from '@/domain/regions'
-import type { Metric, Observation, Region, Source, UserBatch } from '@/domain/types'
+import type { Source, UserBatch } from '@/domain/types'
 import { matchColumns, type ColumnMapping } from './columns'
 import { decodeBytes, isZip } from './decode'
-import { validateRows, type ImportResult } from './rows'
+import { validateRows, type ImportData, type ImportResult } from './rows'
 import { parseDelimited, type Progress, type RawTable } from './table'
 import { openXlsx } from './xlsx'
 
-/** Plain data an import checks against (what a worker can receive): the dataset as it stands and the user's choices. */
-export interface ImportData {
-  regions: readonly Region[]
-  metrics: readonly Metric[]
-  sources: readonly Source[]
-  reports: Readonly<Record<string, string>>
-  existing: readonly Observation[]
-  fileSource: Source
-  created?: Readonly<Record<string, Metric>>
-}
+export type { ImportData } from './rows'
 
 /** How to read the file: a sheet of a workbook, a column mapping chosen by the user, a progress callback. */
 export interface ImportOptions {

@@ -1,13 +1,13 @@
 import type { RegionTree } from '@/domain/regions'
-import type { Metric, Observation, Source } from '@/domain/types'
+import type { Metric, Observation, Region, Source } from '@/domain/types'
 import { FIELDS, missingFields, REQUIRED_FIELDS, type ColumnMapping, type Field } from './columns'
 import type { ImportProblem } from './problems'
 import type { Progress, RawTable } from './table'
 import { findMetric, normalizeCell, parseNumberCell, parsePeriodCell, parseQualifierCell, parseRegionCell, type Parsed, type ParsedNumber } from './values'
 
-/** What an import checks rows against: the data as it stands, and the user's decisions so far. */
-export interface ImportContext {
-  tree: RegionTree
+/** Plain data an import checks against (what a worker can receive): the dataset as it stands and the user's choices. */
+export interface ImportData {
+  regions: readonly Region[]
   metrics: readonly Metric[]
   sources: readonly Source[]
   /** Report texts by source id: a quote citing such a source must occur in it. */
@@ -18,6 +18,9 @@ export interface ImportContext {
   /** Metrics the user agreed to create, keyed by the text the file names them with. */
   created?: Readonly<Record<string, Metric>>
 }
+
+/** What the row checks use: the import data with its regions as a tree. */
+export type ImportContext = ImportData & { tree: RegionTree }
 
 /** A metric name the data does not know, with what the rows say of it, so the user can create it. */
 export interface UnknownMetric {
