@@ -1,7 +1,7 @@
 import type { CompareStatus } from '@/domain/compare'
 import type { ECOption } from './echarts'
 import { PALETTE } from './palette'
-import { escapeHtml } from './trend'
+import { dashedMarkLine, escapeHtml } from './markup'
 
 /** One bar: a region's value at the compared period, with its display text already made. */
 export interface CompareBar {
@@ -58,7 +58,8 @@ export function buildCompareOption(input: CompareInput): ECOption {
             color: bar.value === null ? '#767676' : '#222',
           },
         })),
-        markLine: input.reference ? referenceLine(input.reference) : undefined,
+        // The y axis is inverted, so the line's start is its top end.
+        markLine: input.reference ? dashedMarkLine('xAxis', input.reference.value, input.reference.label, 'start', '#555') : undefined,
       },
     ],
   }
@@ -73,15 +74,4 @@ export function buildCompareOption(input: CompareInput): ECOption {
 function axisMax(input: CompareInput): number | undefined {
   const top = Math.max(0, ...input.bars.map((b) => b.value ?? 0))
   return input.reference && input.reference.value > top ? Math.ceil(input.reference.value * 1.05) : undefined
-}
-
-function referenceLine(reference: { value: number; label: string }) {
-  return {
-    silent: true,
-    symbol: 'none',
-    lineStyle: { type: 'dashed' as const, color: '#555' },
-    // The y axis is inverted, so the line's start is its top end.
-    label: { formatter: reference.label, position: 'start' as const },
-    data: [{ xAxis: reference.value }],
-  }
 }

@@ -1,6 +1,6 @@
 import type { ECOption } from './echarts'
 import { PALETTE } from './palette'
-import { escapeHtml } from './trend'
+import { escapeHtml } from './markup'
 
 /** One county polygon's figure, with its display text already made. */
 export interface MapArea {

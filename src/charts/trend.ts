@@ -1,5 +1,6 @@
 import type { Qualifier } from '@/domain/types'
 import type { ECOption } from './echarts'
+import { dashedMarkLine, escapeHtml } from './markup'
 import { seriesColor } from './palette'
 
 /** One figure placed on the time axis, with its display strings already made. */
@@ -82,7 +83,7 @@ export function buildTrendOption(input: TrendInput): ECOption {
       showSymbol: s.points.length <= DENSE,
       sampling: 'lttb',
       label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
-      markLine: i === 0 && input.target ? targetLine(input.target) : undefined,
+      markLine: i === 0 && input.target ? dashedMarkLine('yAxis', input.target.value, input.target.label, 'insideEndTop', '#999') : undefined,
     })),
   }
   // Zooming into a stretch of time needs more than one period; the slider sits under the axis labels.
@@ -120,19 +121,4 @@ function toDatum(point: TrendPoint, shape: (typeof SHAPES)[number]): PointDatum 
   // ECharts draws an 'empty…' symbol hollow: a non-exact figure keeps its series' shape but loses its fill.
   const symbol = exact ? shape : `empty${shape[0].toUpperCase()}${shape.slice(1)}`
   return { value: [point.time, point.value], point, symbol, symbolSize: exact ? 7 : 10 }
-}
-
-function targetLine(target: { value: number; label: string }) {
-  return {
-    silent: true,
-    symbol: 'none',
-    lineStyle: { type: 'dashed' as const, color: '#999' },
-    label: { formatter: target.label, position: 'insideEndTop' as const },
-    data: [{ yAxis: target.value }],
-  }
-}
-
-/** ECharts tooltips are HTML: names and source titles come from data files, so escape them. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
