@@ -6,7 +6,7 @@ import { RegionTree } from '@/domain/regions'
 import { SYNTHETIC_METRICS, SYNTHETIC_SOURCE, synthesizeObservations, synthesizeRegions } from '@/domain/synthesize'
 import type { Dataset, Metric } from '@/domain/types'
 import { createAppI18n } from '@/i18n'
-import { fixturePackage, fixtureTables } from '../fixtures/package'
+import { viewPackage } from '../fixtures/package'
 
 /** Chart data over a dataset, with its metrics by id. */
 export type ViewData = ChartData & { metric: (id: string) => Metric }
@@ -26,23 +26,13 @@ function viewData(dataset: Pick<Dataset, 'regions' | 'metrics' | 'sources' | 'ob
  * and the zone, and the town's numerator and denominator, so 鄄城县's coverage rate is computed (3/5 = 60%).
  */
 export function fixtureViewData(): ViewData {
-  const tables = fixtureTables()
-  tables.regions.push(
-    { code: '371702', name: '牡丹区', level: 'county', parent: '371700', aliases: '' },
-    { code: '371771', name: '菏泽经济技术开发区', level: 'zone', parent: '371700', aliases: '经开区' },
-    { code: '371726001', name: '陈王街道', level: 'town', parent: '371726', aliases: '' },
+  const { dataset } = validatePackage(
+    viewPackage([
+      { metric: 'activities', region: '371726', period: '2025-01', value: 200 },
+      { metric: 'with_org', region: '371726001', period: '2025-01', value: 3 },
+      { metric: 'total', region: '371726001', period: '2025-01', value: 5 },
+    ]),
   )
-  tables.sources.push({ id: 'r2', title: '统计表', publication: '', date: '2025-01', author: '', file: '', url: '', note: '' })
-  const row = { source: 'r2', quote: '', qualifier: '=' }
-  tables.observations.push(
-    { ...row, metric: 'activities', region: '371702', period: '2024-12', value: 300 },
-    { ...row, metric: 'activities', region: '371702', period: '2025-01', value: 360 },
-    { ...row, metric: 'activities', region: '371771', period: '2025-01', value: 120 },
-    { ...row, metric: 'activities', region: '371726', period: '2025-01', value: 200 },
-    { ...row, metric: 'with_org', region: '371726001', period: '2025-01', value: 3 },
-    { ...row, metric: 'total', region: '371726001', period: '2025-01', value: 5 },
-  )
-  const { dataset } = validatePackage(fixturePackage({ regions: tables.regions, sources: tables.sources, observations: tables.observations }))
   return viewData(dataset)
 }
 

@@ -12,7 +12,7 @@ import { useFiltersStore } from '@/stores/filters'
 import ViewCompare from '@/views/ViewCompare.vue'
 import ViewMap from '@/views/ViewMap.vue'
 import ViewOverview from '@/views/ViewOverview.vue'
-import { fixturePackage, fixtureTables } from '../fixtures/package'
+import { viewPackage } from '../fixtures/package'
 
 useSvgRenderer()
 let pinia: ReturnType<typeof createPinia>
@@ -21,21 +21,7 @@ const initOptions = { renderer: 'svg', width: 800, height: 500 }
 beforeEach(() => {
   pinia = createPinia()
   setActivePinia(pinia)
-  const tables = fixtureTables()
-  tables.regions.push(
-    { code: '371702', name: '牡丹区', level: 'county', parent: '371700', aliases: '' },
-    { code: '371771', name: '菏泽经济技术开发区', level: 'zone', parent: '371700', aliases: '经开区' },
-    { code: '371726001', name: '陈王街道', level: 'town', parent: '371726', aliases: '' },
-  )
-  // A source without a shipped text, so its figures need no quote.
-  tables.sources.push({ id: 'r2', title: '统计表', publication: '', date: '2025-01', author: '', file: '', url: '', note: '' })
-  const row = { source: 'r2', quote: '', qualifier: '=' }
-  tables.observations.push(
-    { ...row, metric: 'activities', region: '371702', period: '2024-12', value: 300 },
-    { ...row, metric: 'activities', region: '371702', period: '2025-01', value: 360 },
-    { ...row, metric: 'activities', region: '371771', period: '2025-01', value: 120 },
-  )
-  useDatasetStore().base = validatePackage(fixturePackage({ regions: tables.regions, sources: tables.sources, observations: tables.observations })).dataset
+  useDatasetStore().base = validatePackage(viewPackage()).dataset
 })
 
 afterEach(() => vi.unstubAllGlobals())
