@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, startPreview } from './browser'
+import { openApp } from './browser'
 
 let server: PreviewServer
 let origin: string
@@ -14,15 +14,13 @@ const foreignRequests: string[] = []
 const shots = resolve(import.meta.dirname, '../../test-results')
 
 beforeAll(async () => {
-  const started = await startPreview()
-  server = started.server
-  origin = new URL(started.url).origin
-  context = await launchBrowser()
-  page = await context.newPage()
+  const app = await openApp()
+  ;({ server, context, page } = app)
+  origin = new URL(app.url).origin
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
   page.on('pageerror', (e) => consoleErrors.push(e.message))
   page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && foreignRequests.push(r.url()))
-  await page.goto(started.url)
+  await page.goto(app.url)
   await page.getByTestId('observations-table').waitFor()
 })
 

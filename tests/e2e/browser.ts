@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -32,4 +32,11 @@ export async function launchBrowser(): Promise<BrowserContext> {
     viewport: { width: 1366, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+}
+
+/** The built app served on 127.0.0.1 and a fresh Chromium page (not yet navigated); close both in afterAll. */
+export async function openApp(): Promise<{ server: PreviewServer; url: string; context: BrowserContext; page: Page }> {
+  const { server, url } = await startPreview()
+  const context = await launchBrowser()
+  return { server, url, context, page: await context.newPage() }
 }

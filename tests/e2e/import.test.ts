@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeGbk } from '../data/import/gbk'
-import { launchBrowser, startPreview } from './browser'
+import { openApp } from './browser'
 
 let server: PreviewServer
 let url: string
@@ -24,11 +24,7 @@ function writeGbkCsv(period3: string): string {
 }
 
 beforeAll(async () => {
-  const started = await startPreview()
-  server = started.server
-  url = started.url
-  context = await launchBrowser()
-  page = await context.newPage()
+  ({ server, url, context, page } = await openApp())
   page.on('pageerror', (e) => pageErrors.push(e.message))
   page.on('dialog', (d) => d.accept())
   await page.goto(`${url}?view=import`)

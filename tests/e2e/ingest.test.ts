@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '@/data/csv'
-import { launchBrowser, startPreview } from './browser'
+import { openApp } from './browser'
 
 let server: PreviewServer
 let base: string
@@ -17,11 +17,7 @@ const shots = resolve(import.meta.dirname, '../../test-results')
 const REPORT = '鄄城县：2024年以来，全县积极开展志愿服务活动120余次，参与群众3000余人。\n吴店镇新建“梧桐书屋”5个。'
 
 beforeAll(async () => {
-  const started = await startPreview()
-  server = started.server
-  base = started.url
-  context = await launchBrowser()
-  page = await context.newPage()
+  ({ server, url: base, context, page } = await openApp())
   page.on('pageerror', (e) => pageErrors.push(e.message))
   page.on('dialog', (d) => {
     dialogs.push(d.message())

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import type { PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, startPreview } from './browser'
+import { openApp } from './browser'
 
 let server: PreviewServer
 let base: string
@@ -10,11 +10,7 @@ let page: Page
 const consoleErrors: string[] = []
 
 beforeAll(async () => {
-  const started = await startPreview()
-  server = started.server
-  base = started.url
-  context = await launchBrowser()
-  page = await context.newPage()
+  ({ server, url: base, context, page } = await openApp())
   page.on('pageerror', (e) => consoleErrors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
 })

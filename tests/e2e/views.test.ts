@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAP_LAYOUT } from '@/charts/map'
-import { launchBrowser, startPreview } from './browser'
+import { openApp } from './browser'
 
 let server: PreviewServer
 let base: string
@@ -15,12 +15,8 @@ const consoleErrors: string[] = []
 const foreignRequests: string[] = []
 
 beforeAll(async () => {
-  const started = await startPreview()
-  server = started.server
-  base = started.url
+  ({ server, url: base, context, page } = await openApp())
   origin = new URL(base).origin
-  context = await launchBrowser()
-  page = await context.newPage()
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
   page.on('pageerror', (e) => consoleErrors.push(e.message))
   page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && foreignRequests.push(r.url()))
