@@ -45,7 +45,7 @@ type Loose = Record<string, unknown>
 const list = (v: unknown): Loose[] => (v == null ? [] : Array.isArray(v) ? (v as Loose[]) : [v as Loose])
 
 /** Rough width of a text at `size` px: CJK and full-width characters are square, the rest about half. */
-export function textWidth(text: string, size: number): number {
+function textWidth(text: string, size: number): number {
   let w = 0
   for (const c of text) w += c.charCodeAt(0) > 0x2e80 ? size : size * 0.58
   return w

@@ -33,7 +33,7 @@ export interface MapInput {
 }
 
 /** ColorBrewer Blues: one hue, lightness rising with the value, so it reads with any colour vision and in greyscale. */
-export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const
+const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const
 /** The outline of selected counties: Okabe–Ito vermillion, apart from every blue of the scale. */
 export const SELECTED_OUTLINE = PALETTE[1]
 const NO_DATA = '#f2f2f2'

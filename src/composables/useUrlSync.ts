@@ -4,7 +4,7 @@ import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
 
 /** Where a package lives beside index.html: the embedded data, or the demonstration package. */
-export function packageUrl(key: 'demo' | null): string {
+function packageUrl(key: 'demo' | null): string {
   return new URL(key === 'demo' ? 'data/demo/' : 'data/', document.baseURI).href
 }
 

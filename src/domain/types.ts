@@ -6,8 +6,6 @@ export const QUALIFIERS: readonly Qualifier[] = ['=', '>=', '~', '<=']
 /** Administrative level; `zone` is a functional zone (经开区, 高新区) without a GB county code of its own kind. */
 export type RegionLevel = 'city' | 'county' | 'zone' | 'town' | 'village'
 
-export const REGION_LEVELS: readonly RegionLevel[] = ['city', 'county', 'zone', 'town', 'village']
-
 /** One row of regions.csv. */
 export interface Region {
   code: string

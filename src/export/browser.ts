@@ -14,7 +14,7 @@ function exportFontUrl(): Promise<string> {
 let fontLoaded: Promise<void> | undefined
 
 /** Registers the bundled CJK font with the page before drawing, so canvas text never falls back to boxes. */
-export function loadExportFont(): Promise<void> {
+function loadExportFont(): Promise<void> {
   fontLoaded ??= exportFontUrl().then(async (url) => {
     const face = new FontFace(EMBEDDED_FONT_FAMILY, `url(${url})`)
     document.fonts.add(await face.load())

@@ -1,5 +1,5 @@
 /** The byte-order mark that makes Excel read a CSV as UTF-8 rather than the system code page. */
-export const CSV_BOM = '\uFEFF'
+const CSV_BOM = '\uFEFF'
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
 

@@ -9,10 +9,10 @@ import { embedFont, EMBEDDED_FONT_FAMILY, renderSvg, svgText } from './render'
 import type { ExportChart } from './viewExport'
 
 /** The bundled CJK subset (OTF for resvg); exports never depend on the machine's fonts. */
-export const FONT_FILE = resolve(import.meta.dirname, 'fonts/NotoSansCJKsc-subset.otf')
+const FONT_FILE = resolve(import.meta.dirname, 'fonts/NotoSansCJKsc-subset.otf')
 
 /** The base map the app serves (data/geo/ of the repository). */
-export const SHIPPED_GEO_DIR = resolve(import.meta.dirname, '../../data/geo')
+const SHIPPED_GEO_DIR = resolve(import.meta.dirname, '../../data/geo')
 
 /** Rasterises an export SVG at `scale` with only the bundled font, so the PNG is the same on every machine. */
 export function svgToPng(svg: string, scale: number): Uint8Array {

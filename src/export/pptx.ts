@@ -1,7 +1,7 @@
 import type { DeckChart, DeckInput } from './deck'
 
 /** Chinese Windows has 微软雅黑 in Office and WPS; chart text Office cannot match falls back to the theme's 等线. */
-export const DECK_FONT = 'Microsoft YaHei'
+const DECK_FONT = 'Microsoft YaHei'
 
 // 16:9 slide in inches (pptxgenjs LAYOUT_16x9).
 const W = 10

@@ -48,7 +48,7 @@ export interface ExportChart {
 }
 
 /** The figures the trend view shows: the metric, for the shown regions, within the range. */
-export function shownObservations(data: ExportData, q: ExportQuery): Observation[] {
+function shownObservations(data: ExportData, q: ExportQuery): Observation[] {
   const regions = shownRegions(q.regions, data.index.regionsWithData(q.metric.id), data.tree)
   return data.index.series(q.metric.id, regions, q.range).flatMap((s) => s.points)
 }
@@ -67,7 +67,7 @@ function sourcesOf(observations: readonly Observation[], data: ExportData): Sour
 }
 
 /** Header texts of a chart and its file-name parts, from the figures it draws. */
-export function describeChart(data: ExportData, q: ExportQuery, observations: readonly Observation[]) {
+function describeChart(data: ExportData, q: ExportQuery, observations: readonly Observation[]) {
   const periods = [...new Set(observations.map((o) => o.period))]
   const sorted = data.index.periods(q.metric.id).filter((p) => periods.includes(p))
   const bounds = periodBounds(sorted, q.range)
@@ -80,7 +80,7 @@ export function describeChart(data: ExportData, q: ExportQuery, observations: re
 }
 
 /** Any chart of a view, laid out for export: `deck` turns its meta and quote notes into its slide. */
-export function chartExport(
+function chartExport(
   data: ExportData,
   q: ExportQuery,
   id: string,
@@ -184,7 +184,7 @@ export function viewTranslate(locale: 'zh' | 'en'): Translate {
 }
 
 /** The latest of `periods` (oldest first) that overlaps the range, as the views default to the latest; null when none does. */
-export function latestInRange(periods: readonly string[], range: PeriodRange): string | null {
+function latestInRange(periods: readonly string[], range: PeriodRange): string | null {
   return periods.filter((p) => periodInRange(parsePeriod(p)!, range.from, range.to)).at(-1) ?? null
 }
 

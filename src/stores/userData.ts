@@ -7,7 +7,7 @@ import type { UserBatch } from '@/domain/types'
 export type StorageError = { kind: 'quota' | 'failed' | 'unavailable'; detail: string } | null
 
 /** Where batches persist: IndexedDB in the browser, memory where there is none; tests swap it. */
-export function defaultBatchStore(): BatchStore {
+function defaultBatchStore(): BatchStore {
   return typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore()
 }
 

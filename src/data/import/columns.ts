@@ -19,7 +19,7 @@ const SYNONYMS: Record<Field, string[]> = {
 }
 
 /** Lower-cases and drops spaces, underscores and a bracketed note: `数值（%）` and `Metric ID` compare as 数值, metricid. */
-export function normalizeHeader(header: string): string {
+function normalizeHeader(header: string): string {
   return header.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_\-*]/g, '').toLowerCase()
 }
 

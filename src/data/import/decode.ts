@@ -21,7 +21,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 }
 
 /** True when the first 64 KB hold a NUL byte or more than 1 % C0 control characters other than tab and newlines. */
-export function looksBinary(bytes: Uint8Array): boolean {
+function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 65536)
   let controls = 0
   for (let i = 0; i < n; i++) {

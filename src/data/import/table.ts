@@ -22,7 +22,7 @@ export type Progress = (fraction: number) => void
 const DELIMITERS = [',', '\t', ';', '，']
 
 /** The delimiter that splits the first line into the most fields outside quotes (comma when none does). */
-export function detectDelimiter(text: string): string {
+function detectDelimiter(text: string): string {
   const end = text.indexOf('\n')
   const first = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '')
   let best = ','

@@ -112,7 +112,7 @@ export function parseRegionCell(raw: string, tree: RegionTree): Parsed<string> {
 const describe = (tree: RegionTree) => (r: Region) => `${r.name}（${tree.get(r.parent ?? '')?.name ?? ''} ${r.code}）`
 
 /** Up to three regions sharing the most characters with `text`, county-level first. */
-export function suggestRegions(text: string, tree: RegionTree): string[] {
+function suggestRegions(text: string, tree: RegionTree): string[] {
   const chars = new Set(text.replace(/[县区市镇乡街道办事处]/g, ''))
   if (chars.size === 0) return []
   const rank = (r: Region) => (r.level === 'county' || r.level === 'zone' ? 0 : 1)
