@@ -47,7 +47,7 @@ export function useSources() {
 
   const highlighted = computed(() => {
     const id = source.value?.id
-    const figures = data.dataset.observations.filter((o) => o.source === id && o.quote)
+    const figures = id ? data.index.bySource(id) : []
     return highlightQuotes(text.value, figures.map((o) => ({ quote: o.quote, item: o })))
   })
   const segments = computed<ReaderSegment[]>(() =>

@@ -30,7 +30,7 @@ export function useTableRows(pageSize = 200) {
   const page = ref(0)
 
   const selected = computed(() =>
-    selectObservations(data.dataset.observations, { regions: filters.regions, from: filters.from, to: filters.to, metric: metric.value }, data.tree),
+    selectObservations(data.index, { regions: filters.regions, from: filters.from, to: filters.to, metric: metric.value }, data.tree),
   )
   const sorted = computed(() => {
     const order = new Map(data.dataset.metrics.map((m, i) => [m.id, i]))

@@ -1,4 +1,5 @@
-import { fromColumns, type ObservationColumns } from '@/domain/columnar'
+import { toColumns, type ObservationColumns } from '@/domain/columnar'
+import type { SortedColumns } from '@/domain/observationIndex'
 import type { Dataset } from '@/domain/types'
 import type { DataMessage } from './messages'
 import type { ValidatedPackage } from './validate'
@@ -8,18 +9,26 @@ export interface LoadRequest {
   baseUrl: string
 }
 
-/** The worker's answer: the dataset without its observations, which come as columns. */
-export type LoadReply = { ok: true; dataset: Dataset; columns: ObservationColumns; messages: DataMessage[] } | { ok: false; error: string }
+/** A validated package whose observations are columns (sorted for the index when the worker loaded it); `dataset.observations` is empty. */
+export interface LoadedPackage {
+  dataset: Dataset
+  columns: ObservationColumns | SortedColumns
+  messages: DataMessage[]
+}
+
+/** The worker's answer: the loaded package, its columns transferred rather than copied. */
+export type LoadReply = ({ ok: true } & LoadedPackage) | { ok: false; error: string }
 
 /**
- * Fetches, parses and validates the package at `baseUrl` in a Web Worker, so a million rows do not freeze
- * the page; where there is no Worker (Node, happy-dom) it loads on this thread. Never throws for bad data.
+ * Fetches, parses, validates and sorts for the index the package at `baseUrl` in a Web Worker, so a million
+ * rows do not freeze the page; where there is no Worker (Node, happy-dom) it loads on this thread. Never throws
+ * for bad data.
  */
-export async function loadInWorker(baseUrl: string): Promise<ValidatedPackage> {
+export async function loadInWorker(baseUrl: string): Promise<LoadedPackage> {
   if (typeof Worker === 'undefined') {
     // Imported on demand, so the CSV parser and validator stay out of the page's first download.
     const { fetchReader, loadPackage } = await import('./load')
-    return loadPackage(fetchReader(baseUrl))
+    return toLoaded(await loadPackage(fetchReader(baseUrl)))
   }
   const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { type: 'module' })
   try {
@@ -34,8 +43,13 @@ export async function loadInWorker(baseUrl: string): Promise<ValidatedPackage> {
   }
 }
 
-/** Rebuilds the validated package from a worker's reply; an error reply becomes a thrown Error. */
-export function unpack(reply: LoadReply): ValidatedPackage {
+/** A package validated into observation objects, as columns. */
+export function toLoaded({ dataset, messages }: ValidatedPackage): LoadedPackage {
+  return { dataset: { ...dataset, observations: [] }, columns: toColumns(dataset.observations), messages }
+}
+
+/** The loaded package of a worker's reply; an error reply becomes a thrown Error. */
+export function unpack(reply: LoadReply): LoadedPackage {
   if (!reply.ok) throw new Error(reply.error)
-  return { dataset: { ...reply.dataset, observations: fromColumns(reply.columns) }, messages: reply.messages }
+  return { dataset: reply.dataset, columns: reply.columns, messages: reply.messages }
 }

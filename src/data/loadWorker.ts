@@ -1,15 +1,17 @@
 /// <reference lib="webworker" />
-// Loads and validates a package off the page's thread; observations travel back as transferred columns.
-import { toColumns, transferablesOf } from '@/domain/columnar'
+// Loads, validates and sorts a package for the index off the page's thread; observations travel back as
+// transferred columns, so the page builds its index without a long task.
+import { transferablesOf } from '@/domain/columnar'
+import { columnsOf, sortForIndex } from '@/domain/observationIndex'
 import { fetchReader, loadPackage } from './load'
-import type { LoadReply, LoadRequest } from './loadInWorker'
+import { toLoaded, type LoadReply, type LoadRequest } from './loadInWorker'
 
 self.onmessage = async (event: MessageEvent<LoadRequest>) => {
   try {
-    const { dataset, messages } = await loadPackage(fetchReader(event.data.baseUrl))
-    const columns = toColumns(dataset.observations)
-    const reply: LoadReply = { ok: true, dataset: { ...dataset, observations: [] }, columns, messages }
-    self.postMessage(reply, { transfer: transferablesOf(columns) })
+    const loaded = toLoaded(await loadPackage(fetchReader(event.data.baseUrl)))
+    const sorted = sortForIndex(columnsOf(loaded.columns))
+    const reply: LoadReply = { ok: true, ...loaded, columns: sorted }
+    self.postMessage(reply, { transfer: [...transferablesOf(sorted.cols), sorted.rank.buffer as ArrayBuffer] })
   } catch (e) {
     self.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies LoadReply)
   }

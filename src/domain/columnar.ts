@@ -75,7 +75,8 @@ export interface ObservationColumns {
   value: Float64Array
 }
 
-const QUALIFIER_LIST: readonly Qualifier[] = ['=', '>=', '~', '<=']
+/** Qualifier codes in `ObservationColumns.qualifier`: a qualifier's code is its position here. */
+export const QUALIFIER_LIST: readonly Qualifier[] = ['=', '>=', '~', '<=']
 
 /** Packs observations into columns; strings shared by many rows are stored once. */
 export function toColumns(observations: readonly Observation[]): ObservationColumns {
@@ -125,4 +126,28 @@ export function fromColumns(cols: ObservationColumns): Observation[] {
 /** The buffers of `cols`, to list as transferables in `postMessage`. */
 export function transferablesOf(cols: ObservationColumns): ArrayBuffer[] {
   return [cols.metric, cols.region, cols.period, cols.source, cols.quote, cols.qualifier, cols.value].map((a) => a.buffer as ArrayBuffer)
+}
+
+/** Rows of `a` then rows of `b`, with one string table (the user's batches added to a loaded package). */
+export function concatColumns(a: ObservationColumns, b: ObservationColumns): ObservationColumns {
+  const strings = new Interner()
+  for (const s of a.strings) strings.code(s)
+  const recode = Int32Array.from(b.strings, (s) => strings.code(s))
+  const join = <T extends Int32Array | Uint8Array | Float64Array>(x: T, y: T, map?: Int32Array): T => {
+    const out = new (x.constructor as { new (n: number): T })(x.length + y.length)
+    out.set(x)
+    if (map) for (let i = 0; i < y.length; i++) out[x.length + i] = map[y[i]]
+    else out.set(y, x.length)
+    return out
+  }
+  return {
+    strings: strings.values,
+    metric: join(a.metric, b.metric, recode),
+    region: join(a.region, b.region, recode),
+    period: join(a.period, b.period, recode),
+    source: join(a.source, b.source, recode),
+    quote: join(a.quote, b.quote, recode),
+    qualifier: join(a.qualifier, b.qualifier),
+    value: join(a.value, b.value),
+  }
 }

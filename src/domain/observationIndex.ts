@@ -1,3 +1,4 @@
+import { QUALIFIER_LIST, toColumns, type ObservationColumns } from './columnar'
 import { comparePeriods, parsePeriod, periodInRange, type Period } from './period'
 import type { RegionTree } from './regions'
 import type { Metric, Observation, Qualifier } from './types'
@@ -26,75 +27,75 @@ export interface Rollup {
   conflicting: string[]
 }
 
-/** One metric × region list: observations sorted by period (then source, value) with their period ranks. */
+/** One metric × region: rows [start, end) of the index's columns, sorted by period (then source, value). */
 interface Cell {
-  obs: Observation[]
-  ranks: Int32Array
+  start: number
+  end: number
 }
 
-const EMPTY: Observation[] = []
+/** What `agreedAt` finds: no figure, figures that disagree, or the row of the agreed figure. */
+const NONE = -1
+const CONFLICT = -2
 
-/** Observations indexed by metric, then region, each list sorted by period once at build time. */
+/**
+ * Observations indexed by metric, then region. The figures live in typed-array columns sorted once at build
+ * time (grouped by metric and region, each group by period); `Observation` objects are made only for the rows
+ * a query returns, and kept, so a million figures cost columns, not a million objects.
+ */
 export class ObservationIndex {
+  private readonly cols: ObservationColumns
+  /** Per row, its period's position in `periodList`. */
+  private readonly rank: Int32Array
+  private readonly objects: (Observation | undefined)[]
   private readonly cells = new Map<string, Map<string, Cell>>()
-  /** Distinct periods in `comparePeriods` order; an observation's rank is its period's position here. */
+  /** Distinct periods in `comparePeriods` order. */
   private readonly periodList: Period[]
   private readonly rankOf = new Map<string, number>()
   private readonly metricPeriods = new Map<string, string[]>()
   private readonly regionCodes = new Map<string, string[]>()
   private readonly metricById: Map<string, Metric>
   private conflictGroups?: Observation[][]
+  private all?: Observation[]
 
-  /** Throws a RangeError on an observation whose period is not ISO 8601 (validate before indexing). */
-  constructor(observations: readonly Observation[], metrics: readonly Metric[] = []) {
+  /**
+   * Indexes observations, columns of them, or columns `sortForIndex` already sorted (as the load worker posts
+   * them: the page then only finds the groups). Throws a RangeError on a period that is not ISO 8601.
+   */
+  constructor(data: readonly Observation[] | ObservationColumns | SortedColumns, metrics: readonly Metric[] = []) {
     this.metricById = new Map(metrics.map((m) => [m.id, m]))
-    const lists = new Map<string, Map<string, Observation[]>>()
-    const parsed = new Map<string, Period>()
-    for (const o of observations) {
-      if (!parsed.has(o.period)) {
-        const period = parsePeriod(o.period)
-        if (!period) throw new RangeError(`observation ${o.metric} ${o.region}: "${o.period}" is not an ISO 8601 period`)
-        parsed.set(o.period, period)
-      }
-      let byRegion = lists.get(o.metric)
-      if (!byRegion) lists.set(o.metric, (byRegion = new Map()))
-      const list = byRegion.get(o.region)
-      if (list) list.push(o)
-      else byRegion.set(o.region, [o])
-    }
-    this.periodList = [...parsed.values()].sort(comparePeriods)
+    const sorted = Array.isArray(data) ? sortForIndex(toColumns(data as readonly Observation[])) : 'rank' in data ? data : sortForIndex(data as ObservationColumns)
+    this.cols = sorted.cols
+    this.rank = sorted.rank
+    this.periodList = sorted.periods
     this.periodList.forEach((p, i) => this.rankOf.set(p.text, i))
-    for (const [metric, byRegion] of lists) {
-      const cells = new Map<string, Cell>()
-      const seen = new Uint8Array(this.periodList.length)
-      for (const [region, list] of byRegion) {
-        const cell = this.buildCell(list)
-        for (const r of cell.ranks) seen[r] = 1
-        cells.set(region, cell)
-      }
-      this.cells.set(metric, cells)
-      this.metricPeriods.set(metric, this.textsOf(seen))
+    this.objects = new Array(this.rank.length)
+    const { metric, region, strings } = this.cols
+    for (let start = 0; start < this.rank.length; ) {
+      let end = start + 1
+      while (end < this.rank.length && metric[end] === metric[start] && region[end] === region[start]) end++
+      const m = strings[metric[start]]
+      let byRegion = this.cells.get(m)
+      if (!byRegion) this.cells.set(m, (byRegion = new Map()))
+      byRegion.set(strings[region[start]], { start, end })
+      start = end
     }
   }
 
-  private buildCell(list: Observation[]): Cell {
-    const n = list.length
-    const ranks = new Int32Array(n)
-    let sorted = true
-    for (let i = 0; i < n; i++) {
-      ranks[i] = this.rankOf.get(list[i].period)!
-      if (i > 0 && ranks[i] <= ranks[i - 1]) sorted = false
+  /** The observation at row `i`, made on first use and then shared. */
+  private obs(i: number): Observation {
+    let o = this.objects[i]
+    if (!o) {
+      const c = this.cols
+      const s = c.strings
+      o = { metric: s[c.metric[i]], region: s[c.region[i]], period: s[c.period[i]], value: c.value[i], qualifier: QUALIFIER_LIST[c.qualifier[i]], source: s[c.source[i]], quote: s[c.quote[i]] }
+      this.objects[i] = o
     }
-    // Data usually arrives in period order with one figure per period: skip the sort then.
-    if (sorted) return { obs: list, ranks }
-    const order = Array.from({ length: n }, (_, i) => i)
-    order.sort((i, j) => ranks[i] - ranks[j] || compareTies(list[i], list[j]))
-    return { obs: order.map((i) => list[i]), ranks: Int32Array.from(order, (i) => ranks[i]) }
+    return o
   }
 
-  private textsOf(flags: Uint8Array): string[] {
-    const out: string[] = []
-    for (let r = 0; r < flags.length; r++) if (flags[r]) out.push(this.periodList[r].text)
+  private rows(lo: number, end: number): Observation[] {
+    const out = new Array<Observation>(end - lo)
+    for (let i = lo; i < end; i++) out[i - lo] = this.obs(i)
     return out
   }
 
@@ -102,41 +103,33 @@ export class ObservationIndex {
     return this.cells.get(metric)?.get(region)
   }
 
-  /** Bounds [lo, end) of one cell's figures at one period rank, found by binary search. */
+  /** Rows [lo, end) of one cell at one period rank, found by binary search. */
   private boundsAt(cell: Cell, rank: number): [number, number] {
-    let lo = 0
-    let hi = cell.ranks.length
+    let lo = cell.start
+    let hi = cell.end
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (cell.ranks[mid] < rank) lo = mid + 1
+      if (this.rank[mid] < rank) lo = mid + 1
       else hi = mid
     }
     let end = lo
-    while (end < cell.ranks.length && cell.ranks[end] === rank) end++
+    while (end < cell.end && this.rank[end] === rank) end++
     return [lo, end]
   }
 
-  /** Observations of one cell at one period rank (a slice of the sorted list). */
-  private at(metric: string, region: string, rank: number): Observation[] {
-    const cell = this.cell(metric, region)
-    if (!cell) return EMPTY
-    const [lo, end] = this.boundsAt(cell, rank)
-    return cell.obs.slice(lo, end)
-  }
-
-  /** The one figure a cell agrees on at a rank (an exact one if any), 'conflict' when values differ; copies nothing. */
-  private agreedAt(cells: Map<string, Cell> | undefined, region: string, rank: number): Observation | 'conflict' | undefined {
+  /** The row of the one figure a cell agrees on at a rank (an exact one if any), CONFLICT when values differ, NONE without one. */
+  private agreedAt(cells: Map<string, Cell> | undefined, region: string, rank: number): number {
     const cell = cells?.get(region)
-    if (!cell) return undefined
+    if (!cell) return NONE
     const [lo, end] = this.boundsAt(cell, rank)
-    if (lo === end) return undefined
-    let exact: Observation | undefined
+    if (lo === end) return NONE
+    const { value, qualifier } = this.cols
+    let exact = NONE
     for (let i = lo; i < end; i++) {
-      const o = cell.obs[i]
-      if (o.value !== cell.obs[lo].value) return 'conflict'
-      if (!exact && o.qualifier === '=') exact = o
+      if (value[i] !== value[lo]) return CONFLICT
+      if (exact === NONE && qualifier[i] === 0) exact = i
     }
-    return exact ?? cell.obs[lo]
+    return exact === NONE ? lo : exact
   }
 
   /** One series per requested region, in the requested order; `points` is empty for a region without data. */
@@ -145,9 +138,9 @@ export class ObservationIndex {
     return regions.map((region) => {
       const cell = this.cell(metric, region)
       if (!cell) return { region, points: [] }
-      if (!keep) return { region, points: cell.obs.slice() }
+      if (!keep) return { region, points: this.rows(cell.start, cell.end) }
       const points: Observation[] = []
-      for (let i = 0; i < cell.obs.length; i++) if (keep[cell.ranks[i]]) points.push(cell.obs[i])
+      for (let i = cell.start; i < cell.end; i++) if (keep[this.rank[i]]) points.push(this.obs(i))
       return { region, points }
     })
   }
@@ -162,21 +155,37 @@ export class ObservationIndex {
   /** Figures at exactly `period`, per requested region (an array: sources may disagree; empty when none). */
   snapshot(metric: string, period: string, regions: readonly string[]): Map<string, Observation[]> {
     const rank = this.rankOf.get(period)
-    return new Map(regions.map((region) => [region, rank === undefined ? [] : this.at(metric, region, rank)]))
+    return new Map(
+      regions.map((region) => {
+        const cell = rank === undefined ? undefined : this.cell(metric, region)
+        return [region, cell ? this.rows(...this.boundsAt(cell, rank!)) : []]
+      }),
+    )
   }
 
   /** The figure with the latest period; among figures of that period, the last by source id, then value. */
   latest(metric: string, region: string): Observation | undefined {
     const cell = this.cell(metric, region)
-    return cell?.obs[cell.obs.length - 1]
+    return cell && this.obs(cell.end - 1)
   }
 
   /** Distinct periods with figures of `metric` (for `regions` if given), in `comparePeriods` order. */
   periods(metric: string, regions?: readonly string[]): string[] {
-    if (!regions) return this.metricPeriods.get(metric)?.slice() ?? []
+    if (!regions) {
+      let texts = this.metricPeriods.get(metric)
+      if (!texts) this.metricPeriods.set(metric, (texts = this.periodsOf(this.cells.get(metric)?.values() ?? [])))
+      return texts.slice()
+    }
+    const cells = this.cells.get(metric)
+    return this.periodsOf(regions.flatMap((region) => cells?.get(region) ?? []))
+  }
+
+  private periodsOf(cells: Iterable<Cell>): string[] {
     const seen = new Uint8Array(this.periodList.length)
-    for (const region of regions) for (const r of this.cell(metric, region)?.ranks ?? []) seen[r] = 1
-    return this.textsOf(seen)
+    for (const { start, end } of cells) for (let i = start; i < end; i++) seen[this.rank[i]] = 1
+    const out: string[] = []
+    for (let r = 0; r < seen.length; r++) if (seen[r]) out.push(this.periodList[r].text)
+    return out
   }
 
   /** Metric ids having at least one figure: those given to the constructor in their order, then others by id. */
@@ -194,6 +203,26 @@ export class ObservationIndex {
     return codes.slice()
   }
 
+  /** Figures of source `id` that quote its report, by metric, region and period. */
+  bySource(id: string): Observation[] {
+    const { source, quote, strings } = this.cols
+    const isId = Uint8Array.from(strings, (s) => (s === id ? 1 : 0))
+    const out: Observation[] = []
+    for (let i = 0; i < source.length; i++) if (isId[source[i]] && strings[quote[i]]) out.push(this.obs(i))
+    return out
+  }
+
+  /** Every observation, grouped by metric and region, each group in period order (made once, on first call). */
+  observations(): Observation[] {
+    this.all ??= this.rows(0, this.rank.length)
+    return this.all.slice()
+  }
+
+  /** How many observations the index holds. */
+  get size(): number {
+    return this.rank.length
+  }
+
   /** Groups of figures with the same metric, region and period but different values, by metric, region, period. */
   conflicts(): Observation[][] {
     this.conflictGroups ??= this.findConflicts()
@@ -202,15 +231,16 @@ export class ObservationIndex {
 
   private findConflicts(): Observation[][] {
     const groups: Observation[][] = []
+    const { value } = this.cols
     for (const metric of [...this.cells.keys()].sort()) {
       const cells = this.cells.get(metric)!
       for (const region of [...cells.keys()].sort()) {
-        const { obs, ranks } = cells.get(region)!
-        for (let i = 0; i < obs.length; ) {
+        const { start, end } = cells.get(region)!
+        for (let i = start; i < end; ) {
           let j = i + 1
           let differs = false
-          while (j < obs.length && ranks[j] === ranks[i]) differs ||= obs[j++].value !== obs[i].value
-          if (differs) groups.push(obs.slice(i, j))
+          while (j < end && this.rank[j] === this.rank[i]) differs ||= value[j++] !== value[i]
+          if (differs) groups.push(this.rows(i, j))
           i = j
         }
       }
@@ -239,12 +269,12 @@ export class ObservationIndex {
     const qualifiers = new Set<Qualifier>()
     const cells = this.cells.get(metric)
     for (const child of children) {
-      const figure = this.agreedAt(cells, child, rank)
-      if (figure === 'conflict') result.conflicting.push(child)
-      else if (!figure) result.missing.push(child)
+      const row = this.agreedAt(cells, child, rank)
+      if (row === CONFLICT) result.conflicting.push(child)
+      else if (row === NONE) result.missing.push(child)
       else {
-        result.value += figure.value
-        qualifiers.add(figure.qualifier)
+        result.value += this.cols.value[row]
+        qualifiers.add(QUALIFIER_LIST[this.cols.qualifier[row]])
         result.contributors.push(child)
       }
     }
@@ -257,6 +287,7 @@ export class ObservationIndex {
 
   private ratioUp(numerator: string, denominator: string, children: string[], rank: number): Rollup | undefined {
     const result: Rollup = { value: 0, qualifier: '=', contributors: [], missing: [], conflicting: [] }
+    const { value, qualifier } = this.cols
     let num = 0
     let den = 0
     let exact = true
@@ -265,12 +296,12 @@ export class ObservationIndex {
     for (const child of children) {
       const n = this.agreedAt(numerators, child, rank)
       const d = this.agreedAt(denominators, child, rank)
-      if (n === 'conflict' || d === 'conflict') result.conflicting.push(child)
-      else if (!n || !d) result.missing.push(child)
+      if (n === CONFLICT || d === CONFLICT) result.conflicting.push(child)
+      else if (n === NONE || d === NONE) result.missing.push(child)
       else {
-        num += n.value
-        den += d.value
-        exact &&= n.qualifier === '=' && d.qualifier === '='
+        num += value[n]
+        den += value[d]
+        exact &&= qualifier[n] === 0 && qualifier[d] === 0
         result.contributors.push(child)
       }
     }
@@ -282,8 +313,128 @@ export class ObservationIndex {
   }
 }
 
-function compareTies(a: Observation, b: Observation): number {
-  return (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.value - b.value
+/** Columns in index order with each row's period rank, and the distinct periods in order (all of it can be posted by a worker). */
+export interface SortedColumns {
+  cols: ObservationColumns
+  rank: Int32Array
+  periods: Period[]
+}
+
+/**
+ * Puts columns in index order: rows of one metric and region together, each group by period, then source,
+ * then value (so ties resolve the same whatever the input order). Columns already in that order are kept as
+ * they are, so the load worker can sort and the page only checks. Throws a RangeError on a bad period.
+ */
+export function sortForIndex(cols: ObservationColumns): SortedColumns {
+  const n = cols.value.length
+  const { strings } = cols
+  // Periods repeat: parse each distinct one once and rank them.
+  const rankByCode = new Int32Array(strings.length).fill(-1)
+  const periods: Period[] = []
+  for (let i = 0; i < n; i++) {
+    const code = cols.period[i]
+    if (rankByCode[code] !== -1) continue
+    const period = parsePeriod(strings[code])
+    if (!period) throw new RangeError(`observation ${strings[cols.metric[i]]} ${strings[cols.region[i]]}: "${strings[code]}" is not an ISO 8601 period`)
+    rankByCode[code] = periods.length
+    periods.push(period)
+  }
+  const order = periods.map((_, i) => i).sort((a, b) => comparePeriods(periods[a], periods[b]))
+  const rankOfLocal = new Int32Array(periods.length)
+  order.forEach((local, r) => (rankOfLocal[local] = r))
+  const rank = new Int32Array(n)
+  for (let i = 0; i < n; i++) rank[i] = rankOfLocal[rankByCode[cols.period[i]]]
+  const sortedPeriods = order.map((i) => periods[i])
+
+  const cell = cellIds(cols)
+  const before = (a: number, b: number) => rank[a] - rank[b] || compareText(strings[cols.source[a]], strings[cols.source[b]]) || cols.value[a] - cols.value[b]
+  if (inIndexOrder(cell, before)) return { cols, rank, periods: sortedPeriods }
+
+  // Counting sort by cell (stable), then each cell's rows by period unless they already are.
+  const cellCount = cell.reduce((a, c) => Math.max(a, c + 1), 0)
+  const next = new Int32Array(cellCount + 1)
+  for (let i = 0; i < n; i++) next[cell[i] + 1]++
+  for (let c = 0; c < cellCount; c++) next[c + 1] += next[c]
+  const bounds = next.slice()
+  const perm = new Int32Array(n)
+  for (let i = 0; i < n; i++) perm[next[cell[i]]++] = i
+  for (let c = 0; c < cellCount; c++) {
+    const lo = bounds[c]
+    const hi = bounds[c + 1]
+    let ok = true
+    for (let k = lo + 1; k < hi && ok; k++) ok = before(perm[k - 1], perm[k]) <= 0
+    if (!ok) perm.set(Array.from(perm.subarray(lo, hi)).sort(before), lo)
+  }
+  const take = <T extends Int32Array | Uint8Array | Float64Array>(x: T): T => {
+    const out = new (x.constructor as { new (n: number): T })(n)
+    for (let k = 0; k < n; k++) out[k] = x[perm[k]]
+    return out
+  }
+  const sorted: ObservationColumns = {
+    strings,
+    metric: take(cols.metric),
+    region: take(cols.region),
+    period: take(cols.period),
+    source: take(cols.source),
+    quote: take(cols.quote),
+    qualifier: take(cols.qualifier),
+    value: take(cols.value),
+  }
+  return { cols: sorted, rank: take(rank), periods: sortedPeriods }
+}
+
+/** The columns of sorted or plain columns. */
+export function columnsOf(data: ObservationColumns | SortedColumns): ObservationColumns {
+  return 'rank' in data ? data.cols : data
+}
+
+/** A dense number per distinct (metric, region) pair, per row. */
+function cellIds(cols: ObservationColumns): Int32Array {
+  const n = cols.value.length
+  const local = (codes: Int32Array) => {
+    const map = new Int32Array(cols.strings.length).fill(-1)
+    let count = 0
+    const out = new Int32Array(n)
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]
+      if (map[c] === -1) map[c] = count++
+      out[i] = map[c]
+    }
+    return { out, count }
+  }
+  const m = local(cols.metric)
+  const r = local(cols.region)
+  const cell = new Int32Array(n)
+  const dense = m.count * r.count <= Math.max(4 * n, 65_536)
+  const table = dense ? new Int32Array(m.count * r.count).fill(-1) : null
+  const map = dense ? null : new Map<number, number>()
+  let count = 0
+  for (let i = 0; i < n; i++) {
+    const key = m.out[i] * r.count + r.out[i]
+    let id = table ? table[key] : (map!.get(key) ?? -1)
+    if (id === -1) {
+      id = count++
+      if (table) table[key] = id
+      else map!.set(key, id)
+    }
+    cell[i] = id
+  }
+  return cell
+}
+
+/** Whether every cell's rows are contiguous and in order, so sorting can be skipped. */
+function inIndexOrder(cell: Int32Array, before: (a: number, b: number) => number): boolean {
+  // Cell ids are numbered by first appearance, so contiguous cells appear as 0, 1, 2, … with no return.
+  for (let i = 1; i < cell.length; i++) {
+    if (cell[i] === cell[i - 1]) {
+      if (before(i - 1, i) > 0) return false
+    } else if (cell[i] !== cell[i - 1] + 1) return false
+  }
+  return true
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Qualifier of a sum: exact only if every term is; a bound if all terms bound the same side; else approximate. */

@@ -37,15 +37,15 @@ export function checkQuality(data: Dataset, tree: RegionTree, options: QualityOp
   const metrics = new Map(data.metrics.map((m) => [m.id, m]))
   const isRate = (id: string) => metrics.get(id)?.unit === '%' || metrics.get(id)?.kind === 'rate'
   const issues: QualityIssue[] = index.conflicts().map((group) => ({ kind: 'conflict', metric: group[0].metric, regions: [group[0].region], observations: group, detail: {} }))
-  for (const o of data.observations) {
-    if (isRate(o.metric) && (o.value < 0 || o.value > 100)) issues.push({ kind: 'rateRange', metric: o.metric, regions: [o.region], observations: [o], detail: { value: o.value } })
-  }
   for (const metric of index.metricsWithData()) {
     const withData = index.regionsWithData(metric)
     issues.push(...missingCounties(metric, withData, tree))
     const stale = staleFigures(metric, withData, index, options)
     if (stale) issues.push(stale)
-    for (const region of withData) issues.push(...jumps(index.series(metric, [region])[0].points, isRate(metric), options))
+    for (const { points } of index.series(metric, withData)) {
+      if (isRate(metric)) for (const o of points) if (o.value < 0 || o.value > 100) issues.push({ kind: 'rateRange', metric, regions: [o.region], observations: [o], detail: { value: o.value } })
+      issues.push(...jumps(points, isRate(metric), options))
+    }
   }
   return issues
 }

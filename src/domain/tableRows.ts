@@ -1,4 +1,5 @@
-import { comparePeriods, parsePeriod, periodInRange, type Period } from './period'
+import type { ObservationIndex } from './observationIndex'
+import { comparePeriods, parsePeriod, type Period } from './period'
 import type { RegionTree } from './regions'
 import type { Observation } from './types'
 
@@ -19,21 +20,12 @@ export interface TableSelection {
   metric: string | null
 }
 
-/** Observations in the selection, in their original order. */
-export function selectObservations(observations: readonly Observation[], selection: TableSelection, tree: RegionTree): Observation[] {
+/** Observations in the selection, by metric (in `metricsWithData` order), region code and period; read from the index, not by scanning every row. */
+export function selectObservations(index: ObservationIndex, selection: TableSelection, tree: RegionTree): Observation[] {
   const inRegions = regionFilter(selection.regions, tree)
-  const periods = new Map<string, boolean>()
-  // Many rows share a period: decide each period once.
-  const inRange = (text: string) => {
-    let keep = periods.get(text)
-    if (keep === undefined) {
-      const p = parsePeriod(text)
-      keep = p !== null && periodInRange(p, selection.from ?? undefined, selection.to ?? undefined)
-      periods.set(text, keep)
-    }
-    return keep
-  }
-  return observations.filter((o) => (!selection.metric || o.metric === selection.metric) && inRegions(o.region) && inRange(o.period))
+  const range = { from: selection.from ?? undefined, to: selection.to ?? undefined }
+  const metrics = selection.metric ? [selection.metric] : index.metricsWithData()
+  return metrics.flatMap((metric) => index.series(metric, index.regionsWithData(metric).filter(inRegions), range).flatMap((s) => s.points))
 }
 
 function regionFilter(selected: readonly string[], tree: RegionTree): (code: string) => boolean {

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ReadText } from '@/data/load'
-import { loadInWorker } from '@/data/loadInWorker'
+import { loadInWorker, toLoaded, type LoadedPackage } from '@/data/loadInWorker'
 import type { DataMessage } from '@/data/messages'
-import type { ValidatedPackage } from '@/data/validate'
-import { ObservationIndex } from '@/domain/observationIndex'
+import { concatColumns, fromColumns, toColumns, type ObservationColumns } from '@/domain/columnar'
+import { columnsOf, ObservationIndex, type SortedColumns } from '@/domain/observationIndex'
 import { RegionTree } from '@/domain/regions'
 import { mergeDataset } from '@/domain/merge'
 import type { Dataset } from '@/domain/types'
@@ -15,10 +15,21 @@ const EMPTY: Dataset = { regions: [], metrics: [], sources: [], observations: []
 /** The loaded data package merged with the user's additions, its located problems, and the indexes every view queries. */
 export const useDatasetStore = defineStore('dataset', () => {
   const userData = useUserDataStore()
-  /** The validated package as loaded. */
-  const base = shallowRef<Dataset>(EMPTY)
-  /** What every view shows: the package plus the user's batches. */
-  const dataset = computed(() => mergeDataset(base.value, userData.batches))
+  /** The validated package as loaded, without its observations: they stay in `baseColumns`. */
+  const meta = shallowRef<Dataset>(EMPTY)
+  /** The package's observations as columns, sorted for the index when the load worker loaded them. */
+  const baseColumns = shallowRef<ObservationColumns | SortedColumns>(toColumns([]))
+  /** The package as loaded; setting it (tests, a package at hand) stores its observations as columns. */
+  const base = computed<Dataset>({
+    get: () => {
+      const columns = baseColumns.value
+      return { ...meta.value, get observations() { return fromColumns(columnsOf(columns)) } }
+    },
+    set: (dataset) => {
+      baseColumns.value = toColumns(dataset.observations)
+      meta.value = { ...dataset, observations: [] }
+    },
+  })
   const messages = shallowRef<DataMessage[]>([])
   const isLoading = ref(false)
   /** A failure to load at all (as opposed to bad rows, which are messages). */
@@ -26,7 +37,18 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Which package is loaded ('demo' or null for the embedded one), so switching reloads only when needed. */
   const loadedKey = ref<string | null | undefined>(undefined)
 
-  const index = computed(() => new ObservationIndex(dataset.value.observations, dataset.value.metrics))
+  const merged = computed(() => mergeDataset(meta.value, userData.batches))
+  /** Every figure, indexed; the user's batches are added to the package's columns. */
+  const index = computed(() => {
+    const added = userData.batches.flatMap((b) => b.observations)
+    const columns = added.length ? concatColumns(columnsOf(baseColumns.value), toColumns(added)) : baseColumns.value
+    return new ObservationIndex(columns, merged.value.metrics)
+  })
+  /** What every view shows: the package plus the user's batches; `observations` are made from the index only when read. */
+  const dataset = computed<Dataset>(() => {
+    const idx = index.value
+    return { ...merged.value, get observations() { return idx.observations() } }
+  })
   const tree = computed(() => new RegionTree(dataset.value.regions))
   const metricById = computed(() => new Map(dataset.value.metrics.map((m) => [m.id, m])))
   const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
@@ -34,7 +56,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Loads a package read by `read` on this thread (tests, files at hand); bad rows become messages. */
   function load(read: ReadText, key: string | null = null): Promise<void> {
     // Imported on demand, so the CSV parser and validator stay out of the page's first download.
-    return run(key, async () => (await import('@/data/load')).loadPackage(read))
+    return run(key, async () => toLoaded(await (await import('@/data/load')).loadPackage(read)))
   }
 
   /** Loads the package at `baseUrl` (same origin) in a Web Worker, so a large package does not freeze the page. */
@@ -42,14 +64,15 @@ export const useDatasetStore = defineStore('dataset', () => {
     return run(key, () => loadInWorker(baseUrl))
   }
 
-  async function run(key: string | null, loader: () => Promise<ValidatedPackage>): Promise<void> {
+  async function run(key: string | null, loader: () => Promise<LoadedPackage>): Promise<void> {
     loadedKey.value = key
     isLoading.value = true
     error.value = null
     try {
       // Saved batches load alongside, so a link naming a metric the user created is not dropped as unknown.
       const [result] = await Promise.all([loader(), userData.load()])
-      base.value = result.dataset
+      baseColumns.value = result.columns
+      meta.value = result.dataset
       messages.value = result.messages
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)

@@ -2,16 +2,24 @@ import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '@/data/csv'
-import { unpack, type LoadReply } from '@/data/loadInWorker'
+import { toLoaded, unpack, type LoadReply } from '@/data/loadInWorker'
 import { validatePackage } from '@/data/validate'
-import { toColumns } from '@/domain/columnar'
+import { fromColumns } from '@/domain/columnar'
+import { columnsOf, ObservationIndex, sortForIndex } from '@/domain/observationIndex'
+import type { Observation } from '@/domain/types'
 import { fixturePackage } from '../fixtures/package'
 
 describe(unpack, () => {
-  it('gives back the validated package the worker packed into columns', () => {
+  it('gives back the validated package, its observations as columns in index order', () => {
     const validated = validatePackage(fixturePackage())
-    const reply: LoadReply = { ok: true, dataset: { ...validated.dataset, observations: [] }, columns: toColumns(validated.dataset.observations), messages: validated.messages }
-    expect(unpack(reply)).toEqual(validated)
+    const loaded = toLoaded(validated)
+    const reply: LoadReply = { ok: true, ...loaded, columns: sortForIndex(columnsOf(loaded.columns)) }
+    const unpacked = unpack(reply)
+    expect(unpacked.dataset).toEqual({ ...validated.dataset, observations: [] })
+    expect(unpacked.messages).toEqual(validated.messages)
+    const key = (o: Observation) => `${o.metric} ${o.region} ${o.period} ${o.source}`
+    expect(fromColumns(columnsOf(unpacked.columns)).map(key).sort()).toEqual(validated.dataset.observations.map(key).sort())
+    expect(new ObservationIndex(unpacked.columns).observations()).toEqual(new ObservationIndex(validated.dataset.observations).observations())
   })
 
   it('turns a failed load into an error the store can show', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ObservationIndex } from '@/domain/observationIndex'
+import { concatColumns, toColumns } from '@/domain/columnar'
+import { ObservationIndex, sortForIndex } from '@/domain/observationIndex'
 import { comparePeriods, parsePeriod, periodInRange } from '@/domain/period'
 import { RegionTree } from '@/domain/regions'
 import { SYNTHETIC_METRICS, metric, mulberry32, obs, synthesizeObservations, synthesizeRegions } from '@/domain/synthesize'
@@ -343,5 +344,59 @@ describe('ObservationIndex.rollup', () => {
 describe('ObservationIndex', () => {
   it('refuses an observation whose period does not parse, naming it', () => {
     expect(() => new ObservationIndex([obs(JUANCHENG, '2024-13', 1)])).toThrow(/2024-13/)
+  })
+})
+
+describe('ObservationIndex from columns', () => {
+  const data = shuffled(synthesizeObservations({ regions: 5, periods: 18, seed: 11 }), 4)
+  const regions = synthesizeRegions(5).map((r) => r.code)
+  const answers = (index: ObservationIndex) =>
+    index.metricsWithData().map((m) => ({
+      series: index.series(m, regions, { from: '2022-03', to: '2022-11' }),
+      snapshot: [...index.snapshot(m, '2022-06', regions)],
+      latest: regions.map((r) => index.latest(m, r)),
+      periods: index.periods(m),
+    }))
+
+  it('answers like an index of the same observations as objects', () => {
+    expect(answers(new ObservationIndex(toColumns(data), SYNTHETIC_METRICS))).toEqual(answers(new ObservationIndex(data, SYNTHETIC_METRICS)))
+  })
+
+  it('answers the same from columns the worker already sorted', () => {
+    const sorted = sortForIndex(toColumns(data)).cols
+    expect(answers(new ObservationIndex(sorted, SYNTHETIC_METRICS))).toEqual(answers(new ObservationIndex(data, SYNTHETIC_METRICS)))
+  })
+
+  it('sorts columns into groups of one metric and region, each in period order', () => {
+    const { cols, rank } = sortForIndex(toColumns(data))
+    const key = (i: number) => `${cols.strings[cols.metric[i]]} ${cols.strings[cols.region[i]]}`
+    const groups = new Set<string>()
+    for (let i = 0; i < rank.length; i++) {
+      if (i > 0 && key(i) === key(i - 1)) expect(rank[i]).toBeGreaterThanOrEqual(rank[i - 1])
+      else {
+        expect(groups.has(key(i))).toBe(false)
+        groups.add(key(i))
+      }
+    }
+  })
+
+  it('adds a batch to loaded columns: both show up, strings shared', () => {
+    const batch = [obs(JUANCHENG, '2025-01', 7, { metric: 'org_count', source: 'mine' })]
+    const index = new ObservationIndex(concatColumns(sortForIndex(toColumns(data)).cols, toColumns(batch)), SYNTHETIC_METRICS)
+    expect(index.size).toBe(data.length + 1)
+    expect(index.latest('org_count', JUANCHENG)).toEqual(batch[0])
+    expect(index.observations()).toHaveLength(data.length + 1)
+  })
+})
+
+describe('ObservationIndex.bySource', () => {
+  it('lists the figures of one source that quote its report', () => {
+    const index = new ObservationIndex([
+      obs(JUANCHENG, '2024', 1, { source: 'daily', quote: '覆盖率达100%' }),
+      obs(MUDAN, '2024', 2, { source: 'daily', quote: '' }),
+      obs(MUDAN, '2024', 3, { source: 'summary', quote: '3个' }),
+    ])
+    expect(index.bySource('daily').map((o) => o.value)).toEqual([1])
+    expect(index.bySource('absent')).toEqual([])
   })
 })

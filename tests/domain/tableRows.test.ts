@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ObservationIndex } from '@/domain/observationIndex'
 import { RegionTree } from '@/domain/regions'
 import { obs } from '@/domain/synthesize'
 import { selectObservations, sortObservations, type TableSort } from '@/domain/tableRows'
@@ -22,18 +23,24 @@ const rows = [
 const all = { regions: [], from: null, to: null, metric: null }
 
 describe(selectObservations, () => {
+  const index = new ObservationIndex(rows)
+
   it('keeps every metric of a selected county and its towns', () => {
-    const picked = selectObservations(rows, { ...all, regions: ['371726'] }, tree)
-    expect(picked.map((o) => [o.metric, o.region])).toEqual([['b', '371726'], ['a', '371726001']])
+    const picked = selectObservations(index, { ...all, regions: ['371726'] }, tree)
+    expect(picked.map((o) => [o.metric, o.region])).toEqual([['a', '371726001'], ['b', '371726']])
   })
 
   it('keeps figures whose period overlaps the range, a cumulative interval included', () => {
-    const picked = selectObservations(rows, { ...all, from: '2024-06', to: '2024-12' }, tree)
-    expect(picked.map((o) => o.period)).toEqual(['2024-12', '2022/2025-01'])
+    const picked = selectObservations(index, { ...all, from: '2024-06', to: '2024-12' }, tree)
+    expect(picked.map((o) => o.period).sort()).toEqual(['2022/2025-01', '2024-12'])
   })
 
   it('narrows to one metric when asked', () => {
-    expect(selectObservations(rows, { ...all, metric: 'b' }, tree).map((o) => o.region)).toEqual(['371726', '371721'])
+    expect(selectObservations(index, { ...all, metric: 'b' }, tree).map((o) => o.region)).toEqual(['371721', '371726'])
+  })
+
+  it('gives every figure once when nothing is selected', () => {
+    expect(selectObservations(index, all, tree)).toHaveLength(rows.length)
   })
 })
 
