@@ -23,12 +23,16 @@ export function useUrlSync(): Promise<void> {
 
   async function readUrl(): Promise<void> {
     const parsed = parseDashboardQuery(window.location.search)
-    await ensurePackage(parsed.data)
-    const known = { metric: (id: string) => data.metricById.has(id), region: (code: string) => data.tree.get(code) !== undefined }
-    const { query, dropped } = sanitizeQuery(parsed, known)
-    applyingUrl = true
-    filters.apply(query)
-    filters.dropped = dropped
+    const apply = () => {
+      const known = { metric: (id: string) => data.metricById.has(id), region: (code: string) => data.tree.get(code) !== undefined }
+      const { query, dropped } = sanitizeQuery(parsed, known)
+      applyingUrl = true
+      filters.apply(query)
+      filters.dropped = dropped
+    }
+    // The link's filters go in with the package, so the views draw once, not first with every region.
+    if (data.loadedKey !== parsed.data) await data.loadUrl(packageUrl(parsed.data), parsed.data, apply)
+    else apply()
   }
 
   watch(

@@ -59,12 +59,15 @@ export const useDatasetStore = defineStore('dataset', () => {
     return run(key, async () => toLoaded(await (await import('@/data/load')).loadPackage(read)))
   }
 
-  /** Loads the package at `baseUrl` (same origin) in a Web Worker, so a large package does not freeze the page. */
-  function loadUrl(baseUrl: string, key: string | null = null): Promise<void> {
-    return run(key, () => loadInWorker(baseUrl))
+  /**
+   * Loads the package at `baseUrl` (same origin) in a Web Worker, so a large package does not freeze the page.
+   * `loaded` runs as soon as the package is in place, before the views redraw (to apply a link's filters).
+   */
+  function loadUrl(baseUrl: string, key: string | null = null, loaded?: () => void): Promise<void> {
+    return run(key, () => loadInWorker(baseUrl), loaded)
   }
 
-  async function run(key: string | null, loader: () => Promise<LoadedPackage>): Promise<void> {
+  async function run(key: string | null, loader: () => Promise<LoadedPackage>, loaded?: () => void): Promise<void> {
     loadedKey.value = key
     isLoading.value = true
     error.value = null
@@ -74,6 +77,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       baseColumns.value = result.columns
       meta.value = result.dataset
       messages.value = result.messages
+      loaded?.()
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     } finally {
