@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import {
   isReportDate, newMetric, reportSourceId, restoreReview, reviewProblems, titleFromText, toReview,
   type NewMetricInput, type ReportInfo, type ReviewFigure, type ReviewProblem,
@@ -12,8 +12,29 @@ import { useUserDataStore } from './userData'
 /** The fields of a candidate the reviewer can change. */
 export type ReviewPatch = Partial<Pick<ReviewFigure, 'metric' | 'region' | 'period' | 'value' | 'qualifier'>>
 
+/** Where the unfinished review is kept on this machine, so a reload or a closed tab does not lose it. */
+export const DRAFT_KEY = 'heze-dashboard:ingest-draft'
+
+interface Draft {
+  info: ReportInfo
+  reviewed: { date: string; text: string } | null
+  figures: ReviewFigure[]
+  created: Metric[]
+}
+
+/** The saved draft, or null when there is none or it cannot be read (then it is ignored, not trusted). */
+function readDraft(): Draft | null {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as Draft | null
+    const ok = draft && typeof draft.info?.text === 'string' && Array.isArray(draft.figures) && Array.isArray(draft.created)
+    return ok ? draft : null
+  } catch {
+    return null
+  }
+}
+
 /**
- * The report under review, kept while the user visits other tabs: its description, the candidates as edited,
+ * The report under review, kept while the user visits other tabs and across reloads (in localStorage): its description, the candidates as edited,
  * and the metrics created for them. Saving accepted figures is useIngest's job; this store only changes the draft.
  */
 export const useIngestStore = defineStore('ingest', () => {
@@ -27,6 +48,26 @@ export const useIngestStore = defineStore('ingest', () => {
   const created = shallowRef<Metric[]>([])
   /** The candidate selected in the list or the text. */
   const active = ref<number | null>(null)
+  /** False when the browser refused to keep the draft (storage full or disabled). */
+  const draftSaved = ref(true)
+
+  const draft = readDraft()
+  if (draft) {
+    Object.assign(info, draft.info)
+    reviewed.value = draft.reviewed
+    figures.value = draft.figures
+    created.value = draft.created
+  }
+  watch([() => ({ ...info }), reviewed, figures, created], () => {
+    try {
+      const empty = !info.text && !info.title && !reviewed.value
+      if (empty) localStorage.removeItem(DRAFT_KEY)
+      else localStorage.setItem(DRAFT_KEY, JSON.stringify({ info, reviewed: reviewed.value, figures: figures.value, created: created.value } satisfies Draft))
+      draftSaved.value = true
+    } catch {
+      draftSaved.value = false
+    }
+  })
 
   const canExtract = computed(() => info.text.trim() !== '' && isReportDate(info.date))
   const metrics = computed(() => [...data.dataset.metrics, ...created.value.filter((m) => !data.metricById.has(m.id))])
@@ -82,5 +123,5 @@ export const useIngestStore = defineStore('ingest', () => {
     return metric.id
   }
 
-  return { info, reviewed, figures, created, active, canExtract, metrics, accepted, problems, known, extract, startOver, setStatus, reopenAccepted, patch, addMetric }
+  return { info, reviewed, figures, created, active, draftSaved, canExtract, metrics, accepted, problems, known, extract, startOver, setStatus, reopenAccepted, patch, addMetric }
 })

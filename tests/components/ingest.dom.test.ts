@@ -13,6 +13,7 @@ import { smallGazetteer, smallMetrics } from '../extract/builders'
 let pinia: ReturnType<typeof createPinia>
 
 beforeEach(() => {
+  localStorage.clear()
   pinia = createPinia()
   setActivePinia(pinia)
   useDatasetStore().base = { regions: smallGazetteer(), metrics: smallMetrics(), sources: [], observations: [], reports: {} }
@@ -32,6 +33,22 @@ const item = (w: VueWrapper, quote: string) => w.findAll('[data-testid=ingest-it
 const observations = () => useDatasetStore().dataset.observations
 
 describe('ViewIngest', () => {
+  it('keeps an unfinished review across a reload: the text, the edits and the decisions', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次，新建图书室5个。')
+    await item(w, '新建图书室5个').find('[data-testid=ingest-reject]').trigger('click')
+    await flushPromises()
+    w.unmount()
+    // A reload: new stores, and the same package loaded again.
+    pinia = createPinia()
+    setActivePinia(pinia)
+    useDatasetStore().base = { regions: smallGazetteer(), metrics: smallMetrics(), sources: [], observations: [], reports: {} }
+    const again = mount(ViewIngest, { global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+    await flushPromises()
+    expect(again.find('[data-testid=ingest-reader]').text()).toContain('鄄城县开展志愿服务活动120余次')
+    expect(item(again, '新建图书室5个').classes().join(' ')).toMatch(/rejected/)
+    again.unmount()
+  })
+
   it('marks every candidate in the text and shows pasted markup as text', async () => {
     const w = await extracted('<script>alert(1)</script><b>粗</b>。鄄城县开展志愿服务活动120余次，新建图书室5个。')
     const reader = w.find('[data-testid=ingest-reader]')
