@@ -19,7 +19,7 @@ import type {
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components'
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { CanvasRenderer } from 'echarts/renderers'
 
 // The one place that registers ECharts parts: everything else imports from here, so the bundle stays tree-shaken.
 use([
@@ -33,10 +33,8 @@ use([
   CanvasRenderer,
 ])
 
-/** The SVG renderer, for component tests (no canvas under happy-dom) and vector exports; the screen uses canvas. */
-export function useSvgRenderer(): void {
-  use(SVGRenderer)
-}
+// Its own module, so the page's first download leaves the SVG painter to the export chunk that uses it.
+export { useSvgRenderer } from './echartsSvg'
 
 /** Registers the bar series on first use of the compare view; deep imports keep it out of the initial bundle. */
 export async function registerBarParts(): Promise<void> {

@@ -71,7 +71,8 @@ describe('ExportViewMenu', () => {
     const wrapper = mountWith(ExportViewMenu, { charts: () => [] })
     expect(wrapper.find('[data-testid="export-zip"]').exists()).toBe(false)
     await wrapper.find('[data-testid="export-csv"]').trigger('click')
-    await flushPromises()
+    // The export code is loaded on the first click, a few ticks later.
+    await vi.waitFor(() => expect(browser.download).toHaveBeenCalled())
     const [csv, name] = browser.download.mock.calls[0] as unknown as [string, string]
     expect(name).toBe('鄄城县_党组织覆盖率_2024-2025.csv')
     expect(csv.charCodeAt(0)).toBe(0xfeff)

@@ -1,11 +1,26 @@
-import { computed } from 'vue'
+import { computed, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useSelection } from '@/composables/useSelection'
-import { exportTexts } from '@/export/messages'
-import { todayIso } from '@/export/meta'
-import { trendExport, type ExportData, type ExportQuery } from '@/export/viewExport'
+import type { ExportChart, ExportData, ExportQuery } from '@/export/viewExport'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
+
+async function importParts() {
+  const [view, messages, meta] = await Promise.all([import('@/export/viewExport'), import('@/export/messages'), import('@/export/meta')])
+  return { trendExport: view.trendExport, exportTexts: messages.exportTexts, todayIso: meta.todayIso }
+}
+
+/** The export modules once loaded; null before (they are not needed to draw the first screen). */
+const parts = shallowRef<Awaited<ReturnType<typeof importParts>> | null>(null)
+let loading: Promise<void> | undefined
+
+/** Loads the export modules once; `useViewExport`'s functions return null until they are here (the page fetches them after its first chart). */
+export function loadExportParts(): Promise<void> {
+  loading ??= importParts().then((p) => {
+    parts.value = p
+  })
+  return loading
+}
 
 /** The loaded data and the current filters as the export modules take them; null until a metric is known. */
 export function useViewExport() {
@@ -16,23 +31,25 @@ export function useViewExport() {
 
   const exportData = computed<ExportData>(() => ({ index: data.index, tree: data.tree, sourceById: data.sourceById, metricById: data.metricById }))
 
-  /** Built on demand (a click), so the date is the day of the export. */
+  /** Built on demand (a click), so the date is the day of the export; the first call starts loading the export code. */
   function query(): ExportQuery | null {
-    if (!metric.value) return null
+    const p = parts.value
+    if (!p) void loadExportParts()
+    if (!metric.value || !p) return null
     return {
       metric: metric.value,
       regions: filters.regions,
       range: { from: filters.from ?? undefined, to: filters.to ?? undefined },
       demo: filters.data === 'demo',
-      texts: exportTexts(locale.value === 'en' ? 'en' : 'zh'),
-      exportDate: todayIso(),
+      texts: p.exportTexts(locale.value === 'en' ? 'en' : 'zh'),
+      exportDate: p.todayIso(),
     }
   }
 
   /** The trend chart laid out for export; null without a metric. */
-  function trendChart() {
+  function trendChart(): ExportChart | null {
     const q = query()
-    return q && trendExport(exportData.value, q)
+    return q && parts.value!.trendExport(exportData.value, q)
   }
 
   return { exportData, query, trendChart, metrics: computed(() => data.dataset.metrics), sources: computed(() => data.dataset.sources) }
