@@ -2,6 +2,7 @@ import { cpSync, existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve, sep } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
+import { precompiledModule } from './src/i18n/precompile.ts'
 
 const dataDir = resolve(import.meta.dirname, 'data')
 
@@ -32,9 +33,49 @@ function contentType(path: string): string {
   return 'text/plain; charset=utf-8'
 }
 
+/**
+ * vue-i18n 11.4 looks up `'currentInstance' in Vue` on its `import * as Vue`: the `in` probe makes the bundler
+ * keep every export of Vue (Transition, KeepAlive, Suspense, hydration… ~15 KB gzip on the first download;
+ * intlify/vue-i18n#2573). Vue 3.5 has no such export, so the probe always ends in `Vue.getCurrentInstance()`:
+ * calling it directly is the same code path and lets Vue tree-shake.
+ */
+function vueI18nTreeShaking(): Plugin {
+  const probe = /const key = 'currentInstance';\s*if \(key in Vue\) \{\s*return Vue\[key\];\s*\}\s*else \{\s*return Vue\.getCurrentInstance\(\);\s*\}/
+  return {
+    name: 'heze-vue-i18n-tree-shaking',
+    transform(code, id) {
+      if (!/\/vue-i18n\/dist\/vue-i18n(\.runtime)?\.mjs$/.test(id.replace(/\\/g, '/'))) return null
+      if (!probe.test(code)) throw new Error('vue-i18n changed: check whether its `in Vue` probe is gone, then drop this plugin')
+      return code.replace(probe, 'return Vue.getCurrentInstance();')
+    },
+  }
+}
+
+/**
+ * Message modules the page imports with `?i18n` (src/i18n/app.ts) become precompiled ASTs, so vue-i18n's message
+ * compiler (~6 KB gzip) stays out of the bundle; `?i18n=zh` or `?i18n=en` keeps one language of a feature's
+ * `{ zh, en }` (the other is left empty) so each language is downloaded when it is shown. The modules are plain
+ * data; their ordinary imports (exports, CLI, tests) keep the strings. A message vue-i18n cannot parse fails the build.
+ */
+function precompiledMessages(): Plugin {
+  return {
+    name: 'heze-i18n-precompile',
+    transform(code, id) {
+      const [file, query] = id.split('?')
+      const lang = /^i18n(?:=(zh|en))?$/.exec(query ?? '')
+      if (!lang) return null
+      // The modules are plain object literals without imports: evaluating them is safe and exact.
+      const messages = new Function(code.replace(/\bexport default\b/, 'return'))() as Record<string, unknown>
+      return { code: precompiledModule(messages, file.replace(/^.*\/src\//, 'src/'), lang[1] as 'zh' | 'en' | undefined), map: null }
+    },
+  }
+}
+
 export default defineConfig({
   base: './',
-  plugins: [vue(), dataPackage()],
+  plugins: [vue(), dataPackage(), vueI18nTreeShaking(), precompiledMessages()],
+  // The page's messages come precompiled (precompiledMessages); vue-i18n then leaves its compiler out.
+  define: { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true' },
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },

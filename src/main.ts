@@ -1,6 +1,6 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { createAppI18n } from './i18n'
+import { createPageI18n } from './i18n/app'
 
-createApp(App).use(createPinia()).use(createAppI18n()).mount('#app')
+createApp(App).use(createPinia()).use(createPageI18n()).mount('#app')

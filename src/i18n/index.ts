@@ -20,7 +20,7 @@ function withFeatures(base: object, locale: keyof FeatureMessages): Record<strin
   return merged
 }
 
-/** Creates the i18n instance (Composition API mode). */
+/** An i18n instance (Composition API mode) with every message at once, for component tests and tools; the page uses `createPageI18n` (./app). */
 export function createAppI18n(locale: AppLocale = 'zh-CN') {
   const messages = { 'zh-CN': withFeatures(zh, 'zh'), en: withFeatures(en, 'en') } as I18nOptions['messages']
   return createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages })
