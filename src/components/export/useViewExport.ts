@@ -1,5 +1,6 @@
 import { computed, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { afterFirstChart } from '@/composables/useFirstChart'
 import { useSelection } from '@/composables/useSelection'
 import type { ExportChart, ExportData, ExportQuery } from '@/export/viewExport'
 import { useDatasetStore } from '@/stores/dataset'
@@ -34,7 +35,8 @@ export function useViewExport() {
   /** Built on demand (a click), so the date is the day of the export; the first call starts loading the export code. */
   function query(): ExportQuery | null {
     const p = parts.value
-    if (!p) void loadExportParts()
+    // Not before the first chart is drawn: the export code must not compete with it.
+    if (!p) void afterFirstChart().then(loadExportParts)
     if (!metric.value || !p) return null
     return {
       metric: metric.value,
