@@ -1,21 +1,28 @@
 /**
  * In headless Chromium: navigation → first chart `finished`, the app against the bare page (alternating
- * fresh loads); and, on a copy of the app serving a 1 M-observation package, the load and a filter change.
+ * fresh loads), with the JS and CSS each fetched before that moment; and, on a copy of the app serving a
+ * 1 M-observation package, the load and a filter change.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { BrowserContext, Page } from 'playwright-core'
 import { preview } from 'vite'
 import { launchBrowser } from '../e2e/browser'
 import { round, summarize } from './stats'
 import { benchData, benchPackage } from './synthetic'
 
-/** Times in ms from navigation start unless named otherwise. */
+/** Times in ms from navigation start unless named otherwise; sizes in KB gzip. */
 export interface BrowserFigures {
   app_first_chart_ms: number
   bare_first_chart_ms: number
   first_chart_ratio: number
+  /** JS and CSS fetched before the first chart finished (first load; workers included), app and bare page. */
+  fetched_before_chart_gzip_kb: number
+  bare_fetched_before_chart_gzip_kb: number
+  fetched_before_chart_ratio: number
+  fetched_before_chart_files: number
   loads: number
   /** With 1 M observations: navigation → chart finished, and the longest main-thread task meanwhile. */
   load_1m_browser_ms: number
@@ -63,12 +70,24 @@ async function freshPage(context: BrowserContext): Promise<Page> {
 
 const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench)
 
-async function firstFinished(context: BrowserContext, url: string, timeout = 60_000): Promise<{ ms: number; longest: number; page: Page }> {
+async function firstFinished(context: BrowserContext, url: string, timeout = 60_000): Promise<{ ms: number; longest: number; page: Page; fetched: string[] }> {
   const page = await freshPage(context)
   await page.goto(url)
   await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.finished.length > 0, null, { timeout })
   const b = await bench(page)
-  return { ms: b.finished[0], longest: b.longest, page }
+  // Scripts and styles whose fetch started before the chart finished: what the first chart really waited on.
+  const fetched = await page.evaluate(
+    (until) => performance.getEntriesByType('resource').filter((e) => e.startTime < until && /\.(js|css)$/.test(new URL(e.name).pathname)).map((e) => new URL(e.name).pathname),
+    b.finished[0],
+  )
+  return { ms: b.finished[0], longest: b.longest, page, fetched }
+}
+
+/** Gzip KB (level 9) of the files at these URL paths in a built site. */
+function gzipKb(siteDir: string, siteUrl: string, paths: readonly string[]): number {
+  const root = new URL(siteUrl).pathname
+  const bytes = [...new Set(paths)].reduce((sum, p) => sum + gzipSync(readFileSync(join(siteDir, p.slice(root.length))), { level: 9 }).length, 0)
+  return round(bytes / 1024, 1)
 }
 
 /** Changes the metric in the page and times the trend chart's next frame and its next `finished`. */
@@ -121,13 +140,17 @@ export async function benchBrowser(appDir: string, bareDir: string, loaderDir: s
   try {
     const appTimes: number[] = []
     const bareTimes: number[] = []
+    const fetched = { app: [] as string[], bare: [] as string[] }
     for (let i = 0; i < loads; i++) {
-      for (const [url, times] of [[app.url, appTimes], [bare.url, bareTimes]] as const) {
-        const { ms, page } = await firstFinished(context, url)
-        times.push(ms)
-        await page.close()
+      for (const [url, times, key] of [[app.url, appTimes, 'app'], [bare.url, bareTimes, 'bare']] as const) {
+        const first = await firstFinished(context, url)
+        times.push(first.ms)
+        if (i === 0) fetched[key] = first.fetched
+        await first.page.close()
       }
     }
+    const appKb = gzipKb(appDir, app.url, fetched.app)
+    const bareKb = gzipKb(bareDir, bare.url, fetched.bare)
     const a = summarize(appTimes).median
     const b = summarize(bareTimes).median
     const load = await firstFinished(context, `${big.url}?metric=org_count_0&regions=990001,990002,990003`, 120_000)
@@ -145,6 +168,10 @@ export async function benchBrowser(appDir: string, bareDir: string, loaderDir: s
       app_first_chart_ms: Math.round(a),
       bare_first_chart_ms: Math.round(b),
       first_chart_ratio: round(a / b, 2),
+      fetched_before_chart_gzip_kb: appKb,
+      bare_fetched_before_chart_gzip_kb: bareKb,
+      fetched_before_chart_ratio: round(appKb / bareKb, 2),
+      fetched_before_chart_files: fetched.app.length,
       loads,
       load_1m_browser_ms: Math.round(load.ms),
       longest_task_1m_ms: Math.round(load.longest),

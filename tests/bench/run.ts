@@ -72,6 +72,8 @@ if (wants('bundle') || wants('browser')) {
     Object.assign(figures, browser)
     row(`first chart finished: app / bare (ms, median of ${browser.loads})`, `${browser.app_first_chart_ms} / ${browser.bare_first_chart_ms}`)
     row('first chart ratio', browser.first_chart_ratio, '≤ 1.25')
+    row('JS+CSS fetched before the first chart: app / bare (KB gzip)', `${browser.fetched_before_chart_gzip_kb} / ${browser.bare_fetched_before_chart_gzip_kb} (${browser.fetched_before_chart_files} files)`)
+    row('fetched before the first chart: ratio', browser.fetched_before_chart_ratio, '≤ 1.25')
     row('1M package in Chromium: navigation → chart finished (ms)', browser.load_1m_browser_ms)
     row('1M package: longest main-thread task while loading (ms)', browser.longest_task_1m_ms)
     row('1M: metric change → chart redrawn / finished (ms)', `${browser.filter_1m_rendered_ms} / ${browser.filter_1m_finished_ms}`, '≤ 100')
