@@ -14,196 +14,354 @@ export interface CsvTable {
 }
 
 /**
- * A CSV table held by column: `columns[j][k]` is the cell of field `header[j]` in data row k, which starts on
- * file line `lines[k]`. A million rows make seven arrays, not a million objects; repeated cells share one string.
+ * One column of a table held by column: each distinct cell once, and per data row a code into them. A column
+ * read as numbers keeps plain numbers in `numbers` with code -1, and its other cells (empty, not a number) as text.
+ */
+export interface CsvColumn {
+  /** The distinct cells, in order of first appearance. */
+  values: string[]
+  /** Per data row, the position of its cell in `values`, or -1 where `numbers` holds it. */
+  codes: Int32Array
+  /** Per data row, the cell as a number where its code is -1; only in columns read as numbers. */
+  numbers: Float64Array | null
+}
+
+/**
+ * A CSV table held by column: data row k has cell `columns[j]` (see `CsvColumn`) of field `header[j]` and starts
+ * on file line `lines[k]`. A million rows make a few typed arrays and a table of distinct cells, not a million strings.
  */
 export interface CsvColumns {
   header: string[]
-  columns: string[][]
-  lines: number[]
+  columns: CsvColumn[]
+  lines: Int32Array
   problems: { line: number; message: string }[]
+}
+
+/** Options of `parseCsvColumns`. */
+export interface CsvColumnsOptions {
+  /** Fields whose plain-number cells (see `isNumberText`) are kept as numbers instead of text. */
+  numbers?: readonly string[]
 }
 
 /** Parses UTF-8 CSV text with a header row, keeping each row's starting line for located messages. */
 export function parseCsv(text: string): CsvTable {
   const { header, columns, lines, problems } = parseCsvColumns(text)
-  const rows = lines.map((line, k): CsvRow => {
+  const rows = Array.from(lines, (line, k): CsvRow => {
     const values: Record<string, string> = {}
-    header.forEach((name, j) => (values[name] = columns[j][k]))
+    header.forEach((name, j) => (values[name] = cellText(columns[j], k)))
     return { line, values }
   })
   return { header, rows, problems }
 }
 
 /** Like `parseCsv`, by column: the form the validator reads large tables in. */
-export function parseCsvColumns(text: string): CsvColumns {
+export function parseCsvColumns(text: string, options: CsvColumnsOptions = {}): CsvColumns {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   // Well-formed files (nearly all) take a fast scanner; anything odd goes to papaparse for its exact messages.
-  return (body.includes('"') ? scanCsv(body) : scanPlain(body)) ?? parseWithPapa(body)
+  return scanCsv(body, options) ?? parseWithPapa(body, options)
+}
+
+/** The text of data row `k`'s cell in `column` (a number cell as JavaScript writes the number). */
+export function cellText(column: CsvColumn, k: number): string {
+  const code = column.codes[k]
+  return code < 0 ? String(column.numbers![k]) : column.values[code]
+}
+
+/** Whether trimmed text is a number as a schema's `number` field takes it: a sign, decimals and an exponent allowed. */
+export function isNumberText(value: string): boolean {
+  return /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value)
 }
 
 const QUOTE = 34
 const COMMA = 44
 const LF = 10
 const CR = 13
-/** Slots of the per-column table of shared cells; a column with more distinct cells stops sharing. */
-const SLOTS = 4096
+const MINUS = 45
+const DOT = 46
+const ZERO = 48
+/** 1 for the bytes that end or break an unquoted cell: comma, line feed, carriage return, quote. */
+const SPECIAL = new Uint8Array(256).map((_, c) => Number(c === COMMA || c === LF || c === CR || c === QUOTE))
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i)
 
-/** Collects rows into columns, sharing repeated cells so a million rows keep a few thousand strings. */
+/**
+ * A column being read: its distinct cells, found by hash in an open-addressing table. Cells read from the file's
+ * UTF-8 bytes are compared as bytes and decoded once, when first seen; cells given as strings go through a map.
+ */
+class ColumnState {
+  readonly values: string[] = []
+  /**
+   * Per code, where its latest cell lies in the bytes (start, length; length -1 for a string cell) and its hash.
+   * The latest, not the first: comparing with bytes read moments ago stays in the CPU's cache.
+   */
+  private starts = new Int32Array(64)
+  private lengths = new Int32Array(64)
+  private hashes = new Int32Array(64)
+  /** Code + 1 per slot; 0 is free. */
+  private slots = new Int32Array(128)
+  private byText: Map<string, number> | null = null
+  /** The code of the unquoted cell last read from bytes, which the next row's cell may repeat; -1 if none. */
+  last = -1
+  codes: Int32Array
+  numbers: Float64Array | null
+
+  constructor(capacity: number, asNumbers: boolean) {
+    this.codes = new Int32Array(capacity)
+    this.numbers = asNumbers ? new Float64Array(capacity) : null
+  }
+
+  /** The code of the cell `bytes[from, to)`, adding it when new. */
+  internBytes(bytes: Uint8Array, from: number, to: number): number {
+    const length = to - from
+    const hash = hashOf(bytes, from, to)
+    const slots = this.slots
+    const mask = slots.length - 1
+    let slot = mix(hash) & mask
+    for (let entry = slots[slot]; entry !== 0; entry = slots[slot]) {
+      const code = entry - 1
+      if (this.hashes[code] === hash && this.lengths[code] === length && sameBytes(bytes, this.starts[code], from, length)) {
+        this.starts[code] = from
+        return (this.last = code)
+      }
+      slot = (slot + 1) & mask
+    }
+    const code = this.add(DECODER.decode(bytes.subarray(from, to)))
+    this.starts[code] = from
+    this.lengths[code] = length
+    this.hashes[code] = hash
+    slots[slot] = code + 1
+    if (2 * this.values.length > slots.length) this.rehash()
+    return (this.last = code)
+  }
+
+  /**
+   * Where the cell starting at `bytes[from]` ends when it repeats this column's last cell read from bytes and a
+   * delimiter (or the end) follows; -1 otherwise. Sorted files repeat most cells, and this reads each byte once.
+   */
+  repeatEnd(bytes: Uint8Array, from: number): number {
+    const last = this.last
+    if (last < 0) return -1
+    const start = this.starts[last]
+    const end = from + this.lengths[last]
+    if (end > bytes.length) return -1
+    for (let a = start, b = from; b < end; a++, b++) if (bytes[a] !== bytes[b]) return -1
+    if (end < bytes.length && SPECIAL[bytes[end]] === 0) return -1
+    this.starts[last] = from
+    return end
+  }
+
+  /** The code of a cell given as a string, adding it when new. */
+  internText(value: string): number {
+    this.byText ??= new Map()
+    let code = this.byText.get(value)
+    if (code === undefined) {
+      // Papaparse's cells are slices of the whole file: a copy keeps the text from being held alive.
+      code = this.add(value.length < 13 ? value : (' ' + value).slice(1))
+      this.lengths[code] = -1
+      this.byText.set(value, code)
+    }
+    return code
+  }
+
+  private add(value: string): number {
+    const code = this.values.length
+    this.values.push(value)
+    if (code === this.hashes.length) {
+      this.starts = grown(this.starts, 2 * code)
+      this.lengths = grown(this.lengths, 2 * code)
+      this.hashes = grown(this.hashes, 2 * code)
+    }
+    return code
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2)
+    const mask = slots.length - 1
+    for (let code = 0; code < this.values.length; code++) {
+      if (this.lengths[code] < 0) continue
+      let slot = mix(this.hashes[code]) & mask
+      while (slots[slot] !== 0) slot = (slot + 1) & mask
+      slots[slot] = code + 1
+    }
+    this.slots = slots
+  }
+}
+
+const DECODER = new TextDecoder()
+
+/** Collects cells into coded columns; a row is kept when it ends with as many cells as the header. */
 class ColumnBuilder {
-  readonly table: CsvColumns = { header: [], columns: [], lines: [], problems: [] }
-  /** Per column, earlier cells by a hash of their characters; null once the column proves mostly unique. */
-  private shared: ((string | undefined)[] | null)[] = []
-  private added: number[] = []
+  private header: string[] = []
+  private headerCells: string[] = []
+  private columns: ColumnState[] = []
+  private lines: Int32Array
+  private problems: { line: number; message: string }[] = []
   private count = 0
+  private firstEmpty = false
 
-  /** `expected` rows are allocated up front: growing seven million-slot arrays by doubling churns the heap. */
-  constructor(private readonly expected = 0) {}
+  constructor(
+    private capacity: number,
+    private readonly options: CsvColumnsOptions,
+    private readonly bytes = new Uint8Array(0),
+  ) {
+    this.lines = new Int32Array(capacity)
+  }
 
-  add(line: number, cells: string[]): void {
-    const t = this.table
-    if (cells.length === 1 && cells[0] === '') return
-    if (t.header.length === 0) {
-      t.header = cells.map((cell) => cell.trim())
-      t.columns = t.header.map(() => new Array<string>(this.expected))
-      t.lines = new Array<number>(this.expected)
-      this.shared = t.header.map(() => new Array<string | undefined>(SLOTS))
-      this.added = t.header.map(() => 0)
+  /** Cell `j` of the current row: the file's bytes `[from, to)`, inside quotes when `quoted`. */
+  cell(j: number, from: number, to: number, quoted = false): void {
+    if (j === 0) this.firstEmpty = from === to
+    if (this.columns.length === 0) return void this.headerCells.push(DECODER.decode(this.bytes.subarray(from, to)))
+    if (j >= this.columns.length) return // a ragged row, rejected at its end
+    const column = this.columns[j]
+    const k = this.count
+    if (column.numbers !== null) {
+      let number = plainNumber(this.bytes, from, to)
+      if (number !== number) number = numberOf(DECODER.decode(this.bytes.subarray(from, to)))
+      if (number === number) {
+        column.numbers[k] = number
+        column.codes[k] = -1
+        return
+      }
+    }
+    column.codes[k] = column.internBytes(this.bytes, from, to)
+    // A quoted cell may hold commas and line ends: an unquoted one that starts like it is not a repeat of it.
+    if (quoted) column.last = -1
+  }
+
+  /** Like `cell` for a cell that repeats its column's last one, when it does: where it ends, else -1. */
+  repeated(j: number, from: number): number {
+    if (j >= this.columns.length) return -1
+    const column = this.columns[j]
+    const end = column.repeatEnd(this.bytes, from)
+    if (end >= 0) {
+      if (j === 0) this.firstEmpty = end === from
+      column.codes[this.count] = column.last
+    }
+    return end
+  }
+
+  /** Cell `j` of the current row as a string (a quoted cell with escaped quotes, or a cell papaparse read). */
+  text(j: number, value: string): void {
+    if (j === 0) this.firstEmpty = value === ''
+    if (this.columns.length === 0) return void this.headerCells.push(value)
+    if (j >= this.columns.length) return
+    const column = this.columns[j]
+    const number = column.numbers === null ? NaN : numberOf(value)
+    if (number === number) {
+      column.numbers![this.count] = number
+      column.codes[this.count] = -1
+    } else {
+      column.codes[this.count] = column.internText(value)
+    }
+  }
+
+  /** Ends the row of `cells` cells that started on `line`: it becomes the header, a data row or a problem. */
+  endRow(line: number, cells: number): void {
+    if (cells === 1 && this.firstEmpty) {
+      this.headerCells.length = 0
       return
     }
-    if (cells.length !== t.header.length) {
-      t.problems.push({ line, message: `expected ${t.header.length} fields, found ${cells.length}` })
+    if (this.columns.length === 0) {
+      this.header = this.headerCells.map((cell) => cell.trim())
+      this.columns = this.header.map((name) => new ColumnState(this.capacity, this.options.numbers?.includes(name) ?? false))
       return
     }
-    const k = this.count++
-    for (let j = 0; j < cells.length; j++) t.columns[j][k] = cells[j]
-    t.lines[k] = line
+    if (cells !== this.header.length) {
+      this.problems.push({ line, message: `expected ${this.header.length} fields, found ${cells}` })
+      return
+    }
+    this.lines[this.count++] = line
+    if (this.count === this.capacity) this.grow()
+  }
+
+  /** A structural problem found by the reader (papaparse) on `line`. */
+  problem(line: number, message: string): void {
+    this.problems.push({ line, message })
   }
 
   /** The table, its arrays cut to the rows actually read. */
   finish(): CsvColumns {
-    for (const column of this.table.columns) column.length = this.count
-    this.table.lines.length = this.count
-    return this.table
-  }
-
-  /** Like `cell`, trying the same column's cell of the row before first (sorted files repeat it). */
-  cellAfter(j: number, body: string, from: number, to: number): string {
-    const prev = this.count > 0 ? this.table.columns[j][this.count - 1] : undefined
-    if (prev !== undefined && prev.length === to - from && body.startsWith(prev, from)) return prev
-    if (!this.shared[j]) return own(body, from, to)
-    let hash = 0
-    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + body.charCodeAt(i)) | 0
-    return this.cell(j, body, from, to, hash)
-  }
-
-  /** The cell `body[from, to)` of column `j`, reusing an earlier equal string instead of slicing a new one. */
-  cell(j: number, body: string, from: number, to: number, hash: number): string {
-    const slots = this.shared[j]
-    if (!slots) return own(body, from, to)
-    const slot = hash & (SLOTS - 1)
-    const known = slots[slot]
-    if (known !== undefined && known.length === to - from && body.startsWith(known, from)) return known
-    const cell = own(body, from, to)
-    slots[slot] = cell
-    if (++this.added[j] > SLOTS) this.shared[j] = null
-    return cell
-  }
-}
-
-/**
- * A file without quotes: rows end at `\n` (or `\r\n`), cells at commas, found with native `indexOf`.
- * Returns null on a bare `\r`, which papaparse may read as a line end.
- */
-function scanPlain(body: string): CsvColumns | null {
-  const out = new ColumnBuilder(countNewlines(body, 0, body.length) + 1)
-  const n = body.length
-  const cells: string[] = []
-  let i = 0
-  let line = 1
-  // Found once and moved on only when passed: searching per row would rescan the rest of the file each time.
-  let cr = body.indexOf('\r')
-  while (i < n) {
-    let nl = body.indexOf('\n', i)
-    if (nl < 0) nl = n
-    const end = nl > i && body.charCodeAt(nl - 1) === CR ? nl - 1 : nl
-    if (cr >= 0 && cr < end) return null
-    if (cr === end) cr = body.indexOf('\r', nl)
-    cells.length = 0
-    const width = out.table.header.length
-    for (;;) {
-      let comma = body.indexOf(',', i)
-      if (comma < 0 || comma > end) comma = end
-      const j = cells.length
-      cells.push(j < width ? out.cellAfter(j, body, i, comma) : own(body, i, comma))
-      i = comma + 1
-      if (comma === end) break
+    const n = this.count
+    return {
+      header: this.header,
+      columns: this.columns.map((c) => ({ values: c.values, codes: c.codes.subarray(0, n), numbers: c.numbers?.subarray(0, n) ?? null })),
+      lines: this.lines.subarray(0, n),
+      problems: this.problems,
     }
-    out.add(line, cells)
-    i = nl + 1
-    line++
   }
-  return out.finish()
+
+  private grow(): void {
+    this.capacity *= 2
+    this.lines = grown(this.lines, this.capacity)
+    for (const c of this.columns) {
+      c.codes = grown(c.codes, this.capacity)
+      if (c.numbers) c.numbers = grown(c.numbers, this.capacity)
+    }
+  }
 }
 
 /**
- * RFC 4180 with `\n` or `\r\n` line ends, in one pass over the text with no per-character callbacks.
- * Returns null at the first irregularity (a stray quote, an unterminated quote, a bare `\r`).
+ * RFC 4180 with `\n` or `\r\n` line ends, in one pass over the text's UTF-8 bytes with no per-character callbacks:
+ * a repeated cell costs a comparison or a table look-up, not a new string.
+ * Returns null at the first irregularity (a stray quote, an unterminated quote, a bare `\r`). The text comes from a
+ * decoder, so it has no lone surrogates and its bytes decode back to the same cells.
  */
-function scanCsv(body: string): CsvColumns | null {
-  const out = new ColumnBuilder()
-  const n = body.length
-  const cells: string[] = []
+function scanCsv(body: string, options: CsvColumnsOptions): CsvColumns | null {
+  const bytes = new TextEncoder().encode(body)
+  const n = bytes.length
+  // Rows are about as long as the first line: a close first guess saves growing every array several times.
+  const firstLine = bytes.indexOf(LF)
+  const out = new ColumnBuilder(firstLine > 0 ? Math.ceil((1.25 * n) / firstLine) + 16 : 16, options, bytes)
   let i = 0
   let line = 1
   while (i < n) {
     const rowLine = line
-    cells.length = 0
-    for (;;) {
-      if (body.charCodeAt(i) === QUOTE) {
-        let value = ''
-        let from = ++i
+    let j = 0
+    for (;; j++) {
+      if (bytes[i] === QUOTE) {
+        const from = ++i
+        // Only a cell with escaped quotes needs a string of its own; any other is a range of the bytes.
+        let escaped: string | null = null
+        let piece = from
+        let to: number
         for (;;) {
-          const q = body.indexOf('"', i)
+          const q = bytes.indexOf(QUOTE, i)
           if (q < 0) return null
-          line += countNewlines(body, i, q)
-          if (body.charCodeAt(q + 1) === QUOTE) {
-            value += own(body, from, q + 1)
-            i = from = q + 2
+          line += countNewlines(bytes, i, q)
+          if (q + 1 < n && bytes[q + 1] === QUOTE) {
+            escaped = (escaped ?? '') + DECODER.decode(bytes.subarray(piece, q + 1))
+            i = piece = q + 2
             continue
           }
-          value += own(body, from, q)
+          to = q
           i = q + 1
           break
         }
-        cells.push(value)
+        if (escaped === null) out.cell(j, from, to, true)
+        else out.text(j, escaped + DECODER.decode(bytes.subarray(piece, to)))
       } else {
-        let end = i
-        let hash = 0
-        while (end < n) {
-          const c = body.charCodeAt(end)
-          if (c === COMMA || c === LF) break
-          if (c === QUOTE) return null
-          if (c === CR && body.charCodeAt(end + 1) !== LF) return null
-          hash = (Math.imul(hash, 31) + c) | 0
-          end++
+        const from = i
+        i = out.repeated(j, from)
+        if (i < 0) {
+          i = from
+          // One table look-up per byte tells the ordinary ones from the four that end or break a cell.
+          while (i < n && SPECIAL[bytes[i]] === 0) i++
+          if (i < n && bytes[i] !== COMMA && bytes[i] !== LF) {
+            if (bytes[i] !== CR || i + 1 === n || bytes[i + 1] !== LF) return null // a stray quote or a bare \r
+          }
+          out.cell(j, from, i)
         }
-        const cut = end > i && body.charCodeAt(end - 1) === CR ? end - 1 : end
-        // The header row has no columns yet; a ragged row's extra cells have none either.
-        const j = cells.length
-        cells.push(out.table.header.length > j && cut === end ? out.cell(j, body, i, cut, hash) : own(body, i, cut))
-        i = end
       }
-      const c = body.charCodeAt(i)
+      if (i >= n) break
+      const c = bytes[i]
       if (c === COMMA) {
         i++
         continue
       }
-      if (c === CR && body.charCodeAt(i + 1) === LF) i++
-      else if (i < n && c !== LF) return null
+      if (c === CR && i + 1 < n && bytes[i + 1] === LF) i++
+      else if (c !== LF) return null
       break
     }
-    out.add(rowLine, cells)
+    out.endRow(rowLine, j + 1)
     if (i < n) {
       i++
       line++
@@ -212,8 +370,8 @@ function scanCsv(body: string): CsvColumns | null {
   return out.finish()
 }
 
-function parseWithPapa(body: string): CsvColumns {
-  const out = new ColumnBuilder()
+function parseWithPapa(body: string, options: CsvColumnsOptions): CsvColumns {
+  const out = new ColumnBuilder(16, options)
   let cursor = 0
   let line = 1
   Papa.parse<string[]>(body, {
@@ -223,23 +381,77 @@ function parseWithPapa(body: string): CsvColumns {
       const rowLine = line
       line += countNewlines(body, cursor, result.meta.cursor)
       cursor = result.meta.cursor
-      for (const error of result.errors) out.table.problems.push({ line: rowLine, message: error.message })
-      out.add(rowLine, result.data)
+      for (const error of result.errors) out.problem(rowLine, error.message)
+      result.data.forEach((cell, j) => out.text(j, cell))
+      out.endRow(rowLine, result.data.length)
     },
   })
   return out.finish()
 }
 
 /**
- * `body.slice(from, to)` as a string of its own: V8 makes longer slices views into the whole file, so one
- * kept cell (a metric id, a quote) would keep the whole CSV text alive. Concatenating first forces a copy.
+ * The number written `bytes[from, to)` when it is a plain decimal that converts exactly (at most 2^53 as digits,
+ * at most 22 decimals: one correctly rounded division, as `Number` gives); NaN otherwise, to be read the slow way.
  */
-function own(body: string, from: number, to: number): string {
-  return to - from < 13 ? body.slice(from, to) : (' ' + body.slice(from, to)).slice(1)
+function plainNumber(bytes: Uint8Array, from: number, to: number): number {
+  let i = from
+  const negative = i < to && bytes[i] === MINUS
+  if (negative) i++
+  let digits = 0
+  let mantissa = 0
+  for (; i < to; i++, digits++) {
+    const d = bytes[i] - ZERO
+    if (d < 0 || d > 9) break
+    mantissa = mantissa * 10 + d
+  }
+  let decimals = 0
+  if (i < to && bytes[i] === DOT) {
+    for (i++; i < to; i++, decimals++) {
+      const d = bytes[i] - ZERO
+      if (d < 0 || d > 9) break
+      mantissa = mantissa * 10 + d
+    }
+  }
+  if (i !== to || digits + decimals === 0 || mantissa > Number.MAX_SAFE_INTEGER || decimals > 22) return NaN
+  const value = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals]
+  return negative ? -value : value
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** The cell as a number when its trimmed text is one (`isNumberText`), else NaN. */
+function numberOf(text: string): number {
+  return isNumberText(text.trim()) ? Number(text) : NaN
+}
+
+/** A cell's hash, which picks its slot in its column's table. */
+function hashOf(bytes: Uint8Array, from: number, to: number): number {
+  let hash = 0
+  for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + bytes[i]) | 0
+  return hash
+}
+
+function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (bytes[a + i] !== bytes[b + i]) return false
+  return true
+}
+
+/** Spreads a cell hash's bits into its low ones, which pick the slot. */
+function mix(hash: number): number {
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b)
+  return hash ^ (hash >>> 16)
+}
+
+function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
+  const out = new (array.constructor as new (n: number) => T)(length)
+  out.set(array)
+  return out
+}
+
+function countNewlines(text: string | Uint8Array, from: number, to: number): number {
   let count = 0
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++
+  if (typeof text === 'string') {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++
+  } else {
+    for (let i = from; i < to; i++) if (text[i] === LF) count++
+  }
   return count
 }

@@ -1,5 +1,5 @@
 import { parseCsv } from './csv'
-import { parseDescriptor, validatePackage, DESCRIPTOR, type RawPackage, type ValidatedPackage } from './validate'
+import { parseDescriptor, validatePackage, validatePackageColumns, DESCRIPTOR, type ColumnarPackage, type RawPackage, type ValidatedPackage } from './validate'
 
 /** Reads one package file by its path relative to the package root; null when it is missing or unreadable. */
 export type ReadText = (path: string) => Promise<string | null>
@@ -21,6 +21,11 @@ export async function readPackage(read: ReadText): Promise<RawPackage> {
 /** Reads and validates a package. Never throws for bad data: problems come back as located messages. */
 export async function loadPackage(read: ReadText): Promise<ValidatedPackage> {
   return validatePackage(await readPackage(read))
+}
+
+/** Like `loadPackage`, with the observations as columns (`validatePackageColumns`): no object per row. */
+export async function loadPackageColumns(read: ReadText): Promise<ColumnarPackage> {
+  return validatePackageColumns(await readPackage(read))
 }
 
 /** Reads package files over HTTP from the page's own origin (no other origin is ever asked). */

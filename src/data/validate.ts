@@ -1,9 +1,9 @@
 import { parsePeriod } from '@/domain/period'
-import type { Aggregate, Dataset, Metric, MetricKind, Observation, Qualifier, Region, RegionLevel, Source, Temporal } from '@/domain/types'
-import { firstOccurrences } from '@/domain/columnar'
-import { parseCsvColumns, type CsvColumns, type CsvRow } from './csv'
+import { QUALIFIERS, type Aggregate, type Dataset, type Metric, type MetricKind, type Qualifier, type Region, type RegionLevel, type Source, type Temporal } from '@/domain/types'
+import { fromColumns, Interner, toColumns, type ObservationColumns } from '@/domain/columnar'
+import { cellText, parseCsvColumns, type CsvColumn, type CsvColumns, type CsvRow } from './csv'
 import { sortMessages, type DataMessage } from './messages'
-import { asList, checkTable, clip, columnOf, type CheckedRows, type TableSchema } from './tableSchema'
+import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type CheckedRows, type TableSchema } from './tableSchema'
 
 /** The package's files as read from disk or the network; null where a file could not be read. */
 export interface RawPackage {
@@ -15,6 +15,14 @@ export interface RawPackage {
 /** A validated dataset (only rows that passed) and every located message. */
 export interface ValidatedPackage {
   dataset: Dataset
+  messages: DataMessage[]
+}
+
+/** A validated package whose observations are columns (`dataset.observations` is empty): no object per row. */
+export interface ColumnarPackage {
+  dataset: Dataset
+  /** Exactly the accepted observation rows, in file order. */
+  columns: ObservationColumns
   messages: DataMessage[]
 }
 
@@ -49,6 +57,12 @@ export function parseDescriptor(text: string | null, messages: DataMessage[]): R
 
 /** Validates a whole package: schemas, keys, periods, quotes against report texts, conflicts. */
 export function validatePackage(raw: RawPackage): ValidatedPackage {
+  const { dataset, columns, messages } = validatePackageColumns(raw)
+  return { dataset: { ...dataset, observations: fromColumns(columns) }, messages }
+}
+
+/** Like `validatePackage`, with the accepted observations as columns: what the load worker posts to the page. */
+export function validatePackageColumns(raw: RawPackage): ColumnarPackage {
   const messages: DataMessage[] = []
   const resources = parseDescriptor(raw.descriptor, messages)
   const rows = new Map<string, CheckedRows>()
@@ -56,10 +70,12 @@ export function validatePackage(raw: RawPackage): ValidatedPackage {
     const text = raw.tables[resource.path] ?? null
     if (text === null) {
       messages.push({ level: 'error', file: resource.path, message: 'cannot be read' })
-      rows.set(resource.name, { table: EMPTY_TABLE, rows: [] })
+      rows.set(resource.name, { table: EMPTY_TABLE, rows: new Int32Array(0) })
       continue
     }
-    rows.set(resource.name, checkTable(resource.path, parseCsvColumns(text), resource.schema, messages))
+    // Observations are the large table: their values are read as numbers, without a string per cell.
+    const options = resource.name === 'observations' ? { numbers: numberFields(resource.schema) } : {}
+    rows.set(resource.name, checkTable(resource.path, parseCsvColumns(text, options), resource.schema, messages))
   }
   for (const resource of resources) checkForeignKeys(resource, resources, rows, messages)
 
@@ -68,17 +84,17 @@ export function validatePackage(raw: RawPackage): ValidatedPackage {
   const regions = recordsOf('regions').map(toRegion)
   const metrics = checkMetrics(fileOf('metrics'), recordsOf('metrics'), messages)
   const { sources, reports } = checkSources(fileOf('sources'), recordsOf('sources'), raw.reports, messages)
-  const observations = checkObservations(fileOf('observations'), rows.get('observations'), metrics, sources, reports, messages)
-  return { dataset: { regions, metrics, sources, observations, reports }, messages: sortMessages(messages) }
+  const columns = checkObservations(fileOf('observations'), rows.get('observations'), metrics, sources, reports, messages)
+  return { dataset: { regions, metrics, sources, observations: [], reports }, columns, messages: sortMessages(messages) }
 }
 
-const EMPTY_TABLE: CsvColumns = { header: [], columns: [], lines: [], problems: [] }
+const EMPTY_TABLE: CsvColumns = { header: [], columns: [], lines: new Int32Array(0), problems: [] }
 
 /** Rows as records keyed by field: fine for the small tables (regions, metrics, sources). */
 function toRecords(checked: CheckedRows | undefined): CsvRow[] {
   if (!checked) return []
   const { header, columns, lines } = checked.table
-  return checked.rows.map((k) => ({ line: lines[k], values: Object.fromEntries(header.map((name, j) => [name, columns[j][k]])) }))
+  return Array.from(checked.rows, (k) => ({ line: lines[k], values: Object.fromEntries(header.map((name, j) => [name, cellText(columns[j], k)])) }))
 }
 
 function checkForeignKeys(resource: Resource, all: Resource[], rows: Map<string, CheckedRows>, messages: DataMessage[]): void {
@@ -88,25 +104,46 @@ function checkForeignKeys(resource: Resource, all: Resource[], rows: Map<string,
     const target = fk.reference.resource === '' ? resource : all.find((r) => r.name === fk.reference.resource)
     if (!target) continue
     const fields = asList(fk.fields)
-    const cells = fields.map((f) => columnOf(own.table, f) ?? [])
+    const columns = fields.map((f) => columnOf(own.table, f))
+    // A table without the key's columns has no rows left to check.
+    if (own.rows.length === 0 || !columns.every((c) => c !== undefined)) continue
     const referenced = rows.get(target.name)
-    const targetCells = asList(fk.reference.fields).map((f) => (referenced && columnOf(referenced.table, f)) || [])
-    const keys = new Set((referenced?.rows ?? []).map((k) => targetCells.map((c) => c[k]).join('\u0000')))
-    // Most rows repeat a few keys (a metric id, a region code): decide each distinct key once.
-    const verdicts = new Map<string, boolean>()
-    own.rows = own.rows.filter((k) => {
-      const values = fields.length === 1 ? [cells[0][k]] : cells.map((c) => c[k])
-      const joined = values.join('\u0000')
-      let ok = verdicts.get(joined)
-      if (ok === undefined) {
-        const trimmed = values.map((v) => v.trim())
-        ok = trimmed.every((v) => v === '') || keys.has(trimmed.join('\u0000'))
-        verdicts.set(joined, ok)
-      }
-      if (!ok) messages.push({ level: 'error', file: resource.path, line: own.table.lines[k], message: `${fields.join(', ')} ${values.map((v) => v.trim()).join(', ')} is not in ${target.path}` })
-      return ok
+    const targetColumns = asList(fk.reference.fields).map((f) => referenced && columnOf(referenced.table, f))
+    const keys = new Set(Array.from(referenced?.rows ?? [], (k) => targetColumns.map((c) => (c ? cellText(c, k) : '')).join('\u0000')))
+    // Most rows repeat a few keys (a metric id, a region code): decide each distinct key once, by its cell codes.
+    const { codes, cells } = keyCodes(columns)
+    const textsOf = (key: number) => columns.map((c, i) => c.values[cells[key][i]].trim())
+    const known = Uint8Array.from(cells, (_, key) => {
+      const texts = textsOf(key)
+      return texts.every((v) => v === '') || keys.has(texts.join('\u0000')) ? 1 : 0
     })
+    const { kept, rejected } = splitRows(own.rows, codes, known)
+    for (const k of rejected) {
+      messages.push({ level: 'error', file: resource.path, line: own.table.lines[k], message: `${fields.join(', ')} ${textsOf(codes[k]).join(', ')} is not in ${target.path}` })
+    }
+    own.rows = kept
   }
+}
+
+/** Per row, one code for its cells in `columns` (text cells only) taken together, and per code those cells' codes. */
+function keyCodes(columns: CsvColumn[]): { codes: Int32Array; cells: number[][] } {
+  if (columns.length === 1) return { codes: columns[0].codes, cells: columns[0].values.map((_, c) => [c]) }
+  const interner = new Interner()
+  const codes = Int32Array.from(columns[0].codes, (_, k) => interner.code(columns.map((c) => c.codes[k]).join(',')))
+  return { codes, cells: interner.values.map((key) => key.split(',').map(Number)) }
+}
+
+/** `rows` split by whether the code of each row is marked in `ok`; a small loop of its own, quick to compile. */
+function splitRows(rows: Int32Array, codes: Int32Array, ok: Uint8Array): { kept: Int32Array; rejected: Int32Array } {
+  const kept = new Int32Array(rows.length)
+  const rejected: number[] = []
+  let n = 0
+  for (let r = 0; r < rows.length; r++) {
+    const k = rows[r]
+    if (ok[codes[k]] === 1) kept[n++] = k
+    else rejected.push(k)
+  }
+  return { kept: kept.subarray(0, n), rejected: Int32Array.from(rejected) }
 }
 
 function toRegion(row: CsvRow): Region {
@@ -162,6 +199,10 @@ function checkSources(file: string, rows: CsvRow[], texts: Record<string, string
   return { sources, reports }
 }
 
+/**
+ * Checks the observation rows that passed their table's checks (periods, quotes, value ranges, conflicts) and
+ * packs the accepted ones into columns, reading each distinct metric, period, source and quote once.
+ */
 function checkObservations(
   file: string,
   checked: CheckedRows | undefined,
@@ -169,65 +210,124 @@ function checkObservations(
   sources: Source[],
   reports: Record<string, string>,
   messages: DataMessage[],
-): Observation[] {
-  if (!checked || checked.rows.length === 0) return []
-  const { table } = checked
-  const col = (name: string) => columnOf(table, name) ?? []
-  const [metric, region, period, value, qualifier, source, quote] = ['metric', 'region', 'period', 'value', 'qualifier', 'source', 'quote'].map(col)
+): ObservationColumns {
+  const col = (name: string) => (checked ? columnOf(checked.table, name) : undefined)
+  const [metric, region, period, value, qualifier, source] = ['metric', 'region', 'period', 'value', 'qualifier', 'source'].map(col)
+  if (!checked || !metric || !region || !period || !value || !qualifier || !source) return toColumns([])
+  const quote = col('quote') ?? { values: [''], codes: new Int32Array(checked.table.lines.length), numbers: null }
+  const lines = checked.table.lines
   const metricById = new Map(metrics.map((m) => [m.id, m]))
   const fileBySource = new Map(sources.map((s) => [s.id, s.file]))
-  // Periods repeat across rows: parse each distinct text once.
-  const periodOk = new Map<string, boolean>()
-  const kept: number[] = []
-  const out: Observation[] = []
-  for (const k of checked.rows) {
-    const m = metric[k]
-    const p = period[k]
-    const s = source[k]
-    const q = quote[k] ?? ''
-    const line = table.lines[k]
-    if (!metricById.has(m)) continue // its metric row was rejected, and says so
-    let ok = periodOk.get(p)
-    if (ok === undefined) periodOk.set(p, (ok = parsePeriod(p) !== null))
-    if (!ok) {
-      messages.push({ level: 'error', file, line, message: `period "${clip(p)}" is not an ISO period (2024, 2024-Q4, 2024-12, 2024-12-31, 2022/2025-01)` })
+  // Decided per distinct cell, not per row: a metric is unknown (0), known (1) or a percentage (2); a period not yet
+  // parsed (0), ISO (1) or not (-1).
+  const metricState = metric.values.map((id) => (!metricById.has(id) ? 0 : metricById.get(id)!.unit === '%' ? 2 : 1))
+  const periodOk = new Int8Array(period.values.length)
+  const reportOf = source.values.map((id) => reports[id])
+  const quoteIn = new Map<number, boolean>()
+  const qualifierCode = qualifier.values.map((q) => QUALIFIERS.indexOf(q.trim() as Qualifier))
+
+  const rows = checked.rows
+  const kept = new Int32Array(rows.length)
+  const values = new Float64Array(rows.length)
+  const qualifiers = new Uint8Array(rows.length)
+  let n = 0
+  for (let r = 0; r < rows.length; r++) {
+    const k = rows[r]
+    const m = metric.codes[k]
+    if (metricState[m] === 0) continue // its metric row was rejected, and says so
+    const line = lines[k]
+    const p = period.codes[k]
+    if (periodOk[p] === 0) periodOk[p] = parsePeriod(period.values[p]) !== null ? 1 : -1
+    if (periodOk[p] < 0) {
+      messages.push({ level: 'error', file, line, message: `period "${clip(period.values[p])}" is not an ISO period (2024, 2024-Q4, 2024-12, 2024-12-31, 2022/2025-01)` })
       continue
     }
-    const report = reports[s]
-    if (report !== undefined && !q) {
-      messages.push({ level: 'error', file, line, message: `quote is empty: source ${s} ships its text, so the figure must quote it` })
-      continue
+    const s = source.codes[k]
+    const report = reportOf[s]
+    if (report !== undefined) {
+      const q = quote.codes[k]
+      const text = quote.values[q]
+      if (!text) {
+        messages.push({ level: 'error', file, line, message: `quote is empty: source ${source.values[s]} ships its text, so the figure must quote it` })
+        continue
+      }
+      const pair = q * source.values.length + s
+      let found = quoteIn.get(pair)
+      if (found === undefined) quoteIn.set(pair, (found = report.includes(text)))
+      if (!found) {
+        messages.push({ level: 'error', file, line, message: `quote "${clip(text)}" does not occur in ${fileBySource.get(source.values[s])}` })
+        continue
+      }
     }
-    if (report !== undefined && !report.includes(q)) {
-      messages.push({ level: 'error', file, line, message: `quote "${clip(q)}" does not occur in ${fileBySource.get(s)}` })
-      continue
-    }
-    const obs: Observation = { metric: m, region: region[k], period: p, value: Number(value[k]), qualifier: qualifier[k] as Qualifier, source: s, quote: q }
-    if (metricById.get(m)?.unit === '%' && (obs.value < 0 || obs.value > 100)) {
-      messages.push({ level: 'warning', file, line, message: `${m} ${obs.value}% is outside 0–100` })
-    }
-    kept.push(k)
-    out.push(obs)
+    const v = value.codes[k] < 0 ? value.numbers![k] : Number(value.values[value.codes[k]])
+    if (metricState[m] === 2 && (v < 0 || v > 100)) messages.push({ level: 'warning', file, line, message: `${metric.values[m]} ${v}% is outside 0–100` })
+    kept[n] = k
+    qualifiers[n] = qualifierCode[qualifier.codes[k]]
+    values[n++] = v
   }
-  reportConflicts(file, out, kept.map((k) => table.lines[k]), firstOccurrences([metric, region, period], kept), messages)
-  return out
+  const accepted: Accepted = { rows: kept.subarray(0, n), values: values.subarray(0, n), qualifiers: qualifiers.subarray(0, n) }
+  reportConflicts(file, { metric, region, period, source }, accepted, lines, messages)
+  return packColumns({ metric, region, period, source, quote }, accepted)
 }
 
+/** The accepted observation rows, with their values and qualifier codes (positions in `QUALIFIERS`). */
+interface Accepted {
+  rows: Int32Array
+  values: Float64Array
+  qualifiers: Uint8Array
+}
+
+type TextColumns<K extends string> = Record<K, CsvColumn>
+
+/** The text of row `k`'s cell in a column without number cells. */
+const textAt = (column: CsvColumn, k: number) => column.values[column.codes[k]]
+
 /** Same metric, region and period with different values: warn on each later row, naming both sources. */
-function reportConflicts(file: string, observations: Observation[], lines: number[], first: Int32Array, messages: DataMessage[]): void {
-  for (let i = 0; i < observations.length; i++) {
-    const earlierAt = first[i]
-    if (earlierAt < 0) continue
-    const obs = observations[i]
-    const earlier = observations[earlierAt]
-    if (earlier.value === obs.value && earlier.qualifier === obs.qualifier) continue
+function reportConflicts(
+  file: string,
+  cols: TextColumns<'metric' | 'region' | 'period' | 'source'>,
+  accepted: Accepted,
+  lines: Int32Array,
+  messages: DataMessage[],
+): void {
+  const { rows, values, qualifiers } = accepted
+  const first = firstEqualRows([cols.metric, cols.region, cols.period], rows)
+  for (let i = 0; i < rows.length; i++) {
+    const e = first[i]
+    if (e < 0 || (values[e] === values[i] && qualifiers[e] === qualifiers[i])) continue
+    const k = rows[i]
+    const what = `${textAt(cols.metric, k)} ${textAt(cols.region, k)} ${textAt(cols.period, k)}`
     messages.push({
       level: 'warning',
       file,
-      line: lines[i],
-      message: `conflict: ${obs.metric} ${obs.region} ${obs.period} is ${obs.value} (source ${obs.source}) here and ${earlier.value} (source ${earlier.source}) at line ${lines[earlierAt]}; both are kept`,
+      line: lines[k],
+      message: `conflict: ${what} is ${values[i]} (source ${textAt(cols.source, k)}) here and ${values[e]} (source ${textAt(cols.source, rows[e])}) at line ${lines[rows[e]]}; both are kept`,
     })
   }
+}
+
+/** The accepted rows as `ObservationColumns`, with only the strings they use. */
+function packColumns(cols: TextColumns<'metric' | 'region' | 'period' | 'source' | 'quote'>, accepted: Accepted): ObservationColumns {
+  const { rows, values, qualifiers } = accepted
+  const strings = new Interner()
+  const pack = ({ values: texts, codes }: CsvColumn) => {
+    // The string code of each distinct cell, found on first use.
+    const codeOf = new Int32Array(texts.length).fill(-1)
+    const out = new Int32Array(rows.length)
+    for (let i = 0; i < rows.length; i++) {
+      const cell = codes[rows[i]]
+      let code = codeOf[cell]
+      if (code < 0) code = codeOf[cell] = strings.code(texts[cell])
+      out[i] = code
+    }
+    return out
+  }
+  const metric = pack(cols.metric)
+  const region = pack(cols.region)
+  const period = pack(cols.period)
+  const source = pack(cols.source)
+  const quote = pack(cols.quote)
+  return { strings: strings.values, metric, region, period, source, quote, qualifier: qualifiers.slice(), value: values.slice() }
 }
 
 function splitList(text: string | undefined): string[] {

@@ -1,4 +1,4 @@
-import type { Observation, Qualifier } from './types'
+import { QUALIFIERS, type Observation } from './types'
 
 /** Gives each distinct string a small integer, in order of first appearance. */
 export class Interner {
@@ -71,12 +71,11 @@ export interface ObservationColumns {
   period: Int32Array
   source: Int32Array
   quote: Int32Array
+  /** Per observation, its qualifier's position in `QUALIFIERS`. */
   qualifier: Uint8Array
   value: Float64Array
 }
 
-/** Qualifier codes in `ObservationColumns.qualifier`: a qualifier's code is its position here. */
-export const QUALIFIER_LIST: readonly Qualifier[] = ['=', '>=', '~', '<=']
 
 /** Packs observations into columns; strings shared by many rows are stored once. */
 export function toColumns(observations: readonly Observation[]): ObservationColumns {
@@ -99,7 +98,7 @@ export function toColumns(observations: readonly Observation[]): ObservationColu
     cols.period[i] = strings.code(o.period)
     cols.source[i] = strings.code(o.source)
     cols.quote[i] = strings.code(o.quote)
-    cols.qualifier[i] = QUALIFIER_LIST.indexOf(o.qualifier)
+    cols.qualifier[i] = QUALIFIERS.indexOf(o.qualifier)
     cols.value[i] = o.value
   }
   return cols
@@ -115,7 +114,7 @@ export function fromColumns(cols: ObservationColumns): Observation[] {
       region: s[cols.region[i]],
       period: s[cols.period[i]],
       value: cols.value[i],
-      qualifier: QUALIFIER_LIST[cols.qualifier[i]],
+      qualifier: QUALIFIERS[cols.qualifier[i]],
       source: s[cols.source[i]],
       quote: s[cols.quote[i]],
     }

@@ -1,7 +1,7 @@
-import { QUALIFIER_LIST, toColumns, type ObservationColumns } from './columnar'
+import { toColumns, type ObservationColumns } from './columnar'
 import { comparePeriods, parsePeriod, periodInRange, type Period } from './period'
 import type { RegionTree } from './regions'
-import type { Metric, Observation, Qualifier } from './types'
+import { QUALIFIERS, type Metric, type Observation, type Qualifier } from './types'
 
 /** One line of a chart: a region's observations of one metric, in period order. */
 export interface RegionSeries {
@@ -87,7 +87,7 @@ export class ObservationIndex {
     if (!o) {
       const c = this.cols
       const s = c.strings
-      o = { metric: s[c.metric[i]], region: s[c.region[i]], period: s[c.period[i]], value: c.value[i], qualifier: QUALIFIER_LIST[c.qualifier[i]], source: s[c.source[i]], quote: s[c.quote[i]] }
+      o = { metric: s[c.metric[i]], region: s[c.region[i]], period: s[c.period[i]], value: c.value[i], qualifier: QUALIFIERS[c.qualifier[i]], source: s[c.source[i]], quote: s[c.quote[i]] }
       this.objects[i] = o
     }
     return o
@@ -274,7 +274,7 @@ export class ObservationIndex {
       else if (row === NONE) result.missing.push(child)
       else {
         result.value += this.cols.value[row]
-        qualifiers.add(QUALIFIER_LIST[this.cols.qualifier[row]])
+        qualifiers.add(QUALIFIERS[this.cols.qualifier[row]])
         result.contributors.push(child)
       }
     }
