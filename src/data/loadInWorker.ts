@@ -1,8 +1,7 @@
-import { toColumns, type ObservationColumns } from '@/domain/columnar'
+import type { ObservationColumns } from '@/domain/columnar'
 import type { SortedColumns } from '@/domain/observationIndex'
 import type { Dataset } from '@/domain/types'
 import type { DataMessage } from './messages'
-import type { ValidatedPackage } from './validate'
 
 /** What the page asks the load worker: the package's base URL (same origin). */
 export interface LoadRequest {
@@ -27,8 +26,8 @@ export type LoadReply = ({ ok: true } & LoadedPackage) | { ok: false; error: str
 export async function loadInWorker(baseUrl: string): Promise<LoadedPackage> {
   if (typeof Worker === 'undefined') {
     // Imported on demand, so the CSV parser and validator stay out of the page's first download.
-    const { fetchReader, loadPackage } = await import('./load')
-    return toLoaded(await loadPackage(fetchReader(baseUrl)))
+    const { fetchReader, loadPackageColumns } = await import('./load')
+    return loadPackageColumns(fetchReader(baseUrl))
   }
   const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { type: 'module' })
   try {
@@ -41,11 +40,6 @@ export async function loadInWorker(baseUrl: string): Promise<LoadedPackage> {
   } finally {
     worker.terminate()
   }
-}
-
-/** A package validated into observation objects, as columns. */
-export function toLoaded({ dataset, messages }: ValidatedPackage): LoadedPackage {
-  return { dataset: { ...dataset, observations: [] }, columns: toColumns(dataset.observations), messages }
 }
 
 /** The loaded package of a worker's reply; an error reply becomes a thrown Error. */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ReadText } from '@/data/load'
-import { loadInWorker, toLoaded, type LoadedPackage } from '@/data/loadInWorker'
+import { loadInWorker, type LoadedPackage } from '@/data/loadInWorker'
 import type { DataMessage } from '@/data/messages'
 import { concatColumns, fromColumns, toColumns, type ObservationColumns } from '@/domain/columnar'
 import { columnsOf, ObservationIndex, type SortedColumns } from '@/domain/observationIndex'
@@ -56,7 +56,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Loads a package read by `read` on this thread (tests, files at hand); bad rows become messages. */
   function load(read: ReadText, key: string | null = null): Promise<void> {
     // Imported on demand, so the CSV parser and validator stay out of the page's first download.
-    return run(key, async () => toLoaded(await (await import('@/data/load')).loadPackage(read)))
+    return run(key, async () => (await import('@/data/load')).loadPackageColumns(read))
   }
 
   /**

@@ -8,9 +8,8 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { validatePackage } from '../../src/data/validate'
-import { toLoaded } from '../../src/data/loadInWorker'
-import { columnsOf, ObservationIndex, sortForIndex } from '../../src/domain/observationIndex'
+import { validatePackageColumns } from '../../src/data/validate'
+import { ObservationIndex, sortForIndex } from '../../src/domain/observationIndex'
 import { benchData, benchPackage } from './synthetic'
 import { round } from './stats'
 
@@ -53,9 +52,9 @@ export function benchLoad(size = 1_000_000, runs = 3): LoadBench {
     kept = null
     const cpu = process.cpuUsage()
     const t0 = performance.now()
-    const { dataset, columns, messages } = toLoaded(validatePackage(raw!))
+    const { dataset, columns, messages } = validatePackageColumns(raw!)
     const t1 = performance.now()
-    const sorted = sortForIndex(columnsOf(columns))
+    const sorted = sortForIndex(columns)
     const t2 = performance.now()
     const index = new ObservationIndex(sorted, dataset.metrics)
     const t3 = performance.now()

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '@/data/csv'
-import { toLoaded, unpack, type LoadReply } from '@/data/loadInWorker'
-import { validatePackage } from '@/data/validate'
+import { unpack, type LoadReply } from '@/data/loadInWorker'
+import { validatePackage, validatePackageColumns } from '@/data/validate'
 import { fromColumns } from '@/domain/columnar'
 import { columnsOf, ObservationIndex, sortForIndex } from '@/domain/observationIndex'
 import type { Observation } from '@/domain/types'
@@ -12,8 +12,8 @@ import { fixturePackage } from '../fixtures/package'
 describe(unpack, () => {
   it('gives back the validated package, its observations as columns in index order', () => {
     const validated = validatePackage(fixturePackage())
-    const loaded = toLoaded(validated)
-    const reply: LoadReply = { ok: true, ...loaded, columns: sortForIndex(columnsOf(loaded.columns)) }
+    const loaded = validatePackageColumns(fixturePackage())
+    const reply: LoadReply = { ok: true, ...loaded, columns: sortForIndex(loaded.columns) }
     const unpacked = unpack(reply)
     expect(unpacked.dataset).toEqual({ ...validated.dataset, observations: [] })
     expect(unpacked.messages).toEqual(validated.messages)
