@@ -34,7 +34,7 @@ function contentType(path: string): string {
 }
 
 /**
- * vue-i18n 11.4 looks up `'currentInstance' in Vue` on its `import * as Vue`: the `in` probe makes the bundler
+ * petite-vue-i18n 11.4 (like vue-i18n) looks up `'currentInstance' in Vue` on its `import * as Vue`: the `in` probe makes the bundler
  * keep every export of Vue (Transition, KeepAlive, Suspense, hydration… ~15 KB gzip on the first download;
  * intlify/vue-i18n#2573). Vue 3.5 has no such export, so the probe always ends in `Vue.getCurrentInstance()`:
  * calling it directly is the same code path and lets Vue tree-shake.
@@ -44,8 +44,8 @@ function vueI18nTreeShaking(): Plugin {
   return {
     name: 'heze-vue-i18n-tree-shaking',
     transform(code, id) {
-      if (!/\/vue-i18n\/dist\/vue-i18n(\.runtime)?\.mjs$/.test(id.replace(/\\/g, '/'))) return null
-      if (!probe.test(code)) throw new Error('vue-i18n changed: check whether its `in Vue` probe is gone, then drop this plugin')
+      if (!/\/petite-vue-i18n\/dist\/petite-vue-i18n(\.runtime)?\.mjs$/.test(id.replace(/\\/g, '/'))) return null
+      if (!probe.test(code)) throw new Error('petite-vue-i18n changed: check whether its `in Vue` probe is gone, then drop this plugin')
       return code.replace(probe, 'return Vue.getCurrentInstance();')
     },
   }

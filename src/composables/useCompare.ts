@@ -1,5 +1,5 @@
 import { computed, ref, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import type { CompareInput } from '@/charts/compare'
 import { compareLabels, compareView, toCompareInput } from '@/charts/compareInput'
 import { compareScope, periodsToCompare } from '@/domain/compare'

@@ -1,5 +1,5 @@
 import { computed, ref, shallowRef, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import type { MapInput } from '@/charts/map'
 import { mapLabels, mapRows, mapUnits, toMapInput, toMapSideRows, type MapSideRow } from '@/charts/mapInput'
 import { loadBasemap, type Basemap } from '@/data/geo'

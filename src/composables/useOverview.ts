@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { formatValue } from '@/domain/format'
 import { overviewCards, overviewRegions, type Change, type KpiCard } from '@/domain/overview'
 import { formatPeriod } from '@/domain/period'

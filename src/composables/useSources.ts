@@ -1,5 +1,5 @@
 import { computed, ref, watch } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { formatValue } from '@/domain/format'
 import { highlightQuotes } from '@/domain/highlight'
 import { formatPeriod } from '@/domain/period'

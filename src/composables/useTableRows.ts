@@ -1,5 +1,5 @@
 import { computed, ref, watch } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { formatValue } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import { selectObservations, sortObservations, type SortKey, type TableSort } from '@/domain/tableRows'

@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import type { TrendInput } from '@/charts/trend'
 import { toTrendInput } from '@/charts/trendInput'
 import { useDatasetStore } from '@/stores/dataset'

@@ -1,4 +1,5 @@
-import { createI18n, type Composer, type I18nOptions } from 'vue-i18n'
+import { resolveValue } from '@intlify/core-base'
+import { createI18n, registerMessageResolver, type Composer, type I18nOptions } from 'petite-vue-i18n'
 import type { AppLocale, FeatureMessages } from './index'
 
 // `?i18n`: the build hands these modules over precompiled (vite.config.ts), so the page needs no message compiler;
@@ -13,6 +14,9 @@ const [en] = Object.values(import.meta.glob<Record<string, unknown>>('./en.ts', 
 const firstScreen = import.meta.glob<FeatureMessages>('./features/{demo,export,filter2,table}.ts', { eager: true, query: '?i18n=zh', import: 'default' })
 const firstScreenEn = import.meta.glob<FeatureMessages>('./features/{demo,export,filter2,table}.ts', { query: '?i18n=en', import: 'default' })
 const laterFeatures = import.meta.glob<FeatureMessages>(['./features/*.ts', '!./features/{demo,export,filter2,table}.ts'], { query: '?i18n', import: 'default' })
+
+// petite-vue-i18n reads flat keys unless told otherwise; our messages nest by feature (`ingest.title`).
+registerMessageResolver(resolveValue)
 
 const featureName = (path: string) => path.replace(/^.*\/|\.ts$/g, '')
 

@@ -1,6 +1,10 @@
-import { createI18n, type I18nOptions } from 'vue-i18n'
+import { resolveValue } from '@intlify/core-base'
+import { createI18n, registerMessageResolver, type I18nOptions } from 'petite-vue-i18n'
 import en from './en'
 import zh from './zh-CN'
+
+// petite-vue-i18n reads flat keys unless told otherwise; our messages nest by feature (`ingest.title`).
+registerMessageResolver(resolveValue)
 
 /** Locales the UI speaks; Chinese is the default. */
 export type AppLocale = 'zh-CN' | 'en'

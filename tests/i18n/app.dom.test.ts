@@ -9,7 +9,7 @@ describe('createPageI18n', () => {
     const i18n = createPageI18n()
     const wrapper = mount(AppHeader, { global: { plugins: [createPinia(), i18n] } })
     expect(wrapper.find('h1').text()).toBe('菏泽社会治理指标看板')
-    expect(i18n.global.te('app.title', 'en')).toBe(false)
+    expect(i18n.global.getLocaleMessage('en')).not.toHaveProperty('app')
     await wrapper.find('.app-header__lang').trigger('click')
     await vi.waitFor(() => expect(wrapper.find('h1').text()).toBe('Heze Community Governance Indicators'))
     expect(document.documentElement.lang).toBe('en')
@@ -23,7 +23,7 @@ describe('createPageI18n', () => {
   it('has the first screen’s features at once and a lazy view’s messages once they are loaded', async () => {
     const { global } = createPageI18n()
     expect(global.t('filter2.metric')).toBe('指标')
-    expect(global.te('import.title')).toBe(false)
+    expect(global.getLocaleMessage('zh-CN')).not.toHaveProperty('import')
     await loadFeatureMessages(global)
     expect(global.t('import.title')).toBe('导入数据')
     expect(global.t('import.preview.title', { n: 20 })).toBe('预览（前 20 行）')

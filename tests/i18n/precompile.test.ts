@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { createI18n, type I18nOptions } from 'vue-i18n'
+import { createI18n, type I18nOptions } from 'petite-vue-i18n'
 import { compileMessages, precompiledModule } from '@/i18n/precompile'
 
 // The page's vue-i18n runs without its message compiler (vite.config.ts); so does this file.

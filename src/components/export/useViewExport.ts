@@ -1,5 +1,5 @@
 import { computed, shallowRef } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { afterFirstChart } from '@/composables/useFirstChart'
 import { useSelection } from '@/composables/useSelection'
 import type { ExportChart, ExportData, ExportQuery } from '@/export/viewExport'
