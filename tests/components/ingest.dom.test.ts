@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import { readReportFile } from '@/composables/useIngest'
 import { createAppI18n } from '@/i18n'
@@ -33,6 +33,20 @@ const item = (w: VueWrapper, quote: string) => w.findAll('[data-testid=ingest-it
 const observations = () => useDatasetStore().dataset.observations
 
 describe('ViewIngest', () => {
+  it('says so when the browser refuses to keep the draft, and keeps working', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError')
+    })
+    try {
+      const w = await extracted('鄄城县开展志愿服务活动120余次。')
+      expect(w.find('[data-testid=ingest-draft-not-saved]').text()).toContain('未能在本机保存')
+      expect(w.findAll('[data-testid=ingest-item]')).toHaveLength(1)
+      w.unmount()
+    } finally {
+      setItem.mockRestore()
+    }
+  })
+
   it('keeps an unfinished review across a reload: the text, the edits and the decisions', async () => {
     const w = await extracted('鄄城县开展志愿服务活动120余次，新建图书室5个。')
     await item(w, '新建图书室5个').find('[data-testid=ingest-reject]').trigger('click')
