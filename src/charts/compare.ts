@@ -1,7 +1,8 @@
 import type { CompareStatus } from '@/domain/compare'
 import type { ECOption } from './echarts'
-import { PALETTE } from './palette'
 import { dashedMarkLine, escapeHtml } from './markup'
+import { MOTION } from './motion'
+import { PALETTE } from './palette'
 
 /** One bar: a region's value at the compared period, with its display text already made. */
 export interface CompareBar {
@@ -37,6 +38,7 @@ const HATCH = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [
 export function buildCompareOption(input: CompareInput): ECOption {
   return {
     animation: input.animation ?? true,
+    ...MOTION,
     aria: { enabled: true, label: { description: input.description }, decal: { show: input.decal ?? false } },
     // ECharts 6 keeps axis labels inside the chart by default (grid.outerBounds), so long county names are not clipped.
     grid: { left: 8, right: 120, top: 32, bottom: 24 },

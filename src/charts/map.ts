@@ -1,6 +1,7 @@
 import type { ECOption } from './echarts'
-import { PALETTE } from './palette'
 import { escapeHtml } from './markup'
+import { MOTION } from './motion'
+import { PALETTE } from './palette'
 
 /** One county polygon's figure, with its display text already made. */
 export interface MapArea {
@@ -62,6 +63,7 @@ export function buildMapOption(input: MapInput): ECOption {
   const { min, max } = input.scale
   return {
     animation: input.animation ?? true,
+    ...MOTION,
     aria: { enabled: true, label: { description: input.description } },
     title: { text: input.title, subtext: input.subtitle, left: 'center', top: 4, textStyle: { fontSize: 15 }, subtextStyle: { color: '#555' } },
     tooltip: { trigger: 'item', formatter: (p: unknown) => tooltipText((p as { name: string }).name) },

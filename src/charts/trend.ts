@@ -1,6 +1,7 @@
 import type { Qualifier } from '@/domain/types'
 import type { ECOption } from './echarts'
 import { dashedMarkLine, escapeHtml } from './markup'
+import { MOTION } from './motion'
 import { seriesColor } from './palette'
 
 /** One figure placed on the time axis, with its display strings already made. */
@@ -58,6 +59,7 @@ export function buildTrendOption(input: TrendInput): ECOption {
   const withData = input.series.filter((s) => s.points.length > 0)
   const option: ECOption = {
     animation: input.animation ?? true,
+    ...MOTION,
     aria: { enabled: true },
     color: input.series.map((_, i) => seriesColor(i)),
     // The legend wraps (it never hides a region): leave a row of room per eight names.

@@ -111,3 +111,12 @@ describe('zooming the trend', () => {
     expect(zoomOf([point(1, 3), point(2, 4)], false)).toBeUndefined()
   })
 })
+
+describe('trend animation', () => {
+  it('draws in and redraws quickly, so the chart can be read at once', () => {
+    const option = buildTrendOption(input({ animation: true }))
+    expect(option.animation).toBe(true)
+    expect(option.animationDuration).toBeLessThanOrEqual(300)
+    expect(option.animationDurationUpdate).toBeLessThanOrEqual(200)
+  })
+})
