@@ -19,47 +19,6 @@ export class Interner {
 }
 
 /**
- * For each listed row, the position (in `rows`) of the first earlier row that agrees with it on every column,
- * or -1: how duplicates and conflicts are found without a million-entry string map.
- */
-export function firstOccurrences(columns: readonly (readonly string[])[], rows: readonly number[]): Int32Array {
-  const n = rows.length
-  const codes = columns.map((column) => {
-    const interner = new Interner()
-    const out = new Int32Array(n)
-    for (let k = 0; k < n; k++) out[k] = interner.code(column[rows[k]])
-    return { out, radix: Math.max(1, interner.values.length) }
-  })
-  const first = new Int32Array(n)
-  const space = codes.reduce((a, c) => a * c.radix, 1)
-  // Keys numbered densely enough go into a typed array; sparse or huge key spaces use a map.
-  if (space <= Math.max(4 * n, 65_536)) {
-    const seen = new Int32Array(space).fill(-1)
-    for (let k = 0; k < n; k++) {
-      const key = keyAt(codes, k)
-      first[k] = seen[key]
-      if (seen[key] < 0) seen[key] = k
-    }
-    return first
-  }
-  const seen = new Map<number | string, number>()
-  const numeric = space < Number.MAX_SAFE_INTEGER
-  for (let k = 0; k < n; k++) {
-    const key = numeric ? keyAt(codes, k) : codes.map((c) => c.out[k]).join(',')
-    const at = seen.get(key)
-    first[k] = at ?? -1
-    if (at === undefined) seen.set(key, k)
-  }
-  return first
-}
-
-function keyAt(codes: { out: Int32Array; radix: number }[], k: number): number {
-  let key = 0
-  for (let c = 0; c < codes.length; c++) key = key * codes[c].radix + codes[c].out[k]
-  return key
-}
-
-/**
  * Observations as typed-array columns and string tables: what a worker posts to the page, transferring the
  * buffers instead of structurally cloning a million objects.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstOccurrences, fromColumns, Interner, toColumns, transferablesOf } from '@/domain/columnar'
+import { fromColumns, Interner, toColumns, transferablesOf } from '@/domain/columnar'
 import { obs, synthesizeObservations } from '@/domain/synthesize'
 
 describe(Interner, () => {
@@ -7,28 +7,6 @@ describe(Interner, () => {
     const interner = new Interner()
     expect(['371726', '371702', '371726'].map((s) => interner.code(s))).toEqual([0, 1, 0])
     expect(interner.values).toEqual(['371726', '371702'])
-  })
-})
-
-describe(firstOccurrences, () => {
-  const metric = ['a', 'a', 'b', 'a', 'b']
-  const region = ['1', '2', '1', '1', '1']
-
-  it('points each repeated key at its first row and marks first rows with -1', () => {
-    expect([...firstOccurrences([metric, region], [0, 1, 2, 3, 4])]).toEqual([-1, -1, -1, 0, 2])
-  })
-
-  it('answers in positions of the listed rows, ignoring rows not listed', () => {
-    expect([...firstOccurrences([metric, region], [1, 3, 4])]).toEqual([-1, -1, -1])
-    expect([...firstOccurrences([metric, region], [4, 2])]).toEqual([-1, 0])
-  })
-
-  it('finds the same repeats when the key space is too sparse for a dense table', () => {
-    // 300 distinct values in each of three columns: 27 million possible keys for 301 rows.
-    const column = (seed: number) => Array.from({ length: 301 }, (_, i) => String((i * seed) % 300))
-    const cols = [column(1), column(7), column(13)]
-    const rows = Array.from({ length: 301 }, (_, i) => i)
-    expect([...firstOccurrences(cols, rows)].filter((f) => f >= 0)).toEqual([0])
   })
 })
 
