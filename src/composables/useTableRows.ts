@@ -2,7 +2,7 @@ import { computed, ref, watch } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { formatValue } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
-import { selectObservations, sortObservations, type SortKey, type TableSort } from '@/domain/tableRows'
+import { selectRows, sortRows, type SortKey, type TableSort } from '@/domain/tableRows'
 import type { Observation } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
@@ -29,12 +29,11 @@ export function useTableRows(pageSize = 200) {
   const sort = ref<TableSort>({ key: 'metric', dir: 'asc' })
   const page = ref(0)
 
-  const selected = computed(() =>
-    selectObservations(data.index, { regions: filters.regions, from: filters.from, to: filters.to, metric: metric.value }, data.tree),
-  )
+  // Row ids, not objects: at a million figures only the visible page is ever made into observations.
+  const selected = computed(() => selectRows(data.index, { regions: filters.regions, from: filters.from, to: filters.to, metric: metric.value }, data.tree))
   const sorted = computed(() => {
     const order = new Map(data.dataset.metrics.map((m, i) => [m.id, i]))
-    return sortObservations(selected.value, sort.value, {
+    return sortRows(data.index, selected.value, sort.value, {
       metricOrder: (id) => order.get(id) ?? order.size,
       unit: (id) => data.metricById.get(id)?.unit ?? '',
       sourceTitle: (id) => data.sourceById.get(id)?.title ?? id,
@@ -47,7 +46,7 @@ export function useTableRows(pageSize = 200) {
   const rows = computed<TableRow[]>(() => {
     const lang = locale.value === 'en' ? 'en' : 'zh'
     const first = page.value * pageSize
-    return sorted.value.slice(first, first + pageSize).map((o, i) => {
+    return data.index.observationsAt(sorted.value, first, first + pageSize).map((o, i) => {
       const m = data.metricById.get(o.metric)
       return {
         key: `${first + i}|${o.metric}|${o.region}|${o.period}|${o.source}`,

@@ -145,6 +145,53 @@ export class ObservationIndex {
     })
   }
 
+  /** Row ids of `metric`'s figures for `regions` (in the order given), each region's in period order, within `range`. */
+  rowIds(metric: string, regions: readonly string[], range?: PeriodRange): Int32Array {
+    const keep = range && (range.from || range.to) ? this.ranksIn(range) : null
+    const cells = regions.flatMap((region) => this.cell(metric, region) ?? [])
+    const out = new Int32Array(cells.reduce((n, c) => n + c.end - c.start, 0))
+    let n = 0
+    for (const { start, end } of cells) for (let i = start; i < end; i++) if (!keep || keep[this.rank[i]]) out[n++] = i
+    return out.subarray(0, n)
+  }
+
+  /** The observations at row ids `ids[from, to)` (made on first use, then shared). */
+  observationsAt(ids: ArrayLike<number>, from = 0, to = ids.length): Observation[] {
+    const out: Observation[] = []
+    for (let k = from; k < Math.min(to, ids.length); k++) out.push(this.obs(ids[k]))
+    return out
+  }
+
+  /**
+   * Per listed row, a number to sort it by: its value, its period's rank, or the rank of its metric, region or
+   * source among the distinct ones under `compare` (texts `compare` calls equal get the same number).
+   */
+  sortKey(ids: Int32Array, field: 'value' | 'period' | 'metric' | 'region' | 'source', compare: (a: string, b: string) => number = compareText): Float64Array {
+    const n = ids.length
+    const out = new Float64Array(n)
+    if (field === 'value' || field === 'period') {
+      const column = field === 'value' ? this.cols.value : this.rank
+      for (let k = 0; k < n; k++) out[k] = column[ids[k]]
+      return out
+    }
+    const codes = this.cols[field]
+    const { strings } = this.cols
+    // Rank each distinct text once; rows then read their text's rank.
+    const seen = new Uint8Array(strings.length)
+    const distinct: number[] = []
+    for (let k = 0; k < n; k++) {
+      const code = codes[ids[k]]
+      if (seen[code]) continue
+      seen[code] = 1
+      distinct.push(code)
+    }
+    distinct.sort((a, b) => compare(strings[a], strings[b]))
+    const rankOf = new Float64Array(strings.length)
+    distinct.forEach((code, k) => (rankOf[code] = k > 0 && compare(strings[distinct[k - 1]], strings[code]) === 0 ? rankOf[distinct[k - 1]] : k))
+    for (let k = 0; k < n; k++) out[k] = rankOf[codes[ids[k]]]
+    return out
+  }
+
   private ranksIn(range: PeriodRange): Uint8Array {
     const from = range.from ? parsePeriod(range.from) : undefined
     const to = range.to ? parsePeriod(range.to) : undefined

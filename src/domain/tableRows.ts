@@ -1,7 +1,5 @@
 import type { ObservationIndex } from './observationIndex'
-import { comparePeriods, parsePeriod, type Period } from './period'
 import type { RegionTree } from './regions'
-import type { Observation } from './types'
 
 /** A column the data table sorts by. */
 export type SortKey = 'metric' | 'region' | 'period' | 'value' | 'unit' | 'source'
@@ -20,12 +18,18 @@ export interface TableSelection {
   metric: string | null
 }
 
-/** Observations in the selection, by metric (in `metricsWithData` order), region code and period; read from the index, not by scanning every row. */
-export function selectObservations(index: ObservationIndex, selection: TableSelection, tree: RegionTree): Observation[] {
+/**
+ * Row ids (of `index`) of the figures in the selection, by metric (in `metricsWithData` order), region code and
+ * period: read from the index, not by scanning every row, and not made into objects until a page shows them.
+ */
+export function selectRows(index: ObservationIndex, selection: TableSelection, tree: RegionTree): Int32Array {
   const inRegions = regionFilter(selection.regions, tree)
   const range = { from: selection.from ?? undefined, to: selection.to ?? undefined }
   const metrics = selection.metric ? [selection.metric] : index.metricsWithData()
-  return metrics.flatMap((metric) => index.series(metric, index.regionsWithData(metric).filter(inRegions), range).flatMap((s) => s.points))
+  const parts = metrics.map((metric) => index.rowIds(metric, index.regionsWithData(metric).filter(inRegions), range))
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0))
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0)
+  return out
 }
 
 function regionFilter(selected: readonly string[], tree: RegionTree): (code: string) => boolean {
@@ -42,23 +46,45 @@ export interface SortContext {
   sourceTitle: (id: string) => string
 }
 
-/** A sorted copy: regions by code (never pinyin), periods in time order, values numerically; ties keep metric, region, period order. */
-export function sortObservations(rows: readonly Observation[], sort: TableSort, ctx: SortContext): Observation[] {
-  const periods = new Map<string, Period>()
-  const period = (text: string) => {
-    let p = periods.get(text)
-    if (!p) periods.set(text, (p = parsePeriod(text) ?? { text, kind: 'year', start: 0, end: 0 }))
-    return p
-  }
+/**
+ * The row ids sorted: regions by code (never pinyin), periods in time order, values numerically, metrics in
+ * catalogue order, units and sources by text; ties keep the selection's metric, region, period order.
+ */
+export function sortRows(index: ObservationIndex, ids: Int32Array, sort: TableSort, ctx: SortContext): Int32Array {
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-  const by: Record<SortKey, (a: Observation, b: Observation) => number> = {
-    metric: (a, b) => ctx.metricOrder(a.metric) - ctx.metricOrder(b.metric) || text(a.metric, b.metric),
-    region: (a, b) => text(a.region, b.region),
-    period: (a, b) => comparePeriods(period(a.period), period(b.period)),
-    value: (a, b) => a.value - b.value,
-    unit: (a, b) => text(ctx.unit(a.metric), ctx.unit(b.metric)),
-    source: (a, b) => text(ctx.sourceTitle(a.source), ctx.sourceTitle(b.source)),
+  const keys: Record<SortKey, () => Float64Array> = {
+    metric: () => index.sortKey(ids, 'metric', (a, b) => ctx.metricOrder(a) - ctx.metricOrder(b) || text(a, b)),
+    region: () => index.sortKey(ids, 'region'),
+    period: () => index.sortKey(ids, 'period'),
+    value: () => index.sortKey(ids, 'value'),
+    unit: () => index.sortKey(ids, 'metric', (a, b) => text(ctx.unit(a), ctx.unit(b))),
+    source: () => index.sortKey(ids, 'source', (a, b) => text(ctx.sourceTitle(a), ctx.sourceTitle(b))),
   }
-  const sign = sort.dir === 'asc' ? 1 : -1
-  return [...rows].sort((a, b) => sign * by[sort.key](a, b) || by.metric(a, b) || by.region(a, b) || by.period(a, b))
+  const order = orderOf(keys[sort.key](), sort.dir === 'desc')
+  if (!order) return ids
+  const out = new Int32Array(order.length)
+  for (let k = 0; k < order.length; k++) out[k] = ids[order[k]]
+  return out
+}
+
+/**
+ * Positions 0…n-1 ordered by `key` (descending if asked), equal keys in position order, by one native sort of
+ * numbers; null when they already are in that order.
+ */
+function orderOf(key: Float64Array, descending: boolean): Int32Array | null {
+  const n = key.length
+  let sorted = !descending
+  for (let i = 1; i < n && sorted; i++) sorted = key[i - 1] <= key[i]
+  // The selection usually arrives in the order asked for first (by metric): nothing to do then.
+  if (sorted) return null
+  const distinct = new Float64Array(new Set(key)).sort()
+  const rank = new Map<number, number>()
+  for (let k = 0; k < distinct.length; k++) rank.set(distinct[k], descending ? distinct.length - 1 - k : k)
+  // rank × n + position stays below 2^53 for any table this app holds, so one number carries both.
+  const packed = new Float64Array(n)
+  for (let i = 0; i < n; i++) packed[i] = rank.get(key[i])! * n + i
+  packed.sort()
+  const out = new Int32Array(n)
+  for (let i = 0; i < n; i++) out[i] = packed[i] % n
+  return out
 }

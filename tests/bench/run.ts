@@ -84,7 +84,7 @@ if (wants('bundle') || wants('browser')) {
 
 if (wants('extras')) {
   // Benchmarks other features ship: any `bench…` function they export, returning named figures.
-  for (const name of ['extract', 'export', 'import']) {
+  for (const name of ['extract', 'export', 'import', 'table']) {
     const file = resolve(import.meta.dirname, `${name}.bench.ts`)
     // Only modules that export a runner: importing a script that runs on load would run it with our arguments.
     if (!existsSync(file) || !/export (async )?function bench/.test(readFileSync(file, 'utf8'))) continue
