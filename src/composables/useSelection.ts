@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import type { RegionSeries } from '@/domain/observationIndex'
-import { shownRegions } from '@/domain/selection'
+import { trendRegions } from '@/domain/selection'
 import type { Metric } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
@@ -18,12 +18,19 @@ export function useSelection() {
     return data.dataset.metrics.find((m) => withData.has(m.id))
   })
 
-  const regionCodes = computed(() => (metric.value ? shownRegions(filters.regions, data.index.regionsWithData(metric.value.id), data.tree) : []))
+  const shown = computed(() => {
+    const m = metric.value
+    if (!m) return { codes: [], omitted: 0 }
+    return trendRegions(filters.regions, data.index.regionsWithData(m.id), data.tree, (code) => data.index.latest(m.id, code)?.value)
+  })
+  const regionCodes = computed(() => shown.value.codes)
+  /** Regions with figures left out of an unfiltered view that would otherwise draw too many lines. */
+  const omitted = computed(() => shown.value.omitted)
 
   const series = computed<RegionSeries[]>(() => {
     if (!metric.value) return []
     return data.index.series(metric.value.id, regionCodes.value, { from: filters.from ?? undefined, to: filters.to ?? undefined })
   })
 
-  return { metric, regionCodes, series }
+  return { metric, regionCodes, omitted, series }
 }

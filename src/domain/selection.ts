@@ -19,3 +19,24 @@ export function shownRegions(selected: readonly string[], withData: readonly str
   const inside = new Set(expanding.flatMap((s) => tree.descendants(s).map((r) => r.code)))
   return [...new Set([...selected, ...withData.filter((code) => inside.has(code))])].sort()
 }
+
+/** At most this many lines when nothing is selected: past a dozen a line chart is a tangle and its legend a wall. */
+export const DEFAULT_LINES = 12
+
+/**
+ * The regions a trend draws: `shownRegions`, except that with nothing selected and more than `limit` of them it
+ * keeps the `limit` with the largest latest figure (ties by code), in code order, and says how many it left out.
+ */
+export function trendRegions(
+  selected: readonly string[],
+  withData: readonly string[],
+  tree: RegionTree,
+  latest: (code: string) => number | undefined,
+  limit = DEFAULT_LINES,
+): { codes: string[]; omitted: number } {
+  const codes = shownRegions(selected, withData, tree)
+  if (selected.length > 0 || codes.length <= limit) return { codes, omitted: 0 }
+  const value = new Map(codes.map((code) => [code, latest(code) ?? -Infinity]))
+  const kept = [...codes].sort((a, b) => value.get(b)! - value.get(a)! || (a < b ? -1 : 1)).slice(0, limit)
+  return { codes: kept.sort(), omitted: codes.length - limit }
+}

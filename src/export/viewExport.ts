@@ -9,7 +9,7 @@ import { toTrendInput, type ChartData } from '@/charts/trendInput'
 import { compareScope, periodsToCompare } from '@/domain/compare'
 import type { PeriodRange } from '@/domain/observationIndex'
 import { parsePeriod, periodInRange } from '@/domain/period'
-import { shownRegions } from '@/domain/selection'
+import { shownRegions, trendRegions } from '@/domain/selection'
 import type { Metric, Observation, Source } from '@/domain/types'
 import compareMessages from '@/i18n/features/compare'
 import mapMessages from '@/i18n/features/map'
@@ -47,10 +47,14 @@ export interface ExportChart {
   lang: 'zh' | 'en'
 }
 
+/** The regions the trend view draws (capped like the screen when nothing is selected). */
+function trendCodes(data: ExportData, q: ExportQuery): string[] {
+  return trendRegions(q.regions, data.index.regionsWithData(q.metric.id), data.tree, (code) => data.index.latest(q.metric.id, code)?.value).codes
+}
+
 /** The figures the trend view shows: the metric, for the shown regions, within the range. */
 function shownObservations(data: ExportData, q: ExportQuery): Observation[] {
-  const regions = shownRegions(q.regions, data.index.regionsWithData(q.metric.id), data.tree)
-  return data.index.series(q.metric.id, regions, q.range).flatMap((s) => s.points)
+  return data.index.series(q.metric.id, trendCodes(data, q), q.range).flatMap((s) => s.points)
 }
 
 /** Every metric's figures for the selected regions within the range (the "full selection" data file). */
@@ -99,7 +103,7 @@ function chartExport(
 
 /** The trend chart of the query, laid out for export, with a native line chart for its slide. */
 export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
-  const regionCodes = shownRegions(q.regions, data.index.regionsWithData(q.metric.id), data.tree)
+  const regionCodes = trendCodes(data, q)
   const chart = q.texts.chart
   const labels = { target: (value: string) => fill(chart.target, { value }), noData: chart.noData, singlePoint: chart.singlePoint }
   const input = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)

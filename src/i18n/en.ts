@@ -28,6 +28,7 @@ const en: typeof zh = {
     target: 'Target {value}',
     qualifier: { exact: '', atLeast: 'at least', about: 'about', atMost: 'at most' },
     nonExact: 'Hollow markers are not exact (余, 约, 以上…)',
+    capped: '{total} regions have figures; the chart shows the {shown} with the largest latest value. Tick regions under “Regions” to see others.',
   },
   data: {
     problems: 'The data package has {errors} errors and {warnings} warnings; rows with problems were skipped, the rest is shown.',

@@ -26,6 +26,7 @@ export default {
     target: '目标 {value}',
     qualifier: { exact: '', atLeast: '不少于', about: '约', atMost: '不超过' },
     nonExact: '空心点为非精确值（余、约、以上等）',
+    capped: '共 {total} 个地区有数据，图中为最新值最大的 {shown} 个；在“地区”中勾选可查看其他地区。',
   },
   data: {
     problems: '数据包有 {errors} 个错误、{warnings} 个提示；有问题的行已跳过，其余数据照常显示。',

@@ -10,6 +10,7 @@ import { validatePackage } from '@/data/validate'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
+import { SYNTHETIC_METRICS, synthesizeObservations, synthesizeRegions } from '@/domain/synthesize'
 import { fixturePackage } from '../fixtures/package'
 
 useSvgRenderer()
@@ -45,6 +46,20 @@ describe('ChartTrend', () => {
     expect(text).toContain('鄄城县')
     expect(text).not.toContain('菏泽市')
     expect(wrapper.text()).toContain('空心点为非精确值')
+    wrapper.unmount()
+  })
+
+  it('draws the twelve regions with the largest latest figures, and says so, when nothing is selected among many', async () => {
+    useDatasetStore().base = { regions: synthesizeRegions(20), metrics: [...SYNTHETIC_METRICS], sources: [], observations: synthesizeObservations({ regions: 20, periods: 6, seed: 2 }), reports: {} }
+    useFiltersStore().metric = 'org_count'
+    const wrapper = mountWith(ChartTrend, { initOptions: { renderer: 'svg', width: 800, height: 400 } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid=trend-capped]').text()).toContain('共 20 个地区有数据，图中为最新值最大的 12 个')
+    const legend = synthesizeRegions(20).slice(1).map((r) => r.name).filter((name) => wrapper.find('svg').text().includes(name))
+    expect(legend).toHaveLength(12)
+    useFiltersStore().regions = synthesizeRegions(20).slice(1, 15).map((r) => r.code)
+    await flushPromises()
+    expect(wrapper.find('[data-testid=trend-capped]').exists()).toBe(false)
     wrapper.unmount()
   })
 
