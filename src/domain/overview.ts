@@ -1,4 +1,3 @@
-import { compareRow, periodsToCompare } from './compare'
 import type { ObservationIndex } from './observationIndex'
 import { parsePeriod, previousYearPeriod } from './period'
 import type { RegionTree } from './regions'
@@ -56,10 +55,8 @@ export function regionPoints(index: ObservationIndex, tree: RegionTree, metric: 
       return { period, value: figure.value, qualifier: figure.qualifier, computed: false, conflict }
     })
   }
-  return periodsToCompare(index, tree, metric, [region]).flatMap((period) => {
-    const row = compareRow(index, tree, metric.id, region, period)
-    return row.status === 'computed' ? [{ period, value: row.value!, qualifier: row.qualifier, computed: true, conflict: null }] : []
-  })
+  // No figure of its own at any period: every period its children roll up to, read in one pass.
+  return [...index.rollups(metric.id, region, tree)].map(([period, r]) => ({ period, value: r.value, qualifier: r.qualifier, computed: true, conflict: null }))
 }
 
 function kindOf(period: string): string {

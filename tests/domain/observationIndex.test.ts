@@ -400,3 +400,24 @@ describe('ObservationIndex.bySource', () => {
     expect(index.bySource('absent')).toEqual([])
   })
 })
+
+describe('ObservationIndex.rollups', () => {
+  it('gives at every period what rollup gives for that period, conflicts and missing children included', () => {
+    const regions = synthesizeRegions(7)
+    const tree = new RegionTree(regions)
+    const city = regions[0].code
+    const data = synthesizeObservations({ regions: 7, periods: 14, seed: 8 })
+    // A disagreeing second source and a gap, so the rollups are not all complete and exact.
+    const extra = [{ ...data[3], source: 'other', value: data[3].value + 1 }, { ...data[40], source: 'other' }]
+    const index = new ObservationIndex([...data.filter((_, i) => i % 11 !== 5), ...extra], SYNTHETIC_METRICS)
+    for (const metric of ['org_count', 'party_coverage']) {
+      const all = index.rollups(metric, city, tree)
+      const expected = new Map(index.periods('org_count').flatMap((p) => {
+        const r = index.rollup(metric, city, p, tree)
+        return r ? [[p, r] as const] : []
+      }))
+      expect(all.size).toBeGreaterThan(0)
+      expect([...all]).toEqual([...expected])
+    }
+  })
+})
