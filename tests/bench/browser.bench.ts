@@ -30,6 +30,8 @@ export interface BrowserFigures {
   /** A metric change with 1 M observations loaded: to the chart's next frame and to its `finished`. */
   filter_1m_rendered_ms: number
   filter_1m_finished_ms: number
+  /** With 1 M observations and no region ticked: the longest main-thread task after switching to each view. */
+  views_1m_longest_task_ms: Record<string, number>
   /** The loader alone (fetch, parse, validate, index 1 M): in the load worker, and on the page's thread. */
   worker_load_1m_ms: number
   worker_longest_task_ms: number
@@ -107,6 +109,22 @@ async function changeMetric(page: Page, metric: string): Promise<{ rendered: num
   return { rendered: b.rendered[0] - t0, finished: b.finished[0] - t0 }
 }
 
+/** Opens `url`, then clicks each view's tab in turn: the longest main-thread task within 2 s of each click. */
+async function viewSwitches(context: BrowserContext, url: string): Promise<Record<string, number>> {
+  const page = await freshPage(context)
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.finished.length > 0, null, { timeout: 120_000 })
+  const out: Record<string, number> = {}
+  for (const view of ['overview', 'compare', 'map', 'table', 'sources', 'trend']) {
+    await page.evaluate(() => ((window as unknown as { __bench: Bench }).__bench.longest = 0))
+    await page.locator(`[data-view=${view}]`).click()
+    await page.waitForTimeout(2000)
+    out[view] = Math.round((await bench(page)).longest)
+  }
+  await page.close()
+  return out
+}
+
 /** Writes a 1 M-observation package over (a copy of) a built site's data/. */
 function with1m(siteDir: string, pkg: ReturnType<typeof benchPackage>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-1m-'))
@@ -157,6 +175,7 @@ export async function benchBrowser(appDir: string, bareDir: string, loaderDir: s
     const changes: { rendered: number; finished: number }[] = []
     for (let i = 0; i < loads; i++) changes.push(await changeMetric(load.page, `service_events_${i % 5}`))
     await load.page.close()
+    const views = await viewSwitches(context, `${big.url}?metric=org_count_0`)
     const worker: LoaderResult[] = []
     const main: LoaderResult[] = []
     for (let i = 0; i < 3; i++) {
@@ -177,6 +196,7 @@ export async function benchBrowser(appDir: string, bareDir: string, loaderDir: s
       longest_task_1m_ms: Math.round(load.longest),
       filter_1m_rendered_ms: Math.round(summarize(changes.map((c) => c.rendered)).median),
       filter_1m_finished_ms: Math.round(summarize(changes.map((c) => c.finished)).median),
+      views_1m_longest_task_ms: views,
       worker_load_1m_ms: med(worker, 'ms'),
       worker_longest_task_ms: med(worker, 'longestTask'),
       main_load_1m_ms: med(main, 'ms'),

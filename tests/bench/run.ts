@@ -77,6 +77,7 @@ if (wants('bundle') || wants('browser')) {
     row('1M package in Chromium: navigation → chart finished (ms)', browser.load_1m_browser_ms)
     row('1M package: longest main-thread task while loading (ms)', browser.longest_task_1m_ms)
     row('1M: metric change → chart redrawn / finished (ms)', `${browser.filter_1m_rendered_ms} / ${browser.filter_1m_finished_ms}`, '≤ 100')
+    row('1M, no region ticked: longest task after opening each view (ms)', Object.entries(browser.views_1m_longest_task_ms).map(([v, ms]) => `${v} ${ms}`).join(', '))
     row('1M loader in Chromium, worker: load+index / longest task (ms)', `${browser.worker_load_1m_ms} / ${browser.worker_longest_task_ms}`, '≤ 2000 / —')
     row('1M loader in Chromium, main thread: load+index / longest task (ms)', `${browser.main_load_1m_ms} / ${browser.main_longest_task_ms}`)
   }
