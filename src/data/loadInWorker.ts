@@ -1,19 +1,14 @@
 import type { ObservationColumns } from '@/domain/columnar'
 import type { SortedColumns } from '@/domain/observationIndex'
-import type { Dataset } from '@/domain/types'
-import type { DataMessage } from './messages'
+import type { ColumnarPackage } from './validate'
 
 /** What the page asks the load worker: the package's base URL (same origin). */
 export interface LoadRequest {
   baseUrl: string
 }
 
-/** A validated package whose observations are columns (sorted for the index when the worker loaded it); `dataset.observations` is empty. */
-export interface LoadedPackage {
-  dataset: Dataset
-  columns: ObservationColumns | SortedColumns
-  messages: DataMessage[]
-}
+/** A package validated into columns (`ColumnarPackage`), the columns already sorted for the index when the worker loaded it. */
+export type LoadedPackage = Omit<ColumnarPackage, 'columns'> & { columns: ObservationColumns | SortedColumns }
 
 /** The worker's answer: the loaded package, its columns transferred rather than copied. */
 export type LoadReply = ({ ok: true } & LoadedPackage) | { ok: false; error: string }
