@@ -28,8 +28,18 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
   const places = findPlaces(t, gaz, seg)
   const exprs = findPeriodExpressions(t, report)
   const figures: Figure[] = []
+  // The subject of the last 由X提升至… phrase, for the figure after its verb: (where that figure starts, subject).
+  let change: { toAt: number; subject: number } | null = null
   for (const m of readMeasures(t, scanNumbers(t), seg)) {
-    const [qs, qe] = quoteSpan(t, m, seg)
+    const clauseStart = spanAt(seg.clauses, m.numStart)?.start ?? 0
+    // 由58%提升至92%: both figures are about the noun before 由; the first is of an earlier period, which the
+    // text names (从去年底的71.3%) or leaves for the reviewer to set, never the report's own period.
+    const from = changeFrom(t, m, clauseStart)
+    const subject = from?.subject ?? (change && change.toAt === m.start ? change.subject : null)
+    change = from ? { toAt: from.toAt, subject: from.subject } : null
+    const subjectNoun = subject === null ? '' : nounBefore(t, subject, clauseStart)
+    // A change's figures are quoted from that noun: 物业服务小区党组织覆盖率由58%提升至92%.
+    const [qs, qe] = subject === null ? quoteSpan(t, m, seg) : [subject - subjectNoun.length, m.end]
     const [start, end] = toOriginalRange(norm, qs, qe)
     const region = attributePlace(m.numStart, places, seg)
     const clause = spanAt(seg.clauses, m.numStart) ?? { start: qs, end: qe }
@@ -51,11 +61,16 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
       metric_name: metric?.name ?? '',
       confidence: confidence(m, metric !== null, unit),
     }
+    if (from && !exprs.some((e) => e.start >= from.marker && e.end <= m.start)) {
+      figure.period = ''
+      figure.confidence = Math.max(0.05, Math.round((figure.confidence - 0.3) * 100) / 100)
+    }
     if (!metric) {
-      const before = nounBefore(t, m.start, clause.start)
+      const before = subject === null ? nounBefore(t, m.start, clause.start) : subjectNoun
+      const beforeAt = (subject ?? m.start) - before.length
       figure.suggested_name = suggestName(
-        withoutPlaces(nounAfter(t, m.end), m.end, places),
-        withoutPlaces(before, m.start - before.length, places),
+        subject === null ? withoutPlaces(nounAfter(t, m.end), m.end, places) : '',
+        withoutPlaces(before, beforeAt, places),
         unit,
       )
       figure.metric_name = figure.suggested_name
@@ -63,6 +78,22 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
     figures.push(figure)
   }
   return figures.sort((a, b) => a.start - b.start)
+}
+
+const FROM_MARKER = /(由|从)([^，。；：、\d]{0,6}的)?$/
+const CHANGE_VERB = /^[^，。；：\d]{0,2}?(提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小)(至|到|为)/
+
+/**
+ * For the first figure of a change (由58%提升至92%, 从去年底的71.3%提高到86.2%): where 由/从 stands, where the
+ * noun it is about ends (the 由), and where the second figure starts; null for any other figure.
+ */
+function changeFrom(t: string, m: Measure, clauseStart: number): { marker: number; subject: number; toAt: number } | null {
+  const lead = Math.max(clauseStart, m.start - 10)
+  const before = FROM_MARKER.exec(t.slice(lead, m.start))
+  const verb = before && CHANGE_VERB.exec(t.slice(m.end, m.end + 8))
+  if (!before || !verb) return null
+  const marker = lead + before.index
+  return { marker, subject: marker, toAt: m.end + verb[0].length }
 }
 
 function cached<K extends object, V>(cache: WeakMap<K, V>, key: K, build: (key: K) => V): V {

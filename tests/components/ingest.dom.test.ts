@@ -33,8 +33,21 @@ const item = (w: VueWrapper, quote: string) => w.findAll('[data-testid=ingest-it
 const observations = () => useDatasetStore().dataset.observations
 
 describe('ViewIngest', () => {
+  it('asks for the period of the starting figure of a change before it can be accepted', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动由80次增加到120次。', '2025-03')
+    const items = w.findAll('[data-testid=ingest-item]')
+    expect(items).toHaveLength(2)
+    expect(w.find('[data-testid=ingest-reader]').text()).toBe('鄄城县开展志愿服务活动由80次增加到120次。')
+    const before = item(w, '鄄城县开展志愿服务活动由80次')
+    expect(before.find('[data-testid=ingest-accept]').attributes('disabled')).toBeDefined()
+    await before.find('[data-testid=ingest-period]').setValue('2024-12')
+    await before.find('[data-testid=ingest-period]').trigger('change')
+    expect(before.find('[data-testid=ingest-accept]').attributes('disabled')).toBeUndefined()
+    w.unmount()
+  })
+
   it('says so when the browser refuses to keep the draft, and keeps working', async () => {
-    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    const setItem = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new DOMException('quota', 'QuotaExceededError')
     })
     try {

@@ -5,6 +5,29 @@ import { ctx } from './builders'
 const values = (text: string) => extractFigures(text, ctx()).map((f) => f.value)
 
 describe(extractFigures, () => {
+  it('leaves the period of a 由…提升至 starting figure to the reviewer, and names both figures after their noun', () => {
+    const [before, after] = extractFigures('鄄城县物业服务小区党组织覆盖率由58%提升至92%。', { ...ctx(), date: '2025-01-15' })
+    expect([before.value, after.value]).toEqual([58, 92])
+    // 58% was true at some earlier, unnamed time: never the report's own period.
+    expect(before.period).toBe('')
+    expect(before.confidence).toBeLessThan(0.7)
+    expect(after.period).toBe('2025-01-15')
+    expect(before.quote).toBe('物业服务小区党组织覆盖率由58%')
+    expect(after.quote).toBe('物业服务小区党组织覆盖率由58%提升至92%')
+    expect(after.metric_name).toBe(before.metric_name)
+  })
+
+  it('suggests the same new metric for both figures of a change, named after the noun before 由', () => {
+    const figures = extractFigures('吴店镇农家书屋藏书由5000册增加到8000册。', { ...ctx(), date: '2025-01-15' })
+    expect(figures.map((f) => [f.value, f.suggested_name])).toEqual([[5000, '农家书屋藏书数'], [8000, '农家书屋藏书数']])
+  })
+
+  it('keeps the earlier period a change names: 从去年底的71.3%提高到86.2%', () => {
+    const [before, after] = extractFigures('郓城县物业服务小区党组织覆盖率从去年底的71.3%提高到86.2%。', { ...ctx(), date: '2025-01-15' })
+    expect(before.period).toBe('2024-12-31')
+    expect(after.period).toBe('2025-01-15')
+  })
+
   it('reads number + classifier + noun and noun + number + classifier', () => {
     expect(values('对143家市级行业协会商会逐一明确主管部门，指导培育党建示范点16家。')).toEqual([143, 16])
   })
