@@ -35,20 +35,25 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
   table.addTable([header, ...rows], { x: M, y: 0.9, w: W - 2 * M, fontFace: DECK_FONT, fontSize: 9, border: { type: 'solid', pt: 0.5, color: 'BBBBBB' }, autoPage: true, autoPageRepeatHeader: true })
 
   const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array
-  const hasGaps = input.charts.some((c) => c.kind !== 'image' && c.series.some((s) => s.values.includes(null)))
-  return hasGaps ? dropEmptyPoints(bytes) : bytes
+  return input.charts.some((c) => c.kind !== 'image') ? mendCharts(bytes) : bytes
 }
 
 /**
- * pptxgenjs writes a missing value as an empty `<c:v></c:v>`, which PowerPoint may read as the next value (PptxGenJS
- * #514); a point left out of the cache is a true blank, drawn as a gap.
+ * Two fixes to pptxgenjs's chart parts:
+ * - it names a chart font only for Latin text (`<a:latin>`), so Chinese labels, legends and axes fall back to the
+ *   theme's CJK font; the same face is given for East Asian text (`<a:ea>`, which comes right after `<a:latin>`);
+ * - it writes a missing value as an empty `<c:v></c:v>`, which PowerPoint may read as the next value (PptxGenJS
+ *   #514); a point left out of the cache is a true blank, drawn as a gap.
  */
-async function dropEmptyPoints(bytes: Uint8Array): Promise<Uint8Array> {
+async function mendCharts(bytes: Uint8Array): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip')
   const zip = await JSZip.loadAsync(bytes)
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string')
-    zip.file(name, xml.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, ''))
+    const mended = xml
+      .replace(/<a:latin typeface="([^"+][^"]*)"\s*\/>(?!\s*<a:ea\b)/g, '<a:latin typeface="$1"/><a:ea typeface="$1"/>')
+      .replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '')
+    zip.file(name, mended)
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }

@@ -37,6 +37,14 @@ describe(buildDeck, () => {
     expect(xml).toContain('<c:lineChart>')
   })
 
+  it('names 微软雅黑 for the Chinese text of its charts too, not only for Latin text', async () => {
+    const { names, read } = await unzip(await deck(1))
+    const xml = await read(names.find((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))!)
+    const latin = [...xml.matchAll(/<a:latin typeface="Microsoft YaHei"\/>/g)].length
+    expect(latin).toBeGreaterThan(0)
+    expect([...xml.matchAll(/<a:latin typeface="Microsoft YaHei"\/><a:ea typeface="Microsoft YaHei"\/>/g)]).toHaveLength(latin)
+  })
+
   it('writes only well-formed XML parts, each listed in [Content_Types].xml', async () => {
     const { names, read } = await unzip(await deck(2, true))
     const types = await read('[Content_Types].xml')
