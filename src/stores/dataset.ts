@@ -49,9 +49,10 @@ export const useDatasetStore = defineStore('dataset', () => {
     const idx = index.value
     return { ...merged.value, get observations() { return idx.observations() } }
   })
-  const tree = computed(() => new RegionTree(dataset.value.regions))
-  const metricById = computed(() => new Map(dataset.value.metrics.map((m) => [m.id, m])))
-  const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
+  // From the merged metadata, not `dataset`: a region tree does not wait for the observations to be indexed.
+  const tree = computed(() => new RegionTree(merged.value.regions))
+  const metricById = computed(() => new Map(merged.value.metrics.map((m) => [m.id, m])))
+  const sourceById = computed(() => new Map(merged.value.sources.map((s) => [s.id, s])))
 
   /** Loads a package read by `read` on this thread (tests, files at hand); bad rows become messages. */
   function load(read: ReadText, key: string | null = null): Promise<void> {
