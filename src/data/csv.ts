@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { typedLike } from '@/domain/columnar'
 
 /** A CSV data row keyed by header, with the file line it starts on (quoted fields may span lines). */
 export interface CsvRow {
@@ -441,7 +442,7 @@ function mix(hash: number): number {
 }
 
 function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
-  const out = new (array.constructor as new (n: number) => T)(length)
+  const out = typedLike(array, length)
   out.set(array)
   return out
 }

@@ -86,13 +86,18 @@ export function transferablesOf(cols: ObservationColumns): ArrayBuffer[] {
   return [cols.metric, cols.region, cols.period, cols.source, cols.quote, cols.qualifier, cols.value].map((a) => a.buffer as ArrayBuffer)
 }
 
+/** A zeroed typed array of the same kind as `like`, `length` long. */
+export function typedLike<T extends Int32Array | Uint8Array | Float64Array>(like: T, length: number): T {
+  return new (like.constructor as new (n: number) => T)(length)
+}
+
 /** Rows of `a` then rows of `b`, with one string table (the user's batches added to a loaded package). */
 export function concatColumns(a: ObservationColumns, b: ObservationColumns): ObservationColumns {
   const strings = new Interner()
   for (const s of a.strings) strings.code(s)
   const recode = Int32Array.from(b.strings, (s) => strings.code(s))
   const join = <T extends Int32Array | Uint8Array | Float64Array>(x: T, y: T, map?: Int32Array): T => {
-    const out = new (x.constructor as { new (n: number): T })(x.length + y.length)
+    const out = typedLike(x, x.length + y.length)
     out.set(x)
     if (map) for (let i = 0; i < y.length; i++) out[x.length + i] = map[y[i]]
     else out.set(y, x.length)

@@ -1,4 +1,4 @@
-import { toColumns, type ObservationColumns } from './columnar'
+import { toColumns, typedLike, type ObservationColumns } from './columnar'
 import { comparePeriods, parsePeriod, periodInRange, type Period } from './period'
 import type { RegionTree } from './regions'
 import { QUALIFIERS, type Metric, type Observation, type Qualifier } from './types'
@@ -466,7 +466,7 @@ export function sortForIndex(cols: ObservationColumns): SortedColumns {
     if (!ok) perm.set(Array.from(perm.subarray(lo, hi)).sort(before), lo)
   }
   const take = <T extends Int32Array | Uint8Array | Float64Array>(x: T): T => {
-    const out = new (x.constructor as { new (n: number): T })(n)
+    const out = typedLike(x, n)
     for (let k = 0; k < n; k++) out[k] = x[perm[k]]
     return out
   }
@@ -533,7 +533,8 @@ function inIndexOrder(cell: Int32Array, before: (a: number, b: number) => number
   return true
 }
 
-function compareText(a: string, b: string): number {
+/** Strings in code-unit order (codes, ids), not by locale. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 

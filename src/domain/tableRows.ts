@@ -1,4 +1,4 @@
-import type { ObservationIndex } from './observationIndex'
+import { compareText, type ObservationIndex } from './observationIndex'
 import type { RegionTree } from './regions'
 
 /** A column the data table sorts by. */
@@ -51,14 +51,13 @@ export interface SortContext {
  * catalogue order, units and sources by text; ties keep the selection's metric, region, period order.
  */
 export function sortRows(index: ObservationIndex, ids: Int32Array, sort: TableSort, ctx: SortContext): Int32Array {
-  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
   const keys: Record<SortKey, () => Float64Array> = {
-    metric: () => index.sortKey(ids, 'metric', (a, b) => ctx.metricOrder(a) - ctx.metricOrder(b) || text(a, b)),
+    metric: () => index.sortKey(ids, 'metric', (a, b) => ctx.metricOrder(a) - ctx.metricOrder(b) || compareText(a, b)),
     region: () => index.sortKey(ids, 'region'),
     period: () => index.sortKey(ids, 'period'),
     value: () => index.sortKey(ids, 'value'),
-    unit: () => index.sortKey(ids, 'metric', (a, b) => text(ctx.unit(a), ctx.unit(b))),
-    source: () => index.sortKey(ids, 'source', (a, b) => text(ctx.sourceTitle(a), ctx.sourceTitle(b))),
+    unit: () => index.sortKey(ids, 'metric', (a, b) => compareText(ctx.unit(a), ctx.unit(b))),
+    source: () => index.sortKey(ids, 'source', (a, b) => compareText(ctx.sourceTitle(a), ctx.sourceTitle(b))),
   }
   const order = orderOf(keys[sort.key](), sort.dir === 'desc')
   if (!order) return ids
