@@ -41,9 +41,23 @@ export async function registerBarParts(): Promise<void> {
   await import('echarts/lib/chart/bar')
 }
 
-/** Registers the trend's zoom (wheel/drag and slider) just after the first chart is drawn, not before it. */
-export async function registerZoomParts(): Promise<void> {
-  await Promise.all([import('echarts/lib/component/dataZoomInside'), import('echarts/lib/component/dataZoomSlider')])
+let zoomParts: Promise<void> | null = null
+let zoomRegistered = false
+
+/**
+ * Registers the trend's zoom (wheel/drag and slider): after the first chart is drawn, or before a chart of lines over
+ * time is made (ECharts gives a chart only the parts registered before it was made).
+ */
+export function registerZoomParts(): Promise<void> {
+  zoomParts ??= Promise.all([import('echarts/lib/component/dataZoomInside'), import('echarts/lib/component/dataZoomSlider')]).then(() => {
+    zoomRegistered = true
+  })
+  return zoomParts
+}
+
+/** Whether the zoom's parts are registered already, so a new chart can have them at once. */
+export function zoomPartsRegistered(): boolean {
+  return zoomRegistered
 }
 
 /** Registers the map series and the continuous visual map on first use of the map view. */

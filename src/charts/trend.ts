@@ -89,7 +89,7 @@ export function buildTrendOption(input: TrendInput): ECOption {
     })),
   }
   // Zooming into a stretch of time needs more than one period; the slider sits under the axis labels.
-  if (input.zoom && new Set(input.series.flatMap((s) => s.points.map((p) => p.time))).size > 1) {
+  if (input.zoom && zoomable(input.series)) {
     option.dataZoom = [
       { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
       { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 8, labelFormatter: '' },
@@ -104,6 +104,12 @@ export function buildTrendOption(input: TrendInput): ECOption {
     const note = series && series.points.length === 1 ? `（${input.singlePointNote}）` : ''
     return [escapeHtml(`${seriesName} · ${data.point.period}`), `<b>${escapeHtml(data.point.label)}</b>${escapeHtml(note)}`, escapeHtml(data.point.source)].join('<br/>')
   }
+}
+
+/** Whether zooming into a stretch of time makes sense: the lines span more than one period. */
+export function zoomable(series: readonly TrendSeries[]): boolean {
+  const first = series.find((s) => s.points.length > 0)?.points[0].time
+  return series.some((s) => s.points.some((p) => p.time !== first))
 }
 
 const MIN_HALF_WINDOW = 45 * 86_400_000

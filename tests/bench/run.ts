@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --out FILE] [--only query,load,bundle,browser,extras]`: every figure of issue 7 in one
+ * `npm run bench [-- --out FILE] [--only query,load,bundle,first,browser,extras]`: every figure of issue 7 in one
  * run, printed as a table; `--out` writes them as JSON. Ratios compare figures measured in this same run.
  */
 import { execFileSync } from 'node:child_process'
@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { benchBrowser } from './browser.bench'
+import { benchBrowser, benchFirstChart } from './browser.bench'
 import { buildApp, buildBare, buildLoader } from './build'
 import { weigh } from './bundle.bench'
 import { benchLoad } from './load.bench'
@@ -56,7 +56,7 @@ if (wants('load')) {
   row('load 1M: heap kept by dataset + index (MB)', load.heap_mb, '≤ 150')
 }
 
-if (wants('bundle') || wants('browser')) {
+if (wants('bundle') || wants('browser') || wants('first')) {
   const [app, bare] = [await buildApp(), await buildBare()]
   if (wants('bundle')) {
     const [a, b] = [await weigh(app), await weigh(bare)]
@@ -66,6 +66,14 @@ if (wants('bundle') || wants('browser')) {
     row('initial gzip ratio', figures.initial_gzip_ratio as number, '≤ 1.25')
     row('initial JS by package (gzip KB)', a.by_package.slice(0, 8).map((p) => `${p.name} ${p.gzip_kb}`).join(', '))
     for (const l of a.lazy.filter((l) => l.gzip_kb >= 5)) row(`lazy chunk ${l.file} (gzip KB)`, l.gzip_kb)
+  }
+  if (wants('first') && !wants('browser')) {
+    // The first chart alone (`--only bundle,first`): a quick check while working on the first download.
+    const first = await benchFirstChart(app.dir, bare.dir)
+    Object.assign(figures, first)
+    row(`first chart finished: app / bare (ms, median of ${first.loads})`, `${first.app_first_chart_ms} / ${first.bare_first_chart_ms}`)
+    row('JS+CSS fetched before the first chart: app / bare (KB gzip)', `${first.fetched_before_chart_gzip_kb} / ${first.bare_fetched_before_chart_gzip_kb} (${first.fetched_before_chart_files} files)`)
+    row('fetched before the first chart: ratio', first.fetched_before_chart_ratio, '≤ 1.25')
   }
   if (wants('browser')) {
     const browser = await benchBrowser(app.dir, bare.dir, (await buildLoader()).dir)
