@@ -3,7 +3,7 @@ import { formatValue } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import type { Metric, Source } from '@/domain/types'
 import type { CompareInput } from './compare'
-import type { ChartData } from './trendInput'
+import { metricName, type ChartData } from './trendInput'
 
 /** Looks a message up by key and fills its `{name}` params: vue-i18n's `t`, or the CLI's plain lookup. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string
@@ -48,7 +48,7 @@ export function rowDetail(row: CompareRow, sourceById: ReadonlyMap<string, Sourc
 }
 
 /** The metric's name in `locale`; '' without a metric. */
-export const metricName = (m: Metric | undefined, locale: 'zh' | 'en') => (m ? (locale === 'en' ? m.nameEn : m.name) : '')
+export { metricName }
 
 /** The compare view's data at one period: scope, ranked rows, the regions without a figure, and the enclosing region's row. */
 export interface CompareView {

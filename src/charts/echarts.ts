@@ -1,6 +1,5 @@
 import { LineChart } from 'echarts/charts'
 import {
-  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -24,7 +23,6 @@ import { CanvasRenderer } from 'echarts/renderers'
 // The one place that registers ECharts parts: everything else imports from here, so the bundle stays tree-shaken.
 use([
   LineChart,
-  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -36,9 +34,12 @@ use([
 // Its own module, so the page's first download leaves the SVG painter to the export chunk that uses it.
 export { useSvgRenderer } from './echartsSvg'
 
-/** Registers the bar series on first use of the compare view; deep imports keep it out of the initial bundle. */
+/**
+ * Registers the bar series and the screen-reader description (`aria`, which the compare and map charts use; the
+ * trend's description is the page's own) on first use of the compare view; deep imports keep them out of the first download.
+ */
 export async function registerBarParts(): Promise<void> {
-  await import('echarts/lib/chart/bar')
+  await Promise.all([import('echarts/lib/chart/bar'), import('echarts/lib/component/aria')])
 }
 
 let zoomParts: Promise<void> | null = null
@@ -62,7 +63,7 @@ export function zoomPartsRegistered(): boolean {
 
 /** Registers the map series and the continuous visual map on first use of the map view. */
 export async function registerMapParts(): Promise<void> {
-  await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapContinuous')])
+  await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapContinuous'), import('echarts/lib/component/aria')])
 }
 
 /** The option type every builder in src/charts returns. */

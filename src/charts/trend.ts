@@ -38,6 +38,8 @@ export interface TrendInput {
   renderer?: 'canvas' | 'svg'
   /** Dash styles and marker shapes per series, so lines stay apart when printed without colour. */
   decal?: boolean
+  /** What a screen reader says for the chart (the page puts it on the chart's element). */
+  description?: string
   /** Zoom by wheel, drag and a slider (its ECharts parts must be registered: registerZoomParts). */
   zoom?: boolean
 }
@@ -60,7 +62,6 @@ export function buildTrendOption(input: TrendInput): ECOption {
   const option: ECOption = {
     animation: input.animation ?? true,
     ...MOTION,
-    aria: { enabled: true },
     color: input.series.map((_, i) => seriesColor(i)),
     // The legend wraps (it never hides a region): leave a row of room per eight names.
     grid: { left: 56, right: 32, top: 40 + 24 * Math.ceil(Math.max(1, input.series.length) / 8), bottom: 40 },

@@ -18,7 +18,12 @@ export interface TrendLabels {
   target: (value: string) => string
   noData: string
   singlePoint: string
+  /** What a screen reader says for the chart, from the metric and each line's latest figure. */
+  description?: (params: { metric: string; values: string }) => string
 }
+
+/** A metric's name in the page's language. */
+export const metricName = (m: Metric | undefined, locale: 'zh' | 'en') => (m ? (locale === 'en' ? m.nameEn : m.name) : '')
 
 /** Shapes one metric's figures for `regions` (already resolved, e.g. by shownRegions) into the trend chart's input. */
 export function toTrendInput(
@@ -31,7 +36,7 @@ export function toTrendInput(
 ): TrendInput {
   const unit = metric?.unit ?? ''
   const series = metric ? data.index.series(metric.id, regions, range) : []
-  return {
+  const input: TrendInput = {
     unit,
     target: metric?.target != null ? { value: metric.target, label: labels.target(formatValue(metric.target, '=', unit, locale)) } : null,
     emptyText: labels.noData,
@@ -51,4 +56,15 @@ export function toTrendInput(
         .sort((a, b) => a.time - b.time),
     })),
   }
+  if (labels.description) input.description = labels.description({ metric: metricName(metric, locale), values: latestFigures(input, locale) })
+  return input
+}
+
+/** Each line's latest figure with its period (`菏泽市 66.1%（2025年1月）`), or the no-data text. */
+function latestFigures(input: TrendInput, locale: 'zh' | 'en'): string {
+  const latest = input.series.flatMap((s) => {
+    const p = s.points.at(-1)
+    return p ? [locale === 'en' ? `${s.name} ${p.label} (${p.period})` : `${s.name} ${p.label}（${p.period}）`] : []
+  })
+  return latest.join(locale === 'en' ? '; ' : '；') || input.emptyText
 }

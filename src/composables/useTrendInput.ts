@@ -15,7 +15,12 @@ export function useTrendInput() {
   const { metric, regionCodes } = useSelection()
   const { t, locale } = useI18n()
   const range = computed(() => ({ from: filters.from ?? undefined, to: filters.to ?? undefined }))
-  const labels = computed(() => ({ target: (value: string) => t('chart.target', { value }), noData: t('chart.noData'), singlePoint: t('chart.singlePoint') }))
+  const labels = computed(() => ({
+    target: (value: string) => t('chart.target', { value }),
+    noData: t('chart.noData'),
+    singlePoint: t('chart.singlePoint'),
+    description: (params: { metric: string; values: string }) => t('chart.description', params),
+  }))
 
   return computed<TrendInput>(() => ({
     ...toTrendInput(data, metric.value, regionCodes.value, range.value, locale.value === 'en' ? 'en' : 'zh', labels.value),

@@ -26,6 +26,7 @@ const en: typeof zh = {
     noData: 'No figures for the selected regions',
     singlePoint: 'one period only',
     target: 'Target {value}',
+    description: 'Trend of {metric}. Latest figure of each region: {values}.',
     qualifier: { exact: '', atLeast: 'at least', about: 'about', atMost: 'at most' },
     nonExact: 'Hollow markers are not exact (余, 约, 以上…)',
     capped: '{total} regions have figures; the chart shows the {shown} with the largest latest value. Tick regions under “Regions” to see others.',

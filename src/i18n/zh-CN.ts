@@ -24,6 +24,7 @@ export default {
     noData: '所选地区暂无该指标数据',
     singlePoint: '仅一期数据',
     target: '目标 {value}',
+    description: '{metric}趋势图。各地区最新值：{values}。',
     qualifier: { exact: '', atLeast: '不少于', about: '约', atMost: '不超过' },
     nonExact: '空心点为非精确值（余、约、以上等）',
     capped: '共 {total} 个地区有数据，图中为最新值最大的 {shown} 个；在“地区”中勾选可查看其他地区。',

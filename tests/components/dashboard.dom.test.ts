@@ -63,6 +63,16 @@ describe('ChartTrend', () => {
     wrapper.unmount()
   })
 
+  it('tells screen readers what the chart shows: the metric and each line’s latest figure', async () => {
+    useFiltersStore().metric = 'coverage_rate'
+    const wrapper = mountWith(ChartTrend, { initOptions: { renderer: 'svg', width: 800, height: 400 } })
+    await flushPromises()
+    const chart = wrapper.find('[data-testid=trend-chart]')
+    expect(chart.attributes('role')).toBe('img')
+    expect(chart.attributes('aria-label')).toBe('coverage_rate趋势图。各地区最新值：菏泽市 66.1%（2025年1月）。')
+    wrapper.unmount()
+  })
+
   it('names each selected region in the legend, even one without figures', async () => {
     const filters = useFiltersStore()
     filters.metric = 'coverage_rate'

@@ -18,6 +18,14 @@ describe(toTrendInput, () => {
     expect(input.series[0].points.map((p) => p.label)).toEqual(['66.1%'])
   })
 
+  it('describes the chart for screen readers: the metric and each line’s latest figure with its period', () => {
+    const description = ({ metric, values }: { metric: string; values: string }) => `${metric}趋势图。各地区最新值：${values}。`
+    const input = toTrendInput(exportData(), COVERAGE, ['371726', '371702'], {}, 'zh', { ...labels, description })
+    expect(input.description).toBe(`${COVERAGE.name}趋势图。各地区最新值：鄄城县 66.1%（2025年）；牡丹区 ≥58%（2025年）。`)
+    expect(toTrendInput(exportData(), COVERAGE, ['371726'], { from: '2099' }, 'zh', { ...labels, description }).description).toContain('各地区最新值：无数据。')
+    expect(toTrendInput(exportData(), COVERAGE, ['371726'], {}, 'zh', labels).description).toBeUndefined()
+  })
+
   it('gives an empty chart without a metric', () => {
     expect(toTrendInput(exportData(), undefined, ['371726'], {}, 'zh', labels).series).toEqual([])
   })
