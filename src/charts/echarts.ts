@@ -2,7 +2,6 @@ import { LineChart } from 'echarts/charts'
 import {
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components'
@@ -25,7 +24,6 @@ use([
   LineChart,
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
   TitleComponent,
   TooltipComponent,
   CanvasRenderer,
@@ -35,11 +33,12 @@ use([
 export { useSvgRenderer } from './echartsSvg'
 
 /**
- * Registers the bar series and the screen-reader description (`aria`, which the compare and map charts use; the
- * trend's description is the page's own) on first use of the compare view; deep imports keep them out of the first download.
+ * Registers the compare view's parts on its first use: the bar series, its reference line (markLine) and the
+ * screen-reader description (`aria`, which the map uses too; the trend's description is the page's own). Deep imports
+ * keep them out of the first download.
  */
 export async function registerBarParts(): Promise<void> {
-  await Promise.all([import('echarts/lib/chart/bar'), import('echarts/lib/component/aria')])
+  await Promise.all([import('echarts/lib/chart/bar'), import('echarts/lib/component/markLine'), import('echarts/lib/component/aria')])
 }
 
 let zoomParts: Promise<void> | null = null

@@ -3,7 +3,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-/** A silent dashed line across the plot at `value` of an axis: a target (trend) or the enclosing region (compare). */
+/** A silent dashed line across the plot at `value` of an axis: the enclosing region's figure (compare). */
 export function dashedMarkLine(axis: 'xAxis' | 'yAxis', value: number, label: string, position: 'start' | 'insideEndTop', color: string) {
   return {
     silent: true,

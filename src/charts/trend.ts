@@ -1,6 +1,7 @@
 import type { Qualifier } from '@/domain/types'
+import type { LineSeriesOption } from 'echarts/charts'
 import type { ECOption } from './echarts'
-import { dashedMarkLine, escapeHtml } from './markup'
+import { escapeHtml } from './markup'
 import { MOTION } from './motion'
 import { seriesColor } from './palette'
 
@@ -59,16 +60,20 @@ interface PointDatum {
 /** Builds the trend chart: one line per region on a real time axis; non-exact values drawn hollow. */
 export function buildTrendOption(input: TrendInput): ECOption {
   const withData = input.series.filter((s) => s.points.length > 0)
+  const window = timeWindow(input.series)
+  const target = input.target && window.min !== undefined ? targetLine(input.target, window.min, window.max!) : null
+  // The target's legend entry is its dashed line alone: ECharts would put a dot on it where a line has no symbol.
+  const legend = [...input.series.map((s) => s.name), ...(target ? [{ name: input.target!.label, itemStyle: { opacity: 0 } }] : [])]
   const option: ECOption = {
     animation: input.animation ?? true,
     ...MOTION,
     color: input.series.map((_, i) => seriesColor(i)),
     // The legend wraps (it never hides a region): leave a row of room per eight names.
-    grid: { left: 56, right: 32, top: 40 + 24 * Math.ceil(Math.max(1, input.series.length) / 8), bottom: 40 },
-    legend: { type: 'plain', top: 8, left: 'center', data: input.series.map((s) => s.name) },
+    grid: { left: 56, right: 32, top: 40 + 24 * Math.ceil(Math.max(1, legend.length) / 8), bottom: 40 },
+    legend: { type: 'plain', top: 8, left: 'center', data: legend },
     tooltip: { trigger: 'item', formatter: (params: unknown) => tooltipText(params as { seriesName: string; data: PointDatum }) },
     // Reports give months at the finest: ticks between months would name days that no figure has.
-    xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true }, ...timeWindow(input.series) },
+    xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true }, ...window },
     yAxis: {
       type: 'value',
       name: input.unit,
@@ -76,18 +81,20 @@ export function buildTrendOption(input: TrendInput): ECOption {
       // The axis would otherwise stop short of a target the figures have not reached yet.
       max: input.target ? ({ max }: { max: number }) => Math.max(max, input.target!.value) : undefined,
     },
-    series: input.series.map((s, i) => ({
-      type: 'line',
-      name: s.name,
-      data: s.points.map((p) => toDatum(p, input.decal ? SHAPES[i % SHAPES.length] : 'circle')),
-      lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : undefined,
-      connectNulls: false,
-      // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
-      showSymbol: s.points.length <= DENSE,
-      sampling: 'lttb',
-      label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
-      markLine: i === 0 && input.target ? dashedMarkLine('yAxis', input.target.value, input.target.label, 'insideEndTop', '#999') : undefined,
-    })),
+    series: [
+      ...input.series.map((s, i): LineSeriesOption => ({
+        type: 'line',
+        name: s.name,
+        data: s.points.map((p) => toDatum(p, input.decal ? SHAPES[i % SHAPES.length] : 'circle')),
+        lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : undefined,
+        connectNulls: false,
+        // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
+        showSymbol: s.points.length <= DENSE,
+        sampling: 'lttb',
+        label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
+      })),
+      ...(target ? [target] : []),
+    ],
   }
   // Zooming into a stretch of time needs more than one period; the slider sits under the axis labels.
   if (input.zoom && zoomable(input.series)) {
@@ -104,6 +111,28 @@ export function buildTrendOption(input: TrendInput): ECOption {
     const series = input.series.find((s) => s.name === seriesName)
     const note = series && series.points.length === 1 ? `（${input.singlePointNote}）` : ''
     return [escapeHtml(`${seriesName} · ${data.point.period}`), `<b>${escapeHtml(data.point.label)}</b>${escapeHtml(note)}`, escapeHtml(data.point.source)].join('<br/>')
+  }
+}
+
+/**
+ * The target as a dashed grey line across the time window, named in the legend (`目标 100%`). A plain line rather than
+ * ECharts' markLine, whose parts would add ~6 KB to the first download; silent, so it has no tooltip.
+ */
+function targetLine(target: { value: number; label: string }, from: number, to: number): LineSeriesOption {
+  const grey = '#999'
+  return {
+    type: 'line',
+    id: 'target',
+    name: target.label,
+    data: [
+      [from, target.value],
+      [to, target.value],
+    ],
+    silent: true,
+    symbol: 'none',
+    z: 1,
+    lineStyle: { type: 'dashed', color: grey, width: 1 },
+    itemStyle: { color: grey },
   }
 }
 

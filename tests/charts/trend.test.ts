@@ -11,7 +11,7 @@ function input(overrides: Partial<TrendInput> = {}): TrendInput {
 }
 
 type LineData = { value: [number, number]; symbol: string }[]
-const seriesOf = (option: ReturnType<typeof buildTrendOption>) => option.series as { name: string; data: LineData; label: { show: boolean }; markLine?: { data: { yAxis: number }[] } }[]
+const seriesOf = (option: ReturnType<typeof buildTrendOption>) => option.series as { name: string; data: LineData; label: { show: boolean } }[]
 
 describe(buildTrendOption, () => {
   it('draws one line per region on a time axis, in the given order', () => {
@@ -32,9 +32,19 @@ describe(buildTrendOption, () => {
     expect(lines.map((l) => l.label.show)).toEqual([true, false])
   })
 
-  it('draws the target line where the metric has one', () => {
-    const option = buildTrendOption(input({ unit: '%', target: { value: 100, label: '目标 100%' }, series: [{ name: 'a', points: [point(1, 66.1)] }] }))
-    expect(seriesOf(option)[0].markLine?.data).toEqual([{ yAxis: 100 }])
+  it('draws the target as a dashed line across the whole time axis, named in the legend', () => {
+    const option = buildTrendOption(input({ unit: '%', target: { value: 100, label: '目标 100%' }, series: [{ name: 'a', points: [point(1, 66.1), point(3, 70)] }] }))
+    const axis = option.xAxis as { min: number; max: number }
+    const target = (option.series as { id?: string; name: string; data: number[][]; silent: boolean; lineStyle: { type: string } }[]).find((s) => s.id === 'target')
+    expect(target).toMatchObject({ name: '目标 100%', silent: true, lineStyle: { type: 'dashed' } })
+    expect(target!.data).toEqual([
+      [axis.min, 100],
+      [axis.max, 100],
+    ])
+    expect(option.legend).toMatchObject({ data: ['a', { name: '目标 100%' }] })
+    // No target, or nothing on the axis to draw it across: no line.
+    expect(seriesOf(buildTrendOption(input({ series: [{ name: 'a', points: [point(1, 66.1)] }] }))).map((s) => s.name)).toEqual(['a'])
+    expect(seriesOf(buildTrendOption(input({ target: { value: 100, label: '目标' }, series: [{ name: 'a', points: [] }] }))).map((s) => s.name)).toEqual(['a'])
   })
 
   it('says there are no figures instead of drawing an empty grid silently', () => {
