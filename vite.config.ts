@@ -78,5 +78,7 @@ export default defineConfig({
   define: { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true' },
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  // Module workers can split: the load worker fetches papaparse only for a file its scanner declines (src/data/csv.ts).
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
 })

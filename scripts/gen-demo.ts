@@ -4,7 +4,7 @@
 //   npx tsx scripts/gen-demo.ts
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseCsv } from '../src/data/csv'
+import { loadCsvFallback, parseCsv } from '../src/data/csv'
 import { mulberry32 } from '../src/domain/synthesize'
 
 const root = resolve(import.meta.dirname, '..')
@@ -23,6 +23,7 @@ const TOWN_METRICS = new Set([
 const rand = mulberry32(SEED)
 const between = (lo: number, hi: number) => lo + (hi - lo) * rand()
 
+await loadCsvFallback()
 const read = (name: string) => parseCsv(readFileSync(resolve(root, 'data', name), 'utf8')).rows.map((r) => r.values)
 const metrics = read('metrics.csv')
 const regions = read('regions.csv')

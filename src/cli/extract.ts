@@ -6,11 +6,13 @@ import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Papa from 'papaparse'
-import { parseCsv } from '../data/csv'
+import { loadCsvFallback, parseCsv } from '../data/csv'
 import type { Aggregate, Metric, MetricKind, Region, RegionLevel, Temporal } from '../domain/types'
 import { extractFigures, type Figure } from '../extract/extract'
 
 const ROOT = resolve(import.meta.dirname, '../..')
+// The catalogue loaders below parse synchronously; any file the fast scanner declines needs papaparse loaded.
+await loadCsvFallback()
 
 /** Regions of data/regions.csv (or the given file). */
 export function loadRegions(file = resolve(ROOT, 'data/regions.csv')): Region[] {

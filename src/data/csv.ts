@@ -1,4 +1,4 @@
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
 import { typedLike } from '@/domain/columnar'
 
 /** A CSV data row keyed by header, with the file line it starts on (quoted fields may span lines). */
@@ -44,7 +44,38 @@ export interface CsvColumnsOptions {
   numbers?: readonly string[]
 }
 
-/** Parses UTF-8 CSV text with a header row, keeping each row's starting line for located messages. */
+let papa: typeof Papa | null = null
+
+/** A file only papaparse reads (see `loadCsvFallback`) came before papaparse was loaded. */
+export class CsvFallbackMissing extends Error {
+  constructor() {
+    super('this CSV file needs papaparse, which is not loaded yet (loadCsvFallback)')
+  }
+}
+
+/**
+ * Loads papaparse, which reads the rare files the fast scanner declines (a stray or open quote, a bare `\r`) and gives
+ * their exact messages. It is its own chunk, so the load worker does not download it for well-formed packages.
+ */
+export async function loadCsvFallback(): Promise<void> {
+  papa ??= (await import('papaparse')).default
+}
+
+/** Runs `work`, parsing synchronously; if a file needed papaparse before it was loaded, loads it and runs `work` again. */
+export async function withCsvFallback<T>(work: () => T): Promise<T> {
+  try {
+    return work()
+  } catch (e) {
+    if (!(e instanceof CsvFallbackMissing)) throw e
+    await loadCsvFallback()
+    return work()
+  }
+}
+
+/**
+ * Parses UTF-8 CSV text with a header row, keeping each row's starting line for located messages. An irregular file
+ * needs papaparse loaded first (`withCsvFallback`), or this throws `CsvFallbackMissing`.
+ */
 export function parseCsv(text: string): CsvTable {
   const { header, columns, lines, problems } = parseCsvColumns(text)
   const rows = Array.from(lines, (line, k): CsvRow => {
@@ -372,10 +403,11 @@ function scanCsv(body: string, options: CsvColumnsOptions): CsvColumns | null {
 }
 
 function parseWithPapa(body: string, options: CsvColumnsOptions): CsvColumns {
+  if (!papa) throw new CsvFallbackMissing()
   const out = new ColumnBuilder(16, options)
   let cursor = 0
   let line = 1
-  Papa.parse<string[]>(body, {
+  papa.parse<string[]>(body, {
     delimiter: ',',
     skipEmptyLines: false,
     step(result) {

@@ -1,4 +1,4 @@
-import { parseCsv } from './csv'
+import { parseCsv, withCsvFallback } from './csv'
 import { parseDescriptor, validatePackage, validatePackageColumns, DESCRIPTOR, type ColumnarPackage, type RawPackage, type ValidatedPackage } from './validate'
 
 /** Reads one package file by its path relative to the package root; null when it is missing or unreadable. */
@@ -12,7 +12,7 @@ export async function readPackage(read: ReadText): Promise<RawPackage> {
   await Promise.all(resources.map(async (r) => (tables[r.path] = await read(r.path))))
   const sourcesPath = resources.find((r) => r.name === 'sources')?.path
   const sourcesText = sourcesPath ? tables[sourcesPath] : null
-  const files = sourcesText ? parseCsv(sourcesText).rows.map((row) => row.values.file).filter(Boolean) : []
+  const files = sourcesText ? (await withCsvFallback(() => parseCsv(sourcesText))).rows.map((row) => row.values.file).filter(Boolean) : []
   const reports: Record<string, string | null> = {}
   await Promise.all(files.map(async (file) => (reports[file] = await read(file))))
   return { descriptor, tables, reports }
@@ -20,12 +20,14 @@ export async function readPackage(read: ReadText): Promise<RawPackage> {
 
 /** Reads and validates a package. Never throws for bad data: problems come back as located messages. */
 export async function loadPackage(read: ReadText): Promise<ValidatedPackage> {
-  return validatePackage(await readPackage(read))
+  const raw = await readPackage(read)
+  return withCsvFallback(() => validatePackage(raw))
 }
 
 /** Like `loadPackage`, with the observations as columns (`validatePackageColumns`): no object per row. */
 export async function loadPackageColumns(read: ReadText): Promise<ColumnarPackage> {
-  return validatePackageColumns(await readPackage(read))
+  const raw = await readPackage(read)
+  return withCsvFallback(() => validatePackageColumns(raw))
 }
 
 /** Reads package files over HTTP from the page's own origin (no other origin is ever asked). */
