@@ -73,9 +73,17 @@ function precompiledMessages(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [vue(), dataPackage(), vueI18nTreeShaking(), precompiledMessages()],
-  // The page's messages come precompiled (precompiledMessages); vue-i18n then leaves its compiler out.
-  define: { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true' },
+  // Every component is <script setup>, and neither Pinia nor petite-vue-i18n uses data()/methods/mixins: Vue's
+  // Options API support can stay out of the bundle.
+  plugins: [vue({ features: { optionsAPI: false } }), dataPackage(), vueI18nTreeShaking(), precompiledMessages()],
+  // vue-i18n's build flags: the page's messages come precompiled (precompiledMessages), so its compiler stays out;
+  // set, the other flags let the bundler drop the devtools hooks and the flag-setting code itself.
+  define: {
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+  },
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   // Module workers can split: the load worker fetches papaparse only for a file its scanner declines (src/data/csv.ts).

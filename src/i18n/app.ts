@@ -1,5 +1,5 @@
-import { resolveValue } from '@intlify/core-base'
 import { createI18n, registerMessageResolver, type Composer, type I18nOptions } from 'petite-vue-i18n'
+import { resolveDotted } from './resolve'
 import type { AppLocale, FeatureMessages } from './index'
 
 // `?i18n`: the build hands these modules over precompiled (vite.config.ts), so the page needs no message compiler;
@@ -16,7 +16,7 @@ const firstScreenEn = import.meta.glob<FeatureMessages>('./features/{demo,export
 const laterFeatures = import.meta.glob<FeatureMessages>(['./features/*.ts', '!./features/{demo,export,filter2,table}.ts'], { query: '?i18n', import: 'default' })
 
 // petite-vue-i18n reads flat keys unless told otherwise; our messages nest by feature (`ingest.title`).
-registerMessageResolver(resolveValue)
+registerMessageResolver(resolveDotted)
 
 const featureName = (path: string) => path.replace(/^.*\/|\.ts$/g, '')
 

@@ -1,10 +1,10 @@
-import { resolveValue } from '@intlify/core-base'
 import { createI18n, registerMessageResolver, type I18nOptions } from 'petite-vue-i18n'
+import { resolveDotted } from './resolve'
 import en from './en'
 import zh from './zh-CN'
 
 // petite-vue-i18n reads flat keys unless told otherwise; our messages nest by feature (`ingest.title`).
-registerMessageResolver(resolveValue)
+registerMessageResolver(resolveDotted)
 
 /** Locales the UI speaks; Chinese is the default. */
 export type AppLocale = 'zh-CN' | 'en'
