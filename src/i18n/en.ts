@@ -11,23 +11,11 @@ const en: typeof zh = {
     decal: 'Print patterns',
     decalHint: 'Tell series apart by patterns and dash styles when printing in black and white',
   },
-  filter: {
-    metric: 'Metric',
-    regions: 'Counties',
-    regionsHint: 'None selected shows every region with data',
-    from: 'From',
-    to: 'To',
-    reset: 'Reset filters',
-    selectedCount: '{n} regions selected',
-    towns: 'Towns',
-  },
   chart: {
-    trend: 'Trend',
     noData: 'No figures for the selected regions',
     singlePoint: 'one period only',
     target: 'Target {value}',
     description: 'Trend of {metric}. Latest figure of each region: {values}.',
-    qualifier: { exact: '', atLeast: 'at least', about: 'about', atMost: 'at most' },
     nonExact: 'Hollow markers are not exact (余, 约, 以上…)',
     capped: '{total} regions have figures; the chart shows the {shown} with the largest latest value. Tick regions under “Regions” to see others.',
   },
@@ -46,9 +34,7 @@ const en: typeof zh = {
     sources: 'Sources',
     ingest: 'Add a report',
     import: 'Import data',
-    comingSoon: 'This view is being built.',
   },
-  level: { city: 'City', county: 'County', zone: 'Zone', town: 'Town', village: 'Village' },
 }
 
 export default en
