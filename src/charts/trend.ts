@@ -3,7 +3,7 @@ import type { LineSeriesOption } from 'echarts/charts'
 import type { ECOption } from './echarts'
 import { escapeHtml } from './markup'
 import { MOTION } from './motion'
-import { seriesColor } from './palette'
+import { PALETTE, seriesColor } from './palette'
 
 /** One figure placed on the time axis, with its display strings already made. */
 export interface TrendPoint {
@@ -86,7 +86,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
         type: 'line',
         name: s.name,
         data: s.points.map((p) => toDatum(p, input.decal ? SHAPES[i % SHAPES.length] : 'circle')),
-        lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : undefined,
+        // Past the palette's eight colours a colour comes back with a dashed line, so no two lines look alike.
+        lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : i >= PALETTE.length ? { type: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] } : undefined,
         connectNulls: false,
         // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
         showSymbol: s.points.length <= DENSE,

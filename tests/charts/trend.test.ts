@@ -91,6 +91,20 @@ describe('the trend time axis', () => {
   })
 })
 
+describe('many lines', () => {
+  it('brings a colour back with a dashed line past the palette, so the ninth line is not the first one again', () => {
+    const series = Array.from({ length: 12 }, (_, i) => ({ name: `r${i}`, points: [point(1, i)] }))
+    const option = buildTrendOption(input({ series }))
+    const lines = option.series as { lineStyle?: { type: string } }[]
+    const colors = option.color as string[]
+    const look = (i: number) => `${colors[i]} ${lines[i].lineStyle?.type ?? 'solid'}`
+    expect(new Set(series.map((_, i) => look(i))).size).toBe(12)
+    expect(colors[8]).toBe(colors[0])
+    expect(lines[8].lineStyle?.type).toBe('dashed')
+    expect(lines[0].lineStyle).toBeUndefined()
+  })
+})
+
 describe('the trend for black-and-white printing', () => {
   it('gives each line its own dash style and marker shape, keeping hollow markers for non-exact figures', () => {
     const option = buildTrendOption(input({ decal: true, series: ['a', 'b', 'c'].map((name) => ({ name, points: [point(1, 3), point(2, 4, '>=')] })) }))
