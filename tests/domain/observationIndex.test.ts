@@ -347,6 +347,25 @@ describe('ObservationIndex', () => {
   })
 })
 
+describe('ObservationIndex objects', () => {
+  it('makes each figure once and hands the same object to every query, across the cache’s pages', () => {
+    // 19 k rows: the object cache's pages are 4,096 rows, so queries cross several of them.
+    const rows = synthesizeObservations({ regions: 40, periods: 120, seed: 5 })
+    expect(rows.length).toBeGreaterThan(3 * 4096)
+    const index = new ObservationIndex(rows)
+    const all = index.observations()
+    expect(all).toHaveLength(rows.length)
+    expect(new Set(all).size).toBe(rows.length)
+    const metric = all[all.length - 1].metric
+    const regions = index.regionsWithData(metric)
+    const fromSeries = index.series(metric, regions).flatMap((s) => s.points)
+    const fromAll = all.filter((o) => o.metric === metric)
+    expect(fromSeries).toHaveLength(fromAll.length)
+    fromSeries.forEach((o, k) => expect(o).toBe(fromAll[k]))
+    expect(fromSeries.map((o) => `${o.region} ${o.period} ${o.value}`).sort()).toEqual(rows.filter((o) => o.metric === metric).map((o) => `${o.region} ${o.period} ${o.value}`).sort())
+  })
+})
+
 describe('ObservationIndex from columns', () => {
   const data = shuffled(synthesizeObservations({ regions: 5, periods: 18, seed: 11 }), 4)
   const regions = synthesizeRegions(5).map((r) => r.code)
