@@ -7,6 +7,7 @@ import { toDataMessage } from '../data/import/problems'
 import { packageTables } from '../data/import/writeCsv'
 import { loadPackage } from '../data/load'
 import { formatMessage } from '../data/messages'
+import { toColumns } from '../domain/columnar'
 import { mergeDataset } from '../domain/merge'
 import messages from '../i18n/features/import'
 import { fsReader } from './fsReader'
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   const pkg = await loadPackage(fsReader(dataDir))
   const now = new Date().toISOString()
   const id = `import-${now.replace(/\D/g, '').slice(0, 14)}`
-  const data: ImportData = { ...pkg.dataset, existing: pkg.dataset.observations, fileSource: fileSourceFor(basename(file), id, now) }
+  const data: ImportData = { ...pkg.dataset, existing: toColumns(pkg.dataset.observations), fileSource: fileSourceFor(basename(file), id, now) }
   const bytes = new Uint8Array(await readFile(file))
   let run = await importBytes(bytes, basename(file), data, { sheet: values.sheet })
   if (values['create-metrics'] && run.result.unknownMetrics.length > 0) {

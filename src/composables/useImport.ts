@@ -33,7 +33,7 @@ export function useImport() {
   function importData(): ImportData {
     const d = data.dataset
     const f = file.value!
-    return { regions: d.regions, metrics: d.metrics, sources: d.sources, reports: d.reports, existing: d.observations, fileSource: fileSourceFor(f.name, f.id, f.createdAt), created }
+    return { regions: d.regions, metrics: d.metrics, sources: d.sources, reports: d.reports, existing: data.index.columns(), fileSource: fileSourceFor(f.name, f.id, f.createdAt), created }
   }
 
   async function check(options: { sheet?: string; mapping?: ColumnMapping } = {}): Promise<void> {

@@ -272,6 +272,11 @@ export class ObservationIndex {
   }
 
   /** How many observations the index holds. */
+  /** The figures as columns (in index order; read, never change them): what a worker is handed instead of objects. */
+  columns(): ObservationColumns {
+    return this.cols
+  }
+
   get size(): number {
     return this.rank.length
   }

@@ -1,5 +1,6 @@
+import { QUALIFIERS, type Metric, type Observation, type Region, type Source } from '@/domain/types'
+import type { ObservationColumns } from '@/domain/columnar'
 import type { RegionTree } from '@/domain/regions'
-import type { Metric, Observation, Region, Source } from '@/domain/types'
 import { FIELDS, missingFields, REQUIRED_FIELDS, type ColumnMapping, type Field } from './columns'
 import type { ImportProblem } from './problems'
 import type { Progress, RawTable } from './table'
@@ -12,7 +13,11 @@ export interface ImportData {
   sources: readonly Source[]
   /** Report texts by source id: a quote citing such a source must occur in it. */
   reports: Readonly<Record<string, string>>
-  existing: readonly Observation[]
+  /**
+   * The data's figures as columns: a worker receives typed arrays (a copy of memory) rather than a million objects
+   * the page would have to make and serialize first.
+   */
+  existing: ObservationColumns
   /** The source of rows without a source cell: the file itself. */
   fileSource: Source
   /** Metrics the user agreed to create, keyed by the text the file names them with. */
@@ -93,12 +98,7 @@ function rowChecker(table: RawTable, mapping: ColumnMapping, ctx: ImportContext,
   const sourceOf = sourceResolver(ctx, newSources)
   // Figures by metric, region and period: the data's (no line) and this file's accepted rows (with their line).
   const byCell = new Map<string, { obs: Observation; line?: number }[]>()
-  for (const o of ctx.existing) {
-    const k = `${o.metric}\u0000${o.region}\u0000${o.period}`
-    const list = byCell.get(k)
-    if (list) list.push({ obs: o })
-    else byCell.set(k, [{ obs: o }])
-  }
+  const existingAt = existingFigures(ctx.existing)
   const sourceTitle = (id: string) => [ctx.fileSource, ...ctx.sources, ...newSources].find((s) => s.id === id)?.title ?? id
   const index = FIELDS.map((f) => mapping[f])
   const headerOf = (f: Field) => table.header[mapping[f]!]
@@ -152,7 +152,7 @@ function rowChecker(table: RawTable, mapping: ColumnMapping, ctx: ImportContext,
     const obs: Observation = { metric: metric.id, region: code, period: iso, value: number.value, qualifier: stated ?? number.qualifier ?? '=', source, quote }
     const cellKey = `${obs.metric}\u0000${obs.region}\u0000${obs.period}`
     let earlier = byCell.get(cellKey)
-    if (!earlier) byCell.set(cellKey, (earlier = []))
+    if (!earlier) byCell.set(cellKey, (earlier = existingAt(obs.metric, obs.region, obs.period).map((o) => ({ obs: o }))))
     let same: { obs: Observation; line?: number } | undefined
     let clash: { obs: Observation; line?: number } | undefined
     for (const e of earlier) {
@@ -166,6 +166,34 @@ function rowChecker(table: RawTable, mapping: ColumnMapping, ctx: ImportContext,
     earlier.push({ obs, line })
     result.observations.push(obs)
     result.lines.push(line)
+  }
+}
+
+/**
+ * The data's figures of one metric, region and period, as objects made on demand: the rows are grouped by metric
+ * and region in one pass over the codes, and only the cells a file names become objects.
+ */
+function existingFigures(cols: ObservationColumns): (metric: string, region: string, period: string) => Observation[] {
+  const { strings } = cols
+  const codeOf = new Map(strings.map((s, i) => [s, i]))
+  let rowsByCell: Map<number, number[]> | undefined
+  return (metric, region, period) => {
+    const m = codeOf.get(metric)
+    const r = codeOf.get(region)
+    const p = codeOf.get(period)
+    if (m === undefined || r === undefined || p === undefined) return []
+    if (!rowsByCell) {
+      rowsByCell = new Map()
+      for (let i = 0; i < cols.metric.length; i++) {
+        const key = cols.metric[i] * strings.length + cols.region[i]
+        const rows = rowsByCell.get(key)
+        if (rows) rows.push(i)
+        else rowsByCell.set(key, [i])
+      }
+    }
+    return (rowsByCell.get(m * strings.length + r) ?? [])
+      .filter((i) => cols.period[i] === p)
+      .map((i) => ({ metric, region, period, value: cols.value[i], qualifier: QUALIFIERS[cols.qualifier[i]], source: strings[cols.source[i]], quote: strings[cols.quote[i]] }))
   }
 }
 

@@ -1,6 +1,7 @@
 import { fixtureTables, REPORT } from '../../fixtures/package'
 import { fileSourceFor, type ImportData } from '@/data/import/importFile'
 import { validatePackage } from '@/data/validate'
+import { toColumns } from '@/domain/columnar'
 import { fixturePackage } from '../../fixtures/package'
 
 /** The small fixture package as import data, with a file source for `name`. */
@@ -11,7 +12,7 @@ export function importData(overrides: Partial<ImportData> = {}, name = 'test.csv
     metrics: dataset.metrics,
     sources: dataset.sources,
     reports: dataset.reports,
-    existing: dataset.observations,
+    existing: toColumns(dataset.observations),
     fileSource: fileSourceFor(name, 'import-1', '2026-11-29T10:00:00Z'),
     ...overrides,
   }

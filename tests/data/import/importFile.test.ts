@@ -4,10 +4,11 @@ import { importBytes, MAX_BYTES, toBatch } from '@/data/import/importFile'
 import { createMetrics, draftFor } from '@/data/import/metrics'
 import { packageTables, toCsvText } from '@/data/import/writeCsv'
 import { mergeDataset } from '@/domain/merge'
+import { ObservationIndex } from '@/domain/observationIndex'
 import { validatePackage } from '@/data/validate'
 import { encodeGbk } from './gbk'
 import { importData, utf8 } from './builders'
-import { DESCRIPTOR } from '../../fixtures/package'
+import { DESCRIPTOR, fixturePackage } from '../../fixtures/package'
 
 const HEADER = '指标,地区,时间,数值'
 const run = (bytes: Uint8Array, data = importData()) => importBytes(bytes, 'test.csv', data)
@@ -78,6 +79,19 @@ describe(importBytes, () => {
       [4, 'error', 'quoteRequired'],
       [5, 'warning', 'conflict'],
     ])
+  })
+
+  it('finds the data’s figures in the index’s columns: an earlier import of the same file is refused, another value warned', async () => {
+    const earlier = { metric: 'activities', region: '371726', period: '2023', value: 5, qualifier: '=' as const, source: 'import-1', quote: '' }
+    const data = importData()
+    const observations = [...validatePackage(fixturePackage()).dataset.observations, earlier]
+    const existing = new ObservationIndex(observations).columns()
+    const r = await run(utf8(HEADER, 'activities,鄄城,2023,5', 'activities,鄄城,2022/2025-01,600', 'activities,菏泽,2023,5'), { ...data, existing })
+    expect(r.result.problems.map((p) => [p.line, p.level, p.code])).toEqual([
+      [2, 'error', 'exists'],
+      [3, 'warning', 'conflict'],
+    ])
+    expect(r.result.observations.map((o) => `${o.region} ${o.period}`)).toEqual(['371726 2022/2025-01', '371700 2023'])
   })
 
   it('holds rows of an unknown metric until the user creates it', async () => {
