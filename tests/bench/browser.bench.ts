@@ -196,10 +196,10 @@ export async function benchFirstChart(appDir: string, bareDir: string, loads = 5
     return {
       app_first_chart_ms: Math.round(a),
       bare_first_chart_ms: Math.round(b),
-      first_chart_ratio: round(a / b, 2),
+      first_chart_ratio: round(a / b, 3),
       fetched_before_chart_gzip_kb: appKb,
       bare_fetched_before_chart_gzip_kb: bareKb,
-      fetched_before_chart_ratio: round(appKb / bareKb, 2),
+      fetched_before_chart_ratio: round(appKb / bareKb, 3),
       fetched_before_chart_files: fetched.app.length,
       fetched_before_chart: gzipFiles(appDir, app.url, fetched.app),
       loads,
