@@ -93,6 +93,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
         showSymbol: s.points.length <= DENSE,
         sampling: 'lttb',
         label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
+        // Twelve one-period lines would stack twelve labels on one spot: those that would overlap are left to the tooltip.
+        labelLayout: { hideOverlap: true },
       })),
       ...(target ? [target] : []),
     ],

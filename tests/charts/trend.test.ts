@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { renderSvg } from '@/export/render'
 import { buildTrendOption, type TrendInput, type TrendPoint } from '@/charts/trend'
 import type { Qualifier } from '@/domain/types'
 
@@ -25,6 +26,14 @@ describe(buildTrendOption, () => {
   it('marks 500余次 as a lower bound with a hollow marker', () => {
     const [line] = seriesOf(buildTrendOption(input({ series: [{ name: '吴店镇', points: [point(1, 450), point(2, 500, '>=')] }] })))
     expect(line.data.map((d) => d.symbol)).toEqual(['circle', 'emptyCircle'])
+  })
+
+  it('drops single-point labels that would overlap, instead of stacking twelve on one spot', () => {
+    const series = Array.from({ length: 12 }, (_, i) => ({ name: `地区${i}`, points: [{ ...point(1, 60 + i * 0.5), label: `${60 + i * 0.5}%` }] }))
+    const svg = renderSvg(buildTrendOption(input({ series })))
+    const drawn = series.filter((_, i) => svg.includes(`>${60 + i * 0.5}%<`)).length
+    expect(drawn).toBeGreaterThan(0)
+    expect(drawn).toBeLessThan(6)
   })
 
   it('labels a series that has a single point, so it does not vanish', () => {
