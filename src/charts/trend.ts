@@ -64,6 +64,7 @@ export function buildTrendOption(input: TrendInput): ECOption {
   const target = input.target && window.min !== undefined ? targetLine(input.target, window.min, window.max!) : null
   // The target's legend entry is its dashed line alone: ECharts would put a dot on it where a line has no symbol.
   const legend = [...input.series.map((s) => s.name), ...(target ? [{ name: input.target!.label, itemStyle: { opacity: 0 } }] : [])]
+  const labelled = singlePointLabels(input.series, input.target?.value)
   const option: ECOption = {
     animation: input.animation ?? true,
     ...MOTION,
@@ -92,9 +93,7 @@ export function buildTrendOption(input: TrendInput): ECOption {
         // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
         showSymbol: s.points.length <= DENSE,
         sampling: 'lttb',
-        label: { show: s.points.length === 1, position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
-        // Twelve one-period lines would stack twelve labels on one spot: those that would overlap are left to the tooltip.
-        labelLayout: { hideOverlap: true },
+        label: { show: labelled.has(i), position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
       })),
       ...(target ? [target] : []),
     ],
@@ -137,6 +136,29 @@ function targetLine(target: { value: number; label: string }, from: number, to: 
     lineStyle: { type: 'dashed', color: grey, width: 1 },
     itemStyle: { color: grey },
   }
+}
+
+/** Share of the value axis a label's height takes on the smallest chart (360 px): a point closer above would be covered. */
+const LABEL_ROOM = 0.07
+
+/**
+ * Which one-point lines get their value written above the point, so a lone figure does not look like noise. Where
+ * several points sit at one period (twelve regions of one report), a value is written only where no other point lies
+ * within a label's height above it; the others' values are in the tooltip and the figures table. ECharts' own overlap
+ * hiding is not used: on a canvas it left them stacked.
+ */
+function singlePointLabels(series: readonly TrendSeries[], target: number | undefined): Set<number> {
+  const values = series.flatMap((s) => s.points.map((p) => p.value))
+  const room = (Math.max(0, target ?? 0, ...values) - Math.min(0, ...values)) * LABEL_ROOM
+  const atTime = new Map<number, number[]>()
+  for (const p of series.flatMap((s) => s.points)) atTime.set(p.time, [...(atTime.get(p.time) ?? []), p.value])
+  const shown = new Set<number>()
+  series.forEach((s, i) => {
+    if (s.points.length !== 1) return
+    const { time, value } = s.points[0]
+    if (!atTime.get(time)!.some((other) => other > value && other - value < room)) shown.add(i)
+  })
+  return shown
 }
 
 /** Whether zooming into a stretch of time makes sense: the lines span more than one period. */
