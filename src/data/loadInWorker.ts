@@ -15,23 +15,34 @@ export type LoadReply = ({ ok: true } & LoadedPackage) | { ok: false; error: str
 
 /**
  * Fetches, parses, validates and sorts for the index the package at `baseUrl` in a Web Worker, so a million
- * rows do not freeze the page; where there is no Worker (Node, happy-dom) it loads on this thread. Never throws
- * for bad data.
+ * rows do not freeze the page. Where there is no Worker (Node, happy-dom), or the worker cannot start (a browser
+ * without module workers, a content policy that forbids them), it loads on this thread. Never throws for bad data.
  */
 export async function loadInWorker(baseUrl: string): Promise<LoadedPackage> {
-  if (typeof Worker === 'undefined') {
-    // Imported on demand, so the CSV parser and validator stay out of the page's first download.
-    const { fetchReader, loadPackageColumns } = await import('./load')
-    return loadPackageColumns(fetchReader(baseUrl))
-  }
-  const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { type: 'module' })
+  const reply = typeof Worker === 'undefined' ? null : await askWorker(baseUrl)
+  return reply ? unpack(reply) : loadOnThisThread(baseUrl)
+}
+
+async function loadOnThisThread(baseUrl: string): Promise<LoadedPackage> {
+  // Imported on demand, so the CSV parser and validator stay out of the page's first download.
+  const { fetchReader, loadPackageColumns } = await import('./load')
+  return loadPackageColumns(fetchReader(baseUrl))
+}
+
+/** The worker's reply, or null when the worker failed before giving one (it could not start or run). */
+async function askWorker(baseUrl: string): Promise<LoadReply | null> {
+  let worker: Worker
   try {
-    const reply = await new Promise<LoadReply>((resolve, reject) => {
+    worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    return null
+  }
+  try {
+    return await new Promise<LoadReply | null>((resolve) => {
       worker.onmessage = (event: MessageEvent<LoadReply>) => resolve(event.data)
-      worker.onerror = (event) => reject(new Error(event.message || 'the load worker failed'))
+      worker.onerror = () => resolve(null)
       worker.postMessage({ baseUrl } satisfies LoadRequest)
     })
-    return unpack(reply)
   } finally {
     worker.terminate()
   }
