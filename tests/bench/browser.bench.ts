@@ -87,21 +87,15 @@ async function firstFinished(context: BrowserContext, url: string, timeout = 60_
   return { ms: b.finished[0], longest: b.longest, page, fetched }
 }
 
-/** Gzip KB (level 9) of each file at these URL paths in a built site, largest first. */
-function gzipFiles(siteDir: string, siteUrl: string, paths: readonly string[]): { file: string; gzip_kb: number }[] {
+/** Gzip bytes (level 9) of each file at these URL paths in a built site, largest first. */
+function gzipFiles(siteDir: string, siteUrl: string, paths: readonly string[]): { file: string; bytes: number }[] {
   const root = new URL(siteUrl).pathname
   return [...new Set(paths)]
     .map((p) => ({ file: p.slice(root.length), bytes: gzipSync(readFileSync(join(siteDir, p.slice(root.length))), { level: 9 }).length }))
     .sort((a, b) => b.bytes - a.bytes)
-    .map(({ file, bytes }) => ({ file, gzip_kb: round(bytes / 1024, 1) }))
 }
 
-/** Gzip KB (level 9) of the files at these URL paths in a built site. */
-function gzipKb(siteDir: string, siteUrl: string, paths: readonly string[]): number {
-  const root = new URL(siteUrl).pathname
-  const bytes = [...new Set(paths)].reduce((sum, p) => sum + gzipSync(readFileSync(join(siteDir, p.slice(root.length))), { level: 9 }).length, 0)
-  return round(bytes / 1024, 1)
-}
+const totalKb = (files: { bytes: number }[]) => round(files.reduce((sum, f) => sum + f.bytes, 0) / 1024, 1)
 
 /** Changes the metric in the page and times the trend chart's next frame and its next `finished`. */
 async function changeMetric(page: Page, metric: string): Promise<{ rendered: number; finished: number }> {
@@ -189,8 +183,9 @@ export async function benchFirstChart(appDir: string, bareDir: string, loads = 5
         await first.page.close()
       }
     }
-    const appKb = gzipKb(appDir, app.url, fetched.app)
-    const bareKb = gzipKb(bareDir, bare.url, fetched.bare)
+    const appFiles = gzipFiles(appDir, app.url, fetched.app)
+    const appKb = totalKb(appFiles)
+    const bareKb = totalKb(gzipFiles(bareDir, bare.url, fetched.bare))
     const a = summarize(appTimes).median
     const b = summarize(bareTimes).median
     return {
@@ -201,7 +196,7 @@ export async function benchFirstChart(appDir: string, bareDir: string, loads = 5
       bare_fetched_before_chart_gzip_kb: bareKb,
       fetched_before_chart_ratio: round(appKb / bareKb, 3),
       fetched_before_chart_files: fetched.app.length,
-      fetched_before_chart: gzipFiles(appDir, app.url, fetched.app),
+      fetched_before_chart: appFiles.map(({ file, bytes }) => ({ file, gzip_kb: round(bytes / 1024, 1) })),
       loads,
     }
   } finally {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { benchBrowser, benchFirstChart } from './browser.bench'
+import { benchBrowser, benchFirstChart, type FirstChartFigures } from './browser.bench'
 import { buildApp, buildBare, buildLoader } from './build'
 import { weigh } from './bundle.bench'
 import { benchLoad } from './load.bench'
@@ -33,6 +33,13 @@ function machine() {
     chromium = 'not found'
   }
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, chromium }
+}
+
+function firstChartRows(f: FirstChartFigures) {
+  row(`first chart finished: app / bare (ms, median of ${f.loads})`, `${f.app_first_chart_ms} / ${f.bare_first_chart_ms}`)
+  row('first chart ratio', f.first_chart_ratio, '≤ 1.25')
+  row('JS+CSS fetched before the first chart: app / bare (KB gzip)', `${f.fetched_before_chart_gzip_kb} / ${f.bare_fetched_before_chart_gzip_kb} (${f.fetched_before_chart_files} files)`)
+  row('fetched before the first chart: ratio', f.fetched_before_chart_ratio, '≤ 1.25')
 }
 
 if (wants('query')) {
@@ -71,17 +78,12 @@ if (wants('bundle') || wants('browser') || wants('first')) {
     // The first chart alone (`--only bundle,first`): a quick check while working on the first download.
     const first = await benchFirstChart(app.dir, bare.dir)
     Object.assign(figures, first)
-    row(`first chart finished: app / bare (ms, median of ${first.loads})`, `${first.app_first_chart_ms} / ${first.bare_first_chart_ms}`)
-    row('JS+CSS fetched before the first chart: app / bare (KB gzip)', `${first.fetched_before_chart_gzip_kb} / ${first.bare_fetched_before_chart_gzip_kb} (${first.fetched_before_chart_files} files)`)
-    row('fetched before the first chart: ratio', first.fetched_before_chart_ratio, '≤ 1.25')
+    firstChartRows(first)
   }
   if (wants('browser')) {
     const browser = await benchBrowser(app.dir, bare.dir, (await buildLoader()).dir)
     Object.assign(figures, browser)
-    row(`first chart finished: app / bare (ms, median of ${browser.loads})`, `${browser.app_first_chart_ms} / ${browser.bare_first_chart_ms}`)
-    row('first chart ratio', browser.first_chart_ratio, '≤ 1.25')
-    row('JS+CSS fetched before the first chart: app / bare (KB gzip)', `${browser.fetched_before_chart_gzip_kb} / ${browser.bare_fetched_before_chart_gzip_kb} (${browser.fetched_before_chart_files} files)`)
-    row('fetched before the first chart: ratio', browser.fetched_before_chart_ratio, '≤ 1.25')
+    firstChartRows(browser)
     row('1M package in Chromium: navigation → chart finished (ms)', browser.load_1m_browser_ms)
     row('1M package: longest main-thread task while loading (ms)', browser.longest_task_1m_ms)
     row('1M: metric change → chart redrawn / finished (ms)', `${browser.filter_1m_rendered_ms} / ${browser.filter_1m_finished_ms}`, '≤ 100')
