@@ -47,9 +47,6 @@ export function rowDetail(row: CompareRow, sourceById: ReadonlyMap<string, Sourc
   return [...new Set(row.figures.map((f) => sourceById.get(f.source)?.title ?? f.source))].join('；')
 }
 
-/** The metric's name in `locale`; '' without a metric. */
-export { metricName }
-
 /** The compare view's data at one period: scope, ranked rows, the regions without a figure, and the enclosing region's row. */
 export interface CompareView {
   scope: CompareScope

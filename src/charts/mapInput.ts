@@ -3,9 +3,9 @@ import { formatValue } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
 import type { Metric } from '@/domain/types'
-import { compareLabels, metricName, rowLabel, type RowLabels, type Translate } from './compareInput'
+import { compareLabels, rowLabel, type RowLabels, type Translate } from './compareInput'
 import type { MapInput } from './map'
-import type { ChartData } from './trendInput'
+import { metricName, type ChartData } from './trendInput'
 
 /** The base map's facts the input needs (data/geo's Basemap, without importing the loader). */
 export interface MapBase {

@@ -22,7 +22,7 @@ export interface TrendLabels {
   description?: (params: { metric: string; values: string }) => string
 }
 
-/** A metric's name in the page's language. */
+/** The metric's name in `locale`; '' without a metric. */
 export const metricName = (m: Metric | undefined, locale: 'zh' | 'en') => (m ? (locale === 'en' ? m.nameEn : m.name) : '')
 
 /** Shapes one metric's figures for `regions` (already resolved, e.g. by shownRegions) into the trend chart's input. */

@@ -5,7 +5,7 @@ import { buildExportOption, type ExportMeta } from '@/charts/exportLayout'
 import { buildMapOption, type MapInput } from '@/charts/map'
 import { mapLabels, mapRows, mapUnits, toMapInput, type MapBase } from '@/charts/mapInput'
 import { buildTrendOption } from '@/charts/trend'
-import { toTrendInput, type ChartData } from '@/charts/trendInput'
+import { metricName, toTrendInput, type ChartData } from '@/charts/trendInput'
 import { compareScope, periodsToCompare } from '@/domain/compare'
 import type { PeriodRange } from '@/domain/observationIndex'
 import { parsePeriod, periodInRange } from '@/domain/period'
@@ -77,9 +77,9 @@ function describeChart(data: ExportData, q: ExportQuery, observations: readonly 
   const bounds = periodBounds(sorted, q.range)
   // The regions the user chose (a county stands for its towns too), not every town drawn.
   const names = q.regions.map((c) => data.tree.get(c)?.name ?? c)
-  const metricName = q.texts.locale === 'en' ? q.metric.nameEn : q.metric.name
-  const meta = buildExportMeta({ metricName, unit: q.metric.unit, regionNames: names, bounds, sources: sourcesOf(observations, data), demo: q.demo, exportDate: q.exportDate }, q.texts)
-  const fileName = (ext: string) => buildExportFileName({ regions: names, allRegions: q.texts.export.allRegions, metric: metricName, ...bounds, ext })
+  const name = metricName(q.metric, q.texts.locale)
+  const meta = buildExportMeta({ metricName: name, unit: q.metric.unit, regionNames: names, bounds, sources: sourcesOf(observations, data), demo: q.demo, exportDate: q.exportDate }, q.texts)
+  const fileName = (ext: string) => buildExportFileName({ regions: names, allRegions: q.texts.export.allRegions, metric: name, ...bounds, ext })
   return { meta, fileName, bounds, names }
 }
 
@@ -133,7 +133,7 @@ function figuresAt(data: ExportData, q: ExportQuery, period: string, regions: re
 /** The compare view's ranked bars at `period` (input from useCompare), with a native bar chart for its slide. */
 export function compareExport(data: ExportData, q: ExportQuery, input: CompareInput, period: string, regions: readonly string[]): ExportChart {
   const atPeriod = { ...q, range: { from: period, to: period } }
-  const name = q.texts.locale === 'en' ? q.metric.nameEn : q.metric.name
+  const name = metricName(q.metric, q.texts.locale)
   const option = buildCompareOption({ ...input, animation: false })
   return chartExport(data, atPeriod, 'compare', option, figuresAt(data, q, period, regions), (meta, notes) => compareDeckChart(input, meta, name, notes))
 }
@@ -162,16 +162,16 @@ export function deckInput(data: ExportData, q: ExportQuery, charts: readonly Exp
   // Series come in period order, so the last figure of a region is its latest.
   const latest = [...new Map(shown.map((o) => [o.region, o])).values()]
   const rows = figureRows(latest, data, data.metricById, q.texts)
-  const metricName = q.texts.locale === 'en' ? q.metric.nameEn : q.metric.name
+  const name = metricName(q.metric, q.texts.locale)
   const cells = rows.slice(0, DECK_TABLE_ROWS).map((r) => [r.region, r.periodText, r.label, r.source])
   if (rows.length > DECK_TABLE_ROWS) cells.push([fill(m.more, { n: rows.length - DECK_TABLE_ROWS }), '', '', ''])
   return {
     title: q.texts.product,
-    filters: fill(m.deckFilters, { metric: metricName, regions: regionsText(names, q.texts), period: periodText(bounds, q.texts) }),
+    filters: fill(m.deckFilters, { metric: name, regions: regionsText(names, q.texts), period: periodText(bounds, q.texts) }),
     date: fill(m.deckDate, { date: q.exportDate }),
     demo: q.demo ? m.demo : '',
     charts: charts.map((chart) => chart.deck),
-    tableTitle: `${m.tableSlide} · ${metricName}`,
+    tableTitle: `${m.tableSlide} · ${name}`,
     table: { header: [c.region, c.periodText, c.value, c.source], cells },
   }
 }
