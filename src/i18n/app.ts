@@ -49,6 +49,11 @@ export function loadFeatureMessages(composer: Composer): Promise<void> {
   return loading
 }
 
+/** Loads a lazy part together with the other features' messages, so it shows no message keys when it renders. */
+export function withFeatureMessages<T>(composer: Composer, load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadFeatureMessages(composer)]).then(([loaded]) => loaded)
+}
+
 /** Switches the language once its messages are here, so no key shows in between; sets the page's `lang`. */
 export async function setPageLocale(composer: Composer, locale: AppLocale): Promise<void> {
   // Merging again is harmless, and each module is fetched only once.
