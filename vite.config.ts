@@ -71,8 +71,6 @@ function precompiledMessages(): Plugin {
   }
 }
 
-const FIRST_SCREEN_SHARED = /\/src\/(domain\/(period|columnar|selection)|stores\/(filters|dataset|userData|display)|charts\/palette|composables\/useFirstChart)\.ts$/
-
 /**
  * Vite lists, for each lazy chunk, the chunks to preload with it. The chunks the page loaded before its first chart
  * are among them and need no preloading: this records them (the entry and its static imports) so that
@@ -115,10 +113,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
-    // The modules the first screen shares with the lazy views (stores, periods, the selection) go into one chunk with
-    // what they import, instead of half a dozen chunks of a few hundred bytes: fewer requests, one gzip stream (-1.2 KB).
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', test: FIRST_SCREEN_SHARED }] } } },
-    modulePreload: { resolveDependencies: (_, deps) => deps.filter((dep) => !loadedFirst.has(dep)) },
+    // Everything the entry imports statically (rolldown's `$initial` tag) goes into one chunk. Left to itself, rolldown
+    // splits the first screen wherever a lazy part shares a module (ECharts' grid, scales and series data; our stores):
+    // a dozen chunks, each gzipped alone. One chunk is one request and one gzip stream. The group keeps every module the
+    // entry reaches, used or not, so nothing on the first screen may import what only exports use (src/charts/echartsSvg.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] } } },
+    // The polyfill only makes browsers without <link rel=modulepreload> (before Chrome 66, Firefox 115, Safari 17)
+    // preload; they load the same chunks without it, a little later.
+    modulePreload: { polyfill: false, resolveDependencies: (_, deps) => deps.filter((dep) => !loadedFirst.has(dep)) },
   },
   // Module workers can split: the load worker fetches papaparse only for a file its scanner declines (src/data/csv.ts).
   worker: { format: 'es' },

@@ -29,9 +29,6 @@ use([
   CanvasRenderer,
 ])
 
-// Its own module, so the page's first download leaves the SVG painter to the export chunk that uses it.
-export { useSvgRenderer } from './echartsSvg'
-
 /**
  * Registers the compare view's parts on its first use: the bar series, its reference line (markLine) and the
  * screen-reader description (`aria`, which the map uses too; the trend's description is the page's own). Deep imports

@@ -1,4 +1,5 @@
-import { init, useSvgRenderer, type ECOption } from '@/charts/echarts'
+import { init, type ECOption } from '@/charts/echarts'
+import { useSvgRenderer } from '@/charts/echartsSvg'
 import { EXPORT_LAYOUT, type ExportLayout } from '@/charts/exportLayout'
 
 /** Family name the embedded subset is declared under, first in EXPORT_FONT_FAMILY's stack. */

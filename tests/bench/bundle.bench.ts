@@ -12,6 +12,8 @@ type Chunk = Built['output'][number]
 /** Sizes in KB (gzip level 9, like most servers' static gzip). */
 export interface BundleFigures {
   initial_gzip_kb: number
+  /** The same unrounded, for ratios. */
+  initial_gzip_bytes: number
   lazy: { file: string; gzip_kb: number }[]
   /** Initial JS by npm package (`app` for our code): each package's code minified and gzipped alone, largest first. */
   by_package: { name: string; gzip_kb: number }[]
@@ -68,6 +70,7 @@ export async function weigh(built: Built): Promise<BundleFigures> {
   }
   return {
     initial_gzip_kb: round(initialKb, 1),
+    initial_gzip_bytes: Math.round(initialKb * 1024),
     lazy: lazy.sort((a, b) => b.gzip_kb - a.gzip_kb),
     by_package: [...packages].map(([name, code]) => ({ name, gzip_kb: round(gz(minify(code)), 1) })).sort((a, b) => b.gzip_kb - a.gzip_kb),
   }
