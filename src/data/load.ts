@@ -30,14 +30,66 @@ export async function loadPackageColumns(read: ReadText): Promise<ColumnarPackag
   return withCsvFallback(() => validatePackageColumns(raw))
 }
 
-/** Reads package files over HTTP from the page's own origin (no other origin is ever asked). */
-export function fetchReader(baseUrl: string): ReadText {
+/** Thrown by a reader given a byte budget (`fetchReader`) when the package's files pass it. */
+export class PackageTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super(`the package passes ${bytes} bytes`)
+  }
+}
+
+/**
+ * Reads package files over HTTP from the page's own origin (no other origin is ever asked). Given `budget`, the
+ * files together may have at most that many bytes: past it, reading stops (the download is cancelled) and the
+ * read throws `PackageTooLarge`, whether or not the server said the size beforehand.
+ */
+export function fetchReader(baseUrl: string, budget = Infinity): ReadText {
+  let left = budget
   return async (path) => {
+    let response: Response
     try {
-      const response = await fetch(new URL(path, baseUrl))
-      return response.ok ? await response.text() : null
+      response = await fetch(new URL(path, baseUrl))
+      if (!response.ok) return null
+      if (budget === Infinity) return await response.text()
     } catch {
       return null
     }
+    const bytes = await readWithin(response, left, budget)
+    if (bytes === null) return null
+    left -= bytes.length
+    return new TextDecoder().decode(bytes)
   }
+}
+
+/** The body's bytes, or null when it breaks off; throws `PackageTooLarge` as soon as they pass `left`. */
+async function readWithin(response: Response, left: number, budget: number): Promise<Uint8Array | null> {
+  if (Number(response.headers.get('content-length')) > left) {
+    await response.body?.cancel()
+    throw new PackageTooLarge(budget)
+  }
+  if (!response.body) return new Uint8Array()
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let length = 0
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch {
+      return null
+    }
+    if (chunk.done) break
+    length += chunk.value.length
+    if (length > left) {
+      await reader.cancel()
+      throw new PackageTooLarge(budget)
+    }
+    chunks.push(chunk.value)
+  }
+  const bytes = new Uint8Array(length)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.length
+  }
+  return bytes
 }

@@ -4,7 +4,7 @@
 import { transferablesOf } from '@/domain/columnar'
 import { sortForIndex } from '@/domain/observationIndex'
 import { fetchReader, loadPackageColumns } from './load'
-import type { LoadReply, LoadRequest } from './loadInWorker'
+import type { LoadReply, LoadRequest } from './loadPackageAt'
 
 self.onmessage = async (event: MessageEvent<LoadRequest>) => {
   try {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ReadText } from '@/data/load'
-import { loadInWorker, type LoadedPackage } from '@/data/loadInWorker'
+import { loadPackageColumns, type ReadText } from '@/data/load'
+import { loadPackageAt, type LoadedPackage } from '@/data/loadPackageAt'
 import type { DataMessage } from '@/data/messages'
 import { concatColumns, fromColumns, toColumns, type ObservationColumns } from '@/domain/columnar'
 import { columnsOf, ObservationIndex, type SortedColumns } from '@/domain/observationIndex'
@@ -56,16 +56,15 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** Loads a package read by `read` on this thread (tests, files at hand); bad rows become messages. */
   function load(read: ReadText, key: string | null = null): Promise<void> {
-    // Imported on demand, so the CSV parser and validator stay out of the page's first download.
-    return run(key, async () => (await import('@/data/load')).loadPackageColumns(read))
+    return run(key, () => loadPackageColumns(read))
   }
 
   /**
-   * Loads the package at `baseUrl` (same origin) in a Web Worker, so a large package does not freeze the page.
-   * `loaded` runs as soon as the package is in place, before the views redraw (to apply a link's filters).
+   * Loads the package at `baseUrl` (same origin): on this thread when it is small, in a Web Worker when it is large
+   * enough to freeze the page (`loadPackageAt`). `loaded` runs as soon as the package is in place, before the views redraw (to apply a link's filters).
    */
   function loadUrl(baseUrl: string, key: string | null = null, loaded?: () => void): Promise<void> {
-    return run(key, () => loadInWorker(baseUrl), loaded)
+    return run(key, () => loadPackageAt(baseUrl), loaded)
   }
 
   async function run(key: string | null, loader: () => Promise<LoadedPackage>, loaded?: () => void): Promise<void> {

@@ -5,11 +5,14 @@
  * outside `heapUsed`).
  * Run directly: npx tsx tests/bench/load.bench.ts
  */
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { validatePackageColumns } from '../../src/data/validate'
+import { readPackage } from '../../src/data/load'
+import { PAGE_THREAD_BYTES } from '../../src/data/loadPackageAt'
+import { validatePackageColumns, type RawPackage } from '../../src/data/validate'
 import { ObservationIndex, sortForIndex } from '../../src/domain/observationIndex'
 import { benchData, benchPackage } from './synthetic'
 import { round } from './stats'
@@ -86,6 +89,41 @@ export function benchLoad(size = 1_000_000, runs = 3): LoadBench {
     heap_mb: round(after - base, 1),
     errors,
   }
+}
+
+/** Bytes of a package's files, as the page reads them (UTF-8). */
+function packageBytes(raw: RawPackage): number {
+  const encoder = new TextEncoder()
+  return [raw.descriptor, ...Object.values(raw.tables), ...Object.values(raw.reports)].reduce((sum, text) => sum + (text ? encoder.encode(text).length : 0), 0)
+}
+
+/**
+ * The largest package the page loads on its own thread (`PAGE_THREAD_BYTES`) and the embedded one: validate, sort and
+ * index, as one task on the page's thread; median of `runs`.
+ */
+export async function benchPageThreadLoad(runs = 7): Promise<{ observations: number; kb: number; ms: number; embedded_kb: number; embedded_ms: number }> {
+  const perRow = packageBytes(benchPackage(benchData(10_000))) / 10_000
+  let size = Math.floor(PAGE_THREAD_BYTES / perRow)
+  let raw = benchPackage(benchData(size))
+  while (packageBytes(raw) > PAGE_THREAD_BYTES) raw = benchPackage(benchData((size = Math.floor(size * 0.98))))
+  const embedded = await readPackage(async (path) => {
+    try {
+      return readFileSync(resolve(import.meta.dirname, '../../data', path), 'utf8')
+    } catch {
+      return null
+    }
+  })
+  const time = (pkg: RawPackage) => {
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now()
+      const { dataset, columns } = validatePackageColumns(pkg)
+      new ObservationIndex(columns, dataset.metrics)
+      times.push(performance.now() - t0)
+    }
+    return round(times.sort((a, b) => a - b)[Math.floor(runs / 2)], 1)
+  }
+  return { observations: size, kb: Math.round(packageBytes(raw) / 1024), ms: time(raw), embedded_kb: Math.round(packageBytes(embedded) / 1024), embedded_ms: time(embedded) }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { benchBrowser, benchFirstChart, type FirstChartFigures } from './browser.bench'
 import { buildApp, buildBare, buildLoader } from './build'
 import { weigh } from './bundle.bench'
-import { benchLoad } from './load.bench'
+import { benchLoad, benchPageThreadLoad } from './load.bench'
 import { benchQuery } from './query.bench'
 import { round } from './stats'
 
@@ -61,6 +61,9 @@ if (wants('load')) {
   row(`load ${load.observations} obs (${load.csv_mb} MB CSV): parse+validate / sort (worker) / index (page) (ms)`, `${load.validate_ms} / ${load.sort_ms} / ${load.index_ms}`)
   row('load 1M: total wall / process CPU (ms)', `${load.total_ms} / ${load.cpu_ms}`, '≤ 2000')
   row('load 1M: heap kept by dataset + index (MB)', load.heap_mb, '≤ 150')
+  const page = await benchPageThreadLoad()
+  figures.page_thread_load = page
+  row(`page's thread: ${page.kb} KB package (${page.observations} obs) / embedded (${page.embedded_kb} KB): load (ms)`, `${page.ms} / ${page.embedded_ms}`)
 }
 
 if (wants('bundle') || wants('browser') || wants('first')) {

@@ -1,5 +1,6 @@
 import type { ObservationColumns } from '@/domain/columnar'
 import type { SortedColumns } from '@/domain/observationIndex'
+import { fetchReader, loadPackageColumns, PackageTooLarge } from './load'
 import type { ColumnarPackage } from './validate'
 
 /** What the page asks the load worker: the package's base URL (same origin). */
@@ -14,19 +15,26 @@ export type LoadedPackage = Omit<ColumnarPackage, 'columns'> & { columns: Observ
 export type LoadReply = ({ ok: true } & LoadedPackage) | { ok: false; error: string }
 
 /**
- * Fetches, parses, validates and sorts for the index the package at `baseUrl` in a Web Worker, so a million
- * rows do not freeze the page. Where there is no Worker (Node, happy-dom), or the worker cannot start (a browser
- * without module workers, a content policy that forbids them), it loads on this thread. Never throws for bad data.
+ * The most bytes a package may have to load on the page's thread: validating and indexing 1 MiB (some 22,000 figures)
+ * is one task of about 30 ms (`npm run bench -- --only load`), the embedded package's 45 KB take 3 ms. Starting the
+ * worker and fetching its 8 KB of code would take longer.
  */
-export async function loadInWorker(baseUrl: string): Promise<LoadedPackage> {
-  const reply = typeof Worker === 'undefined' ? null : await askWorker(baseUrl)
-  return reply ? unpack(reply) : loadOnThisThread(baseUrl)
-}
+export const PAGE_THREAD_BYTES = 1 << 20
 
-async function loadOnThisThread(baseUrl: string): Promise<LoadedPackage> {
-  // Imported on demand, so the CSV parser and validator stay out of the page's first download.
-  const { fetchReader, loadPackageColumns } = await import('./load')
-  return loadPackageColumns(fetchReader(baseUrl))
+/**
+ * Loads the package at `baseUrl` (same origin); never throws for bad data. A small package, like the embedded one, is
+ * read and validated on this thread. One whose files pass `pageThreadBytes` is loaded in a Web Worker, so a million
+ * rows do not freeze the page: reading stops there, and the worker fetches the files again. Where there is no Worker
+ * (Node, happy-dom), or it cannot start (a browser without module workers, a policy that forbids them), it loads here.
+ */
+export async function loadPackageAt(baseUrl: string, pageThreadBytes = PAGE_THREAD_BYTES): Promise<LoadedPackage> {
+  try {
+    return await loadPackageColumns(fetchReader(baseUrl, pageThreadBytes))
+  } catch (e) {
+    if (!(e instanceof PackageTooLarge)) throw e
+  }
+  const reply = typeof Worker === 'undefined' ? null : await askWorker(baseUrl)
+  return reply ? unpack(reply) : loadPackageColumns(fetchReader(baseUrl))
 }
 
 /** The worker's reply, or null when the worker failed before giving one (it could not start or run). */

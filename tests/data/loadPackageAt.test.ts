@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fetchReader, PackageTooLarge } from '@/data/load'
+import { loadPackageAt, PAGE_THREAD_BYTES, type LoadRequest } from '@/data/loadPackageAt'
+import { columnsOf } from '@/domain/observationIndex'
+
+const dataDir = resolve(import.meta.dirname, '../../data')
+const BASE = 'http://127.0.0.1/data/'
+const serveData = () =>
+  vi.stubGlobal('fetch', async (url: string | URL) => {
+    const path = new URL(String(url)).pathname.replace(/^\/data\//, '')
+    try {
+      return new Response(readFileSync(resolve(dataDir, decodeURIComponent(path)), 'utf8'))
+    } catch {
+      return new Response('', { status: 404 })
+    }
+  })
+
+/** A worker that records what it was asked and answers with an error naming itself. */
+class RecordingWorker {
+  static asked: LoadRequest[] = []
+  onmessage: ((e: MessageEvent) => void) | null = null
+  onerror: ((e: ErrorEvent) => void) | null = null
+  postMessage(request: LoadRequest) {
+    RecordingWorker.asked.push(request)
+    setTimeout(() => this.onmessage?.({ data: { ok: false, error: 'answered by the worker' } } as MessageEvent), 0)
+  }
+  terminate() {}
+}
+
+/** A body of endless 64 KB chunks, without a Content-Length; counts the chunks read. */
+function endlessBody(): { response: Response; pulled: () => number; cancelled: () => boolean } {
+  let pulled = 0
+  let cancelled = false
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled++
+      controller.enqueue(new Uint8Array(65536).fill(0x31))
+    },
+    cancel() {
+      cancelled = true
+    },
+  })
+  return { response: new Response(stream), pulled: () => pulled, cancelled: () => cancelled }
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  RecordingWorker.asked = []
+})
+
+describe(loadPackageAt, () => {
+  it('loads a small package, like the embedded one, on the page’s thread without starting a worker', async () => {
+    serveData()
+    vi.stubGlobal('Worker', RecordingWorker)
+    const loaded = await loadPackageAt(BASE)
+    expect(RecordingWorker.asked).toEqual([])
+    expect(loaded.dataset.regions.some((r) => r.name === '鄄城县')).toBe(true)
+    expect(columnsOf(loaded.columns).value.length).toBeGreaterThan(30)
+    expect(loaded.messages.filter((m) => m.level === 'error')).toEqual([])
+  })
+
+  it('hands a package past the page’s budget to the worker', async () => {
+    serveData()
+    vi.stubGlobal('Worker', RecordingWorker)
+    // The embedded package is some 25 KB: with a 4 KB budget it counts as large.
+    await expect(loadPackageAt(BASE, 4096)).rejects.toThrow('answered by the worker')
+    expect(RecordingWorker.asked).toEqual([{ baseUrl: BASE }])
+  })
+
+  it('loads on the page’s thread when the worker cannot start, instead of failing the whole page', async () => {
+    serveData()
+    // A browser without module workers, or a policy that forbids them: the worker reports an error and nothing else.
+    class BrokenWorker {
+      onmessage: ((e: MessageEvent) => void) | null = null
+      onerror: ((e: ErrorEvent) => void) | null = null
+      postMessage() {
+        setTimeout(() => this.onerror?.({ message: '' } as ErrorEvent), 0)
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', BrokenWorker)
+    const loaded = await loadPackageAt(BASE, 4096)
+    expect(loaded.dataset.metrics.map((m) => m.id)).toContain('assoc_party_coverage_rate')
+    expect(columnsOf(loaded.columns).value.length).toBeGreaterThan(30)
+  })
+
+  it('loads on the page’s thread when constructing a worker throws', async () => {
+    serveData()
+    vi.stubGlobal('Worker', class {
+      constructor() {
+        throw new TypeError('Module scripts are not supported on DedicatedWorker')
+      }
+    })
+    const loaded = await loadPackageAt(BASE, 4096)
+    expect(loaded.dataset.regions.some((r) => r.name === '鄄城县')).toBe(true)
+  })
+
+  it('keeps the demo package (some 5 MB) off the page’s thread', async () => {
+    serveData()
+    vi.stubGlobal('Worker', RecordingWorker)
+    await expect(loadPackageAt(`${BASE}demo/`)).rejects.toThrow('answered by the worker')
+    expect(PAGE_THREAD_BYTES).toBeLessThan(5e6)
+  })
+})
+
+describe('fetchReader with a budget', () => {
+  it('stops a download without a Content-Length as soon as it passes the budget', async () => {
+    const body = endlessBody()
+    vi.stubGlobal('fetch', async () => body.response)
+    await expect(fetchReader(BASE, 200_000)('observations.csv')).rejects.toBeInstanceOf(PackageTooLarge)
+    expect(body.pulled()).toBeLessThanOrEqual(6)
+    expect(body.cancelled()).toBe(true)
+  })
+
+  it('does not start reading a body whose Content-Length is past the budget', async () => {
+    const body = endlessBody()
+    const response = new Response(body.response.body, { headers: { 'Content-Length': String(50_000_000) } })
+    vi.stubGlobal('fetch', async () => response)
+    await expect(fetchReader(BASE, 1 << 20)('observations.csv')).rejects.toBeInstanceOf(PackageTooLarge)
+    expect(body.cancelled()).toBe(true)
+  })
+
+  it('counts the budget over all the package’s files', async () => {
+    vi.stubGlobal('fetch', async () => new Response('x'.repeat(600)))
+    const read = fetchReader(BASE, 1000)
+    expect(await read('regions.csv')).toBe('x'.repeat(600))
+    await expect(read('metrics.csv')).rejects.toBeInstanceOf(PackageTooLarge)
+  })
+
+  it('reads UTF-8 text like the unbudgeted reader, a byte-order mark dropped, and a missing file as null', async () => {
+    const text = '\uFEFFid,name\n371726,鄄城县\n'
+    vi.stubGlobal('fetch', async (url: string | URL) =>
+      String(url).endsWith('missing.csv') ? new Response('', { status: 404 }) : new Response(new TextEncoder().encode(text)),
+    )
+    const budgeted = fetchReader(BASE, 1 << 20)
+    expect(await budgeted('regions.csv')).toBe(await fetchReader(BASE)('regions.csv'))
+    expect(await budgeted('regions.csv')).toBe('id,name\n371726,鄄城县\n')
+    expect(await budgeted('missing.csv')).toBeNull()
+  })
+})
