@@ -29,9 +29,13 @@ export interface BrowserFigures {
   /** With 1 M observations: navigation → chart finished, and the longest main-thread task meanwhile. */
   load_1m_browser_ms: number
   longest_task_1m_ms: number
-  /** A metric change with 1 M observations loaded: to the chart's next frame and to its `finished`. */
+  /**
+   * A filter change with 1 M observations loaded (a metric chosen, a region ticked or unticked, the period's start
+   * moved): to the chart's next frame and to its `finished`; the slowest kind's median, and each kind's.
+   */
   filter_1m_rendered_ms: number
   filter_1m_finished_ms: number
+  filter_1m_by_kind: Record<string, { rendered_ms: number; finished_ms: number }>
   /** With 1 M observations and no region ticked: the longest main-thread task after switching to each view. */
   views_1m_longest_task_ms: Record<string, number>
   /** The loader alone (fetch, parse, validate, index 1 M): in the load worker, and on the page's thread. */
@@ -97,21 +101,39 @@ function gzipFiles(siteDir: string, siteUrl: string, paths: readonly string[]): 
 
 const totalBytes = (files: { bytes: number }[]) => files.reduce((sum, f) => sum + f.bytes, 0)
 
-/** Changes the metric in the page and times the trend chart's next frame and its next `finished`. */
-async function changeMetric(page: Page, metric: string): Promise<{ rendered: number; finished: number }> {
-  const t0 = await page.evaluate((id) => {
+/** One filter change, as a user makes it: a metric chosen, a region ticked or unticked, the period's start moved. */
+type FilterChange = { kind: 'metric' | 'region' | 'period'; value: string }
+
+/** Makes a filter change in the page and times the trend chart's next frame and its next `finished`. */
+async function changeFilter(page: Page, change: FilterChange): Promise<{ rendered: number; finished: number }> {
+  const t0 = await page.evaluate(({ kind, value }) => {
     const b = (window as unknown as { __bench: Bench }).__bench
     b.finished.length = 0
     b.rendered.length = 0
-    const select = document.querySelector<HTMLSelectElement>('[data-testid="metric-select"]')!
     const start = performance.now()
-    select.value = id
-    select.dispatchEvent(new Event('change'))
+    if (kind === 'region') {
+      document.querySelector<HTMLInputElement>(`input[type=checkbox][data-code="${value}"]`)!.click()
+    } else {
+      const select = document.querySelector<HTMLSelectElement>(`[data-testid="${kind === 'metric' ? 'metric-select' : 'period-from'}"]`)!
+      select.value = value
+      select.dispatchEvent(new Event('change'))
+    }
     return start
-  }, metric)
+  }, change)
   await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.finished.length > 0, null, { timeout: 30_000 })
   const b = await bench(page)
   return { rendered: b.rendered[0] - t0, finished: b.finished[0] - t0 }
+}
+
+const KINDS = ['metric', 'region', 'period'] as const
+
+/** `loads` changes of each kind, each undone by the next where it toggles (a region, the period's start). */
+function filterChanges(loads: number): FilterChange[] {
+  return [
+    ...Array.from({ length: loads }, (_, i): FilterChange => ({ kind: 'metric', value: `service_events_${i % 5}` })),
+    ...Array.from({ length: loads }, (): FilterChange => ({ kind: 'region', value: '990004' })),
+    ...Array.from({ length: loads }, (_, i): FilterChange => ({ kind: 'period', value: i % 2 ? '' : `${2017 + i}-01` })),
+  ]
 }
 
 /** Opens `url`, then clicks each view's tab in turn: the longest main-thread task within 2 s of each click. */
@@ -215,8 +237,10 @@ export async function benchBrowser(appDir: string, bareDir: string, loaderDir: s
   try {
     const first = await benchFirstChart(appDir, bareDir, loads, context)
     const load = await firstFinished(context, `${big.url}?metric=org_count_0&regions=990001,990002,990003`, 120_000)
-    const changes: { rendered: number; finished: number }[] = []
-    for (let i = 0; i < loads; i++) changes.push(await changeMetric(load.page, `service_events_${i % 5}`))
+    const changes: (FilterChange & { rendered: number; finished: number })[] = []
+    for (const change of filterChanges(loads)) changes.push({ ...change, ...(await changeFilter(load.page, change)) })
+    const byKind = (kind: FilterChange['kind'], key: 'rendered' | 'finished') =>
+      Math.round(summarize(changes.filter((c) => c.kind === kind).map((c) => c[key])).median)
     await load.page.close()
     const views = await viewSwitches(context, `${big.url}?metric=org_count_0`)
     const worker: LoaderResult[] = []
@@ -230,8 +254,9 @@ export async function benchBrowser(appDir: string, bareDir: string, loaderDir: s
       ...first,
       load_1m_browser_ms: Math.round(load.ms),
       longest_task_1m_ms: Math.round(load.longest),
-      filter_1m_rendered_ms: Math.round(summarize(changes.map((c) => c.rendered)).median),
-      filter_1m_finished_ms: Math.round(summarize(changes.map((c) => c.finished)).median),
+      filter_1m_rendered_ms: Math.max(...KINDS.map((kind) => byKind(kind, 'rendered'))),
+      filter_1m_finished_ms: Math.max(...KINDS.map((kind) => byKind(kind, 'finished'))),
+      filter_1m_by_kind: Object.fromEntries(KINDS.map((kind) => [kind, { rendered_ms: byKind(kind, 'rendered'), finished_ms: byKind(kind, 'finished') }])),
       views_1m_longest_task_ms: views,
       worker_load_1m_ms: med(worker, 'ms'),
       worker_longest_task_ms: med(worker, 'longestTask'),
