@@ -1,12 +1,14 @@
 /**
- * npm run eval:extract -- [GOLD.jsonl] [--gold DIR_OR_FILE] [--reports DIR] [--verbose]
+ * npm run eval:extract -- [GOLD.jsonl] [--gold DIR_OR_FILE] [--reports DIR] [--metric-ids FILE] [--verbose]
  * Scores the extractor against hand-labelled figures (default ../shared/gold/seed.jsonl); a --gold
  * directory contributes every *.jsonl in it, with its reports beside them (tests/extract/heldout).
+ * The metric is scored through --metric-ids (default tests/extract/metric-ids.json): which catalogue metric
+ * each label's metric name stands for.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { extractFigures } from '../extract/extract'
-import { parseGold, scoreFigures, type GoldFigure } from '../extract/score'
+import { parseGold, parseMetricIds, scoreFigures, type GoldFigure } from '../extract/score'
 import { dateFromName, loadMetrics, loadRegions } from './extract'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -21,7 +23,10 @@ function main(): void {
   const verbose = args.includes('--verbose') || args.includes('-v')
   const flag = (name: string) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined)
   const reportDirs = flag('--reports') ? [resolve(flag('--reports')!)] : []
-  const positional = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--reports' && args[i - 1] !== '--gold')
+  const positional = args.find((a, i) => !a.startsWith('-') && !['--reports', '--gold', '--metric-ids'].includes(args[i - 1]))
+  const idsPath = resolve(flag('--metric-ids') ?? resolve(ROOT, 'tests/extract/metric-ids.json'))
+  if (!existsSync(idsPath)) fail(`no metric ids file at ${idsPath}`)
+  const metricIds = parseMetricIds(readFileSync(idsPath, 'utf8'))
   const goldPath = resolve(flag('--gold') ?? positional ?? resolve(ROOT, '../shared/gold/seed.jsonl'))
   if (!existsSync(goldPath)) fail(`no gold file at ${goldPath}`)
   const isDir = statSync(goldPath).isDirectory()
@@ -34,14 +39,15 @@ function main(): void {
   const byReport = new Map<string, GoldFigure[]>()
   for (const g of gold) byReport.set(g.report, [...(byReport.get(g.report) ?? []), g])
 
-  let tp = 0, fp = 0, fn = 0, regionOk = 0, periodOk = 0, lenient = 0, ignored = 0
+  let tp = 0, fp = 0, fn = 0, regionOk = 0, periodOk = 0, lenient = 0, ignored = 0, metricOk = 0, metricMissed = 0
+  const wrongMetric: string[] = []
   for (const [report, labels] of byReport) {
     const file = reportDirs.map((d) => resolve(d, report)).find((f) => existsSync(f))
     if (!file) fail(`report ${report} not found in ${reportDirs.join(', ')}`)
     const date = dateFromName(report)
     if (!date) fail(`no date in report name ${report}`)
     const text = readFileSync(file, 'utf8')
-    const s = scoreFigures(text, extractFigures(text, { date, regions, metrics }), labels)
+    const s = scoreFigures(text, extractFigures(text, { date, regions, metrics }), labels, metricIds)
     tp += s.truePositives
     fp += s.falsePositives.length
     fn += s.falseNegatives.length
@@ -49,6 +55,9 @@ function main(): void {
     regionOk += s.matches.filter((m) => m.regionOk).length
     periodOk += s.matches.filter((m) => m.period !== 'wrong').length
     lenient += s.periodLenient
+    metricOk += s.matches.filter((m) => m.metric === 'right').length
+    metricMissed += s.matches.filter((m) => m.metric === 'missed').length
+    for (const m of s.wrongMetric ?? []) wrongMetric.push(`  ${report}: ${JSON.stringify(m.gold.quote)} filed under ${m.predicted.metric}, labelled ${m.gold.metric} (${metricIds.get(m.gold.metric) ?? 'not in the catalogue'})`)
     console.log(`${report} (date ${date}): ${labels.length} labels, ${s.truePositives} matched, ${s.falsePositives.length} false positives, ${s.falseNegatives.length} missed`)
     if (verbose || s.falsePositives.length + s.falseNegatives.length <= 10) {
       for (const f of s.falsePositives) console.log(`  FP ${f.value}${f.unit}  ${JSON.stringify(f.quote)}`)
@@ -69,6 +78,10 @@ function main(): void {
   console.log(
     `period accuracy ${pct(tp ? periodOk / tp : 1)} (${periodOk}/${tp}; ${lenient} of them are intervals such as 2022/2025-01 ending at the labelled period, counted as matches; strict ${pct(tp ? (periodOk - lenient) / tp : 1)})`,
   )
+  console.log(
+    `metric accuracy ${pct(tp ? metricOk / tp : 1)} (${metricOk}/${tp}; ${metricMissed} left for a new metric though the catalogue has theirs, ${wrongMetric.length} filed under another catalogue metric)`,
+  )
+  for (const line of wrongMetric) console.log(line)
 }
 
 main()

@@ -26,6 +26,37 @@ function unitFit(metricUnit: string, unit: string): number {
   return 0.3
 }
 
+/** Words that single out a kind within a noun (优秀志愿服务项目 are projects honoured, not all projects). */
+const SINGLING_OUT = /(优秀|最美|先进|示范|模范|标杆|星级|五星|十佳|精品|僵尸型?)$/
+
+/**
+ * Whether a phrase found at `at` in the clause describes the figure whose number ends at `numEnd`:
+ * - after the number, not as the noun of the next number (组建新就业群体联合党支部1个、社区社会组织联合会党总支1个:
+ *   the second noun is the second figure's);
+ * - not narrowed by a word before it that the metric's own name lacks (“僵尸型”协会商会31家 is not the number of
+ *   all associations, 优秀志愿服务项目20个 not the number of all projects).
+ */
+function describes(context: string, at: number, phrase: string, numEnd: number, name: string): boolean {
+  if (at >= numEnd) {
+    if (/^[\d一二两三四五六七八九十百千万]/.test(context.slice(at + phrase.length, at + phrase.length + 1))) return false
+    if (!sharesWords(context.slice(numEnd, at), name)) return false
+  }
+  const modifier = SINGLING_OUT.exec(context.slice(0, at).replace(/[“”"]+$/, ''))?.[1]
+  return !modifier || name.includes(modifier.replace(/型$/, ''))
+}
+
+/**
+ * Whether the words between a number and a phrase after it (what the number counts, and what that did) share a
+ * two-character word with the metric's name: 6个村庄的关键地段安装、增设防护栏 counts villages, as 增设防护栏的村庄数
+ * does; 12个城市社区成立物业服务企业联合党支部 counts communities, which 新就业群体联合党支部数 does not.
+ */
+function sharesWords(between: string, name: string): boolean {
+  const words = between.replace(/[^\u4e00-\u9fff]/g, '')
+  if (words.length < 2) return true
+  for (let i = 0; i + 2 <= words.length; i++) if (name.includes(words.slice(i, i + 2))) return true
+  return false
+}
+
 /**
  * The metric whose phrases best describe the figure: context is the figure's clause and
  * [numStart, numEnd) the number's place in it; a phrase scores by its length and nearness.
@@ -40,8 +71,10 @@ export function classifyMetric(context: string, numStart: number, numEnd: number
     for (const phrase of phrases) {
       let at = context.indexOf(phrase)
       while (at >= 0) {
-        const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))
-        score = Math.max(score, (phrase.length * fit) / (1 + distance / 6))
+        if (describes(context, at, phrase, numEnd, metric.name)) {
+          const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))
+          score = Math.max(score, (phrase.length * fit) / (1 + distance / 6))
+        }
         at = context.indexOf(phrase, at + 1)
       }
     }

@@ -21,6 +21,11 @@ export interface ScoredMatch {
   regionOk: boolean
   /** 'exact', or 'interval-end' when an interval ending at the labelled period stands for it (累计 since 2022). */
   period: 'exact' | 'interval-end' | 'wrong'
+  /**
+   * Given the labels' catalogue ids: 'right' when the predicted metric is the label's (or both have none), 'missed'
+   * when the label has one and the prediction none, 'wrong' when the prediction names another catalogue metric.
+   */
+  metric?: 'right' | 'missed' | 'wrong'
 }
 
 export interface Score {
@@ -37,6 +42,9 @@ export interface Score {
   periodAccuracy: number
   /** Period matches that needed the interval-end leniency. */
   periodLenient: number
+  /** Given the labels' catalogue ids: matches whose metric is right, and those filed under another metric. */
+  metricAccuracy?: number
+  wrongMetric?: ScoredMatch[]
   /** Labels whose quote is not in the report text. */
   unlocated: GoldFigure[]
 }
@@ -46,8 +54,9 @@ const sameValue = (a: number, b: number) => Math.abs(a - b) < 1e-9
 /**
  * Scores predictions against labels of one report: a prediction matches a label when the values
  * are equal and their quotes overlap in the original text; each label and prediction match once.
+ * `metricIds` (label metric name → catalogue id; a name not in it has none) also scores the metric.
  */
-export function scoreFigures(text: string, predicted: Figure[], gold: GoldFigure[]): Score {
+export function scoreFigures(text: string, predicted: Figure[], gold: GoldFigure[], metricIds?: ReadonlyMap<string, string>): Score {
   const unlocated: GoldFigure[] = []
   const located: { gold: GoldFigure; start: number; end: number }[] = []
   const taken = new Set<number>()
@@ -78,7 +87,8 @@ export function scoreFigures(text: string, predicted: Figure[], gold: GoldFigure
       ignored++
       continue
     }
-    matches.push({ gold: g, predicted: p, regionOk: regionMatches(p, g), period: periodMatch(p.period, g.period) })
+    const metric = metricIds ? metricMatch(p.metric, metricIds.get(g.metric) ?? null) : undefined
+    matches.push({ gold: g, predicted: p, regionOk: regionMatches(p, g), period: periodMatch(p.period, g.period), ...(metric ? { metric } : {}) })
   }
   const falsePositives = predicted.filter((f) => !used.has(f))
   const tp = matches.length
@@ -98,8 +108,21 @@ export function scoreFigures(text: string, predicted: Figure[], gold: GoldFigure
     regionAccuracy: ratio(matches.filter((m) => m.regionOk).length),
     periodAccuracy: ratio(matches.filter((m) => m.period !== 'wrong').length),
     periodLenient: matches.filter((m) => m.period === 'interval-end').length,
+    ...(metricIds ? { metricAccuracy: ratio(matches.filter((m) => m.metric === 'right').length), wrongMetric: matches.filter((m) => m.metric === 'wrong') } : {}),
     unlocated,
   }
+}
+
+function metricMatch(predicted: string | null, labelled: string | null): ScoredMatch['metric'] {
+  if (predicted === labelled) return 'right'
+  return predicted === null ? 'missed' : 'wrong'
+}
+
+/** The label-name → catalogue-id map of a metric-ids JSON file (`{ "ids": { name: id } }`). */
+export function parseMetricIds(json: string): Map<string, string> {
+  const ids = (JSON.parse(json) as { ids?: Record<string, string> }).ids
+  if (!ids || typeof ids !== 'object') throw new Error('metric ids: expected an object with "ids"')
+  return new Map(Object.entries(ids))
 }
 
 function regionMatches(p: Figure, g: GoldFigure): boolean {

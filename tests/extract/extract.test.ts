@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractFigures } from '../../src/extract/extract'
-import { ctx } from './builders'
+import { ctx, metric, smallGazetteer } from './builders'
 
 const values = (text: string) => extractFigures(text, ctx()).map((f) => f.value)
 
@@ -93,5 +93,36 @@ describe('plans and magnitudes in extractFigures', () => {
   it('reads a magnitude after 余: 二十余万份', () => {
     const [f] = extractFigures('发放明白纸二十余万份。', ctx())
     expect([f.value, f.unit, f.qualifier]).toEqual([200000, '份', '>='])
+  })
+})
+
+describe('metric assignment', () => {
+  const metrics = [
+    metric('assoc_total', '行业协会商会总数', '家', ['行业协会商会', '协会商会']),
+    metric('zombie_assoc_cleared', '清理“僵尸型”协会商会数', '家', ['僵尸型']),
+    metric('joint_branches', '新就业群体联合党支部数', '个', ['新就业群体联合党支部', '联合党支部']),
+    metric('federation_branches', '社区社会组织联合会党组织数', '个', ['社区社会组织联合会党总支']),
+    metric('volunteer_projects', '志愿服务项目数', '个', ['志愿服务项目']),
+    metric('villages_with_guardrails', '增设防护栏的村庄数', '个', ['防护栏', '增设防护栏']),
+  ]
+  const metricsOf = (text: string) => extractFigures(text, { date: '2025-01', regions: smallGazetteer(), metrics }).map((f) => f.metric)
+
+  it('files each of two listed figures under its own noun, not the next figure’s', () => {
+    expect(metricsOf('组建新就业群体联合党支部1个、社区社会组织联合会党总支1个。')).toEqual(['joint_branches', 'federation_branches'])
+  })
+
+  it('leaves a figure narrowed by 优秀 or “僵尸型” out of the broader metric', () => {
+    expect(metricsOf('表彰优秀志愿服务项目20个。')).toEqual([null])
+    expect(extractFigures('表彰优秀志愿服务项目20个。', { date: '2025-01', regions: smallGazetteer(), metrics })[0].suggested_name).toContain('优秀志愿服务项目')
+    expect(metricsOf('运行志愿服务项目20个。')).toEqual(['volunteer_projects'])
+    expect(metricsOf('同时清理“僵尸型”协会商会31家。')).toEqual(['zombie_assoc_cleared'])
+    expect(metricsOf('全市共有行业协会商会287家。')).toEqual(['assoc_total'])
+  })
+
+  it('does not file what a number counts under a metric of what those things set up', () => {
+    // 12 communities set up branches: a count of communities, not of branches.
+    expect(metricsOf('在12个城市社区成立物业服务企业联合党支部。')).toEqual([null])
+    // 6 villages got guardrails: the metric counts villages.
+    expect(metricsOf('在6个村庄的关键地段安装、增设防护栏。')).toEqual(['villages_with_guardrails'])
   })
 })

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadMetrics, loadRegions } from '../../src/cli/extract'
 import { extractFigures } from '../../src/extract/extract'
-import { parseGold, periodMatch, scoreFigures } from '../../src/extract/score'
+import { parseGold, parseMetricIds, periodMatch, scoreFigures } from '../../src/extract/score'
 import { ctx } from './builders'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -23,6 +23,24 @@ describe(scoreFigures, () => {
     const s = scoreFigures(seedText, extractFigures(seedText, { date: '2025-01', regions: loadRegions(), metrics: loadMetrics() }), gold)
     expect(s.f1).toBeGreaterThanOrEqual(0.95)
     expect(s.regionAccuracy).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it.skipIf(!existsSync(resolve(root, 'data/metrics.csv')))('files every seed figure under its own catalogue metric or none', () => {
+    const metricIds = parseMetricIds(readFileSync(resolve(root, 'tests/extract/metric-ids.json'), 'utf8'))
+    const s = scoreFigures(seedText, extractFigures(seedText, { date: '2025-01', regions: loadRegions(), metrics: loadMetrics() }), gold, metricIds)
+    expect(s.wrongMetric!.map((m) => `${m.gold.quote} → ${m.predicted.metric}`)).toEqual([])
+    expect(s.metricAccuracy).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('scores the metric against the labels’ catalogue ids: right, missed, or filed under another', () => {
+    const text = '全市共有行业协会商会287家，表彰优秀项目20个，组建党支部5个。'
+    const label = (quote: string, value: number, metric: string) => ({ report: 'x', metric, region: '', region_code: null, period: '2025-01', value, unit: '', qualifier: '=', quote })
+    const predicted = extractFigures(text, ctx()).map((f, i) => ({ ...f, metric: ['assoc_total', 'volunteer_projects', null][i] }))
+    const ids = new Map([['行业协会商会数', 'assoc_total'], ['党支部数', 'branches']])
+    const s = scoreFigures(text, predicted, [label('行业协会商会287家', 287, '行业协会商会数'), label('优秀项目20个', 20, '优秀项目数'), label('党支部5个', 5, '党支部数')], ids)
+    expect(s.matches.map((m) => m.metric)).toEqual(['right', 'wrong', 'missed'])
+    expect(s.metricAccuracy).toBeCloseTo(1 / 3)
+    expect(s.wrongMetric!.map((m) => m.gold.quote)).toEqual(['优秀项目20个'])
   })
 
   it('ignores predictions that match optional labels and counts other extras as false positives', () => {
