@@ -88,8 +88,8 @@ export function classifyMetric(context: string, numStart: number, numEnd: number
 
 /** A change verb ending the phrase before a rate: (同比|较上年)(增长|下降)(了|达|到)?. */
 const CHANGE = /(同比|较上年同期|较去年同期|较上年|较去年|比上年|比去年)?(增长|增加|提高|提升|上升|下降|减少|降低|回落)(了|达|达到)?$/
-const LEADING_VERBS = /^(的|已|共|累计|共计|先后|组织|开展|举办|指导|推动|培育|吸纳|吸收|选派|推荐|组建|覆盖|参与|实现|完成|新增|建立|建成|设立|发展|有|为|达|是|在|对|将|把|使|让|其中|全市|全县|全区|全镇)+/
-const TRAILING_VERBS = /(已达|达到|达|为|有|共|累计|共计|约|近|超过|开展|完成|实现)+$/
+const LEADING_VERBS = /^(的|已|共|累计|今年|去年|全年|上半年|下半年|[一二三四]季度|年内|当年|近年来|[一二三四五六七八九十]+年来|同时|配齐|配备|划分为|划分|摸清|聘请|评选|表彰|依法|共计|先后|组织|开展|举办|指导|推动|培育|吸纳|吸收|选派|推荐|组建|覆盖|参与|实现|完成|建立|建成|设立|发展|有|为|达|是|在|对|将|把|使|让|其中|全市|全县|全区|全镇)+/
+const TRAILING_VERBS = /(已达|达到|达|为|有|共|累计|共计|约|近|超过|突破|开展|完成|实现)+$/
 
 /** A short name a reviewer could give a new metric, from the noun phrase around the figure. */
 export function suggestName(nounAfter: string, nounBefore: string, unit: string): string {
@@ -105,8 +105,22 @@ export function suggestName(nounAfter: string, nounBefore: string, unit: string)
   if (!noun || isRate) noun = trimVerbs(nounBefore, true)
   noun = noun.slice(0, 16).replace(/的$/, '')
   if (!noun) return isRate ? '比率' : `数量（${unit}）`
-  if (isRate || /(率|数|量|次数|人数)$/.test(noun)) return noun
-  return unit === '人次' ? `${noun}人次` : `${noun}数`
+  if (isRate || /(率|数|量|次数|人数|人次|户次|场次)$/.test(noun)) return noun
+  return withUnit(noun, unit)
+}
+
+/**
+ * The noun made a metric's name the way reports name one, by what is counted: 专职调解员人数, 排查矛盾纠纷起数,
+ * 走访农户户次, 网格议事会场次, 网格数; an amount keeps its own word (投入资金, 电商销售额) or becomes 金额.
+ */
+function withUnit(noun: string, unit: string): string {
+  if (/元$/.test(unit)) return /(资金|金额|销售额|损失|价值|投入|投资|经费|收入|贷款)$/.test(noun) ? noun : `${noun}金额`
+  if (/^(小时|分钟|天)$/.test(unit)) return /时长$/.test(noun) ? noun : `${noun}时长`
+  if (unit === '分') return noun
+  if (unit === '名' || unit === '人' || unit === '位') return noun.endsWith('人') ? `${noun}数` : `${noun}人数`
+  if (unit.endsWith('次')) return unit === '次' ? `${noun}次数` : `${noun}${unit}`
+  if (/^(户|件|起|条|场|期|批)$/.test(unit)) return noun.endsWith(unit) ? `${noun}数` : `${noun}${unit}数`
+  return `${noun}数`
 }
 
 /** Drops the verbs around a noun phrase, unless that would leave almost nothing (覆盖率 stays). */
