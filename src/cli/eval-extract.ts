@@ -41,6 +41,7 @@ function main(): void {
 
   let tp = 0, fp = 0, fn = 0, regionOk = 0, periodOk = 0, lenient = 0, ignored = 0, metricOk = 0, metricMissed = 0
   const wrongMetric: string[] = []
+  const names = { count: 0, exact: 0, overlap: 0 }
   for (const [report, labels] of byReport) {
     const file = reportDirs.map((d) => resolve(d, report)).find((f) => existsSync(f))
     if (!file) fail(`report ${report} not found in ${reportDirs.join(', ')}`)
@@ -57,6 +58,7 @@ function main(): void {
     lenient += s.periodLenient
     metricOk += s.matches.filter((m) => m.metric === 'right').length
     metricMissed += s.matches.filter((m) => m.metric === 'missed').length
+    for (const key of ['count', 'exact', 'overlap'] as const) names[key] += s.suggestedNames![key]
     for (const m of s.wrongMetric ?? []) wrongMetric.push(`  ${report}: ${JSON.stringify(m.gold.quote)} filed under ${m.predicted.metric}, labelled ${m.gold.metric} (${metricIds.get(m.gold.metric) ?? 'not in the catalogue'})`)
     console.log(`${report} (date ${date}): ${labels.length} labels, ${s.truePositives} matched, ${s.falsePositives.length} false positives, ${s.falseNegatives.length} missed`)
     if (verbose || s.falsePositives.length + s.falseNegatives.length <= 10) {
@@ -82,6 +84,9 @@ function main(): void {
     `metric accuracy ${pct(tp ? metricOk / tp : 1)} (${metricOk}/${tp}; ${metricMissed} left for a new metric though the catalogue has theirs, ${wrongMetric.length} filed under another catalogue metric)`,
   )
   for (const line of wrongMetric) console.log(line)
+  console.log(
+    `suggested names of the ${names.count} figures with no catalogue metric: ${names.exact} as labelled, character-pair overlap ${names.count ? (names.overlap / names.count).toFixed(2) : '–'}`,
+  )
 }
 
 main()

@@ -45,6 +45,11 @@ export interface Score {
   /** Given the labels' catalogue ids: matches whose metric is right, and those filed under another metric. */
   metricAccuracy?: number
   wrongMetric?: ScoredMatch[]
+  /**
+   * Given the labels' catalogue ids, for matches where neither label nor prediction has a catalogue metric: how many
+   * suggested names equal the label's name, and the sum of their character-pair overlaps (Dice, 0–1) with it.
+   */
+  suggestedNames?: { count: number; exact: number; overlap: number }
   /** Labels whose quote is not in the report text. */
   unlocated: GoldFigure[]
 }
@@ -108,9 +113,43 @@ export function scoreFigures(text: string, predicted: Figure[], gold: GoldFigure
     regionAccuracy: ratio(matches.filter((m) => m.regionOk).length),
     periodAccuracy: ratio(matches.filter((m) => m.period !== 'wrong').length),
     periodLenient: matches.filter((m) => m.period === 'interval-end').length,
-    ...(metricIds ? { metricAccuracy: ratio(matches.filter((m) => m.metric === 'right').length), wrongMetric: matches.filter((m) => m.metric === 'wrong') } : {}),
+    ...(metricIds
+      ? {
+          metricAccuracy: ratio(matches.filter((m) => m.metric === 'right').length),
+          wrongMetric: matches.filter((m) => m.metric === 'wrong'),
+          suggestedNames: scoreNames(matches.filter((m) => m.metric === 'right' && m.predicted.metric === null)),
+        }
+      : {}),
     unlocated,
   }
+}
+
+function scoreNames(matches: ScoredMatch[]): NonNullable<Score['suggestedNames']> {
+  const plain = (name: string) => name.replace(/[“”"'（）()]/g, '')
+  const names = matches.map((m) => [plain(m.predicted.suggested_name ?? m.predicted.metric_name), plain(m.gold.metric)])
+  return {
+    count: names.length,
+    exact: names.filter(([a, b]) => a === b).length,
+    overlap: names.reduce((sum, [a, b]) => sum + pairOverlap(a, b), 0),
+  }
+}
+
+/** Dice coefficient of two strings' character pairs: 1 for the same pairs, 0 for none in common. */
+export function pairOverlap(a: string, b: string): number {
+  const pairs = (s: string) => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2))
+  const [pa, pb] = [pairs(a), pairs(b)]
+  if (pa.length + pb.length === 0) return a === b ? 1 : 0
+  const left = new Map<string, number>()
+  for (const p of pb) left.set(p, (left.get(p) ?? 0) + 1)
+  let shared = 0
+  for (const p of pa) {
+    const n = left.get(p) ?? 0
+    if (n > 0) {
+      shared++
+      left.set(p, n - 1)
+    }
+  }
+  return (2 * shared) / (pa.length + pb.length)
 }
 
 function metricMatch(predicted: string | null, labelled: string | null): ScoredMatch['metric'] {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadMetrics, loadRegions } from '../../src/cli/extract'
 import { extractFigures } from '../../src/extract/extract'
-import { parseGold, parseMetricIds, periodMatch, scoreFigures } from '../../src/extract/score'
+import { pairOverlap, parseGold, parseMetricIds, periodMatch, scoreFigures } from '../../src/extract/score'
 import { ctx } from './builders'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -41,6 +41,16 @@ describe(scoreFigures, () => {
     expect(s.matches.map((m) => m.metric)).toEqual(['right', 'wrong', 'missed'])
     expect(s.metricAccuracy).toBeCloseTo(1 / 3)
     expect(s.wrongMetric!.map((m) => m.gold.quote)).toEqual(['优秀项目20个'])
+  })
+
+  it('scores a suggested name by how much of the label’s name it has', () => {
+    expect(pairOverlap('专职调解员人数', '专职调解员人数')).toBe(1)
+    expect(pairOverlap('配备专职调解员数', '专职调解员人数')).toBeCloseTo((2 * 4) / (7 + 6))
+    expect(pairOverlap('镇数', '村庄数')).toBe(0)
+    const text = '组建志愿服务队56支。'
+    const label = { report: 'x', metric: '志愿服务队数', region: '', region_code: null, period: '2025-01', value: 56, unit: '支', qualifier: '=', quote: '志愿服务队56支' }
+    const s = scoreFigures(text, extractFigures(text, ctx()), [label], new Map())
+    expect(s.suggestedNames).toEqual({ count: 1, exact: 1, overlap: 1 })
   })
 
   it('ignores predictions that match optional labels and counts other extras as false positives', () => {
