@@ -31,7 +31,12 @@ export const MAX_BYTES = 200 * 1024 * 1024
 
 /** The run of a file refused before reading, for its size: a message, no rows. */
 export function tooBigRun(fileName: string, size: number): ImportRun {
-  const problem = { level: 'error' as const, code: 'tooBig', params: { size: Math.round(size / 1048576), max: MAX_BYTES / 1048576 } }
+  return refusedRun(fileName, 'tooBig', { size: Math.round(size / 1048576), max: MAX_BYTES / 1048576 })
+}
+
+/** A run refused before reading: one whole-file problem, no rows. */
+export function refusedRun(fileName: string, code: string, params: Record<string, string | number>): ImportRun {
+  const problem = { level: 'error' as const, code, params }
   const result: ImportResult = { observations: [], lines: [], problems: [problem], unknownMetrics: [], sources: [], metrics: [], rowCount: 0 }
   return { fileName, sheets: [], header: [], mapping: matchColumns([]), result }
 }

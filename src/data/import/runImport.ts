@@ -1,4 +1,4 @@
-import { importBytes, MAX_BYTES, tooBigRun, type ImportData, type ImportRun } from './importFile'
+import { importBytes, MAX_BYTES, refusedRun, tooBigRun, type ImportData, type ImportRun } from './importFile'
 import type { ColumnMapping } from './columns'
 
 /** What the page asks the import worker. */
@@ -27,18 +27,32 @@ export async function readInWorker(request: WorkerRequest, onProgress: (fraction
   return importBytes(bytes, request.fileName, request.data, { ...request.options, onProgress })
 }
 
-/** Runs an import in a Web Worker (inline where there is none, as under Node or happy-dom); cancel ends the worker at once. */
+/**
+ * The largest file read on the page's thread when no worker can run (a policy that forbids workers, a browser without
+ * module workers): at some 120,000 rows a second (`npx tsx tests/bench/import.bench.ts`), about half a second there.
+ */
+export const PAGE_THREAD_IMPORT_BYTES = 8 << 20
+
+/**
+ * Runs an import in a Web Worker; cancel ends the worker at once. Where there is no Worker (Node, happy-dom), or the
+ * worker cannot start, a file up to `PAGE_THREAD_IMPORT_BYTES` is read on this thread, and a larger one is refused
+ * with a `needsWorker` problem rather than freezing the page. A worker that fails once it has started is not re-run
+ * here: the same file would fail the page the same way.
+ */
 export function runImport(request: WorkerRequest, onProgress: (fraction: number) => void): ImportTask {
-  if (typeof Worker === 'undefined') {
-    let cancelled = false
-    const result = readInWorker(request, onProgress).then((run) => (cancelled ? null : run))
-    return { result, cancel: () => void (cancelled = true) }
-  }
-  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' })
+  let cancelled = false
+  const onThisThread = (): Promise<ImportRun | null> =>
+    request.file.size > PAGE_THREAD_IMPORT_BYTES
+      ? Promise.resolve(refusedRun(request.fileName, 'needsWorker', { size: Math.round(request.file.size / 1048576), max: PAGE_THREAD_IMPORT_BYTES / 1048576 }))
+      : readInWorker(request, onProgress).then((run) => (cancelled ? null : run))
+  const worker = startWorker()
+  if (!worker) return { result: onThisThread(), cancel: () => void (cancelled = true) }
+  let started = false
   let settle: (run: ImportRun | null) => void = () => {}
   const result = new Promise<ImportRun | null>((resolve, reject) => {
     settle = resolve
     worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+      started = true
       if (data.type === 'progress') return onProgress(data.fraction)
       worker.terminate()
       if (data.type === 'done') resolve(data.run)
@@ -46,15 +60,27 @@ export function runImport(request: WorkerRequest, onProgress: (fraction: number)
     }
     worker.onerror = (e) => {
       worker.terminate()
-      reject(new Error(e.message || 'import worker failed'))
+      if (started || cancelled) reject(new Error(e.message || 'import worker failed'))
+      else onThisThread().then(resolve, reject)
     }
   })
   worker.postMessage(request)
   return {
     result,
     cancel() {
+      cancelled = true
       worker.terminate()
       settle(null)
     },
+  }
+}
+
+/** The import worker, or null where there is none or it cannot be made. */
+function startWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null
+  try {
+    return new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    return null
   }
 }

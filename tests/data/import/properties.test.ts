@@ -9,7 +9,7 @@ import { importData } from './builders'
 const data = importData()
 const regionCodes = new Set(data.regions.map((r) => r.code))
 const metricIds = new Set(data.metrics.map((m) => m.id))
-const WHOLE_FILE = new Set(['empty', 'binary', 'tooBig', 'xlsx', 'noHeader'])
+const WHOLE_FILE = new Set(['empty', 'binary', 'tooBig', 'needsWorker', 'xlsx', 'noHeader'])
 const STRUCTURAL = new Set(['ragged', 'csv'])
 
 // Cells a person might type, right and wrong, plus arbitrary text.
