@@ -10,10 +10,15 @@ export function buildMetricIndex(metrics: Metric[]): MetricIndex {
   return {
     entries: metrics.map((metric) => ({
       metric,
-      phrases: [...new Set([metric.name, ...metric.aliases].filter((p) => p.length >= 2))],
+      phrases: [...new Set([metric.name, ...metric.aliases].map(unquoted).filter((p) => p.length >= 2))],
     })),
   }
 }
+
+const QUOTES = /[“”‘’"「」『』]/g
+
+/** A phrase without its quotation marks: reports quote names (城市治理“合伙人”) that catalogues may not. */
+const unquoted = (text: string) => text.replace(QUOTES, '')
 
 /** How well a metric's unit fits a figure's unit: 1 same, less for a related unit, 0 never. */
 function unitFit(metricUnit: string, unit: string): number {
@@ -41,7 +46,7 @@ function describes(context: string, at: number, phrase: string, numEnd: number, 
     if (/^[\d一二两三四五六七八九十百千万]/.test(context.slice(at + phrase.length, at + phrase.length + 1))) return false
     if (!sharesWords(context.slice(numEnd, at), name)) return false
   }
-  const modifier = SINGLING_OUT.exec(context.slice(0, at).replace(/[“”"]+$/, ''))?.[1]
+  const modifier = SINGLING_OUT.exec(context.slice(0, at))?.[1]
   return !modifier || name.includes(modifier.replace(/型$/, ''))
 }
 
@@ -61,7 +66,11 @@ function sharesWords(between: string, name: string): boolean {
  * The metric whose phrases best describe the figure: context is the figure's clause and
  * [numStart, numEnd) the number's place in it; a phrase scores by its length and nearness.
  */
-export function classifyMetric(context: string, numStart: number, numEnd: number, unit: string, index: MetricIndex): Metric | null {
+export function classifyMetric(quoted: string, quotedStart: number, quotedEnd: number, unit: string, index: MetricIndex): Metric | null {
+  // Phrases are matched with the clause's quotation marks left out, the number's place shifted to match.
+  const context = unquoted(quoted)
+  const shift = (at: number) => unquoted(quoted.slice(0, at)).length
+  const [numStart, numEnd] = [shift(quotedStart), shift(quotedEnd)]
   let best: Metric | null = null
   let bestScore = 0
   for (const { metric, phrases } of index.entries) {
@@ -71,7 +80,7 @@ export function classifyMetric(context: string, numStart: number, numEnd: number
     for (const phrase of phrases) {
       let at = context.indexOf(phrase)
       while (at >= 0) {
-        if (describes(context, at, phrase, numEnd, metric.name)) {
+        if (describes(context, at, phrase, numEnd, unquoted(metric.name))) {
           const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))
           score = Math.max(score, (phrase.length * fit) / (1 + distance / 6))
         }

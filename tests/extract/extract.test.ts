@@ -104,6 +104,7 @@ describe('metric assignment', () => {
     metric('federation_branches', '社区社会组织联合会党组织数', '个', ['社区社会组织联合会党总支']),
     metric('volunteer_projects', '志愿服务项目数', '个', ['志愿服务项目']),
     metric('villages_with_guardrails', '增设防护栏的村庄数', '个', ['防护栏', '增设防护栏']),
+    metric('partners', '城市治理“合伙人”新就业群体人数', '人', ['城市治理合伙人']),
   ]
   const metricsOf = (text: string) => extractFigures(text, { date: '2025-01', regions: smallGazetteer(), metrics }).map((f) => f.metric)
 
@@ -117,6 +118,11 @@ describe('metric assignment', () => {
     expect(metricsOf('运行志愿服务项目20个。')).toEqual(['volunteer_projects'])
     expect(metricsOf('同时清理“僵尸型”协会商会31家。')).toEqual(['zombie_assoc_cleared'])
     expect(metricsOf('全市共有行业协会商会287家。')).toEqual(['assoc_total'])
+  })
+
+  it('matches a phrase whether or not the report quotes part of it', () => {
+    expect(metricsOf('吸纳120名新就业群体成为城市治理“合伙人”。')).toEqual(['partners'])
+    expect(metricsOf('吸纳120名新就业群体成为城市治理合伙人。')).toEqual(['partners'])
   })
 
   it('does not file what a number counts under a metric of what those things set up', () => {
