@@ -37,7 +37,7 @@ const SINGLING_OUT = /(优秀|最美|先进|示范|模范|标杆|星级|五星|�
 /**
  * Whether a phrase found at `at` in the clause describes the figure whose number ends at `numEnd`:
  * - after the number, not as the noun of the next number (组建新就业群体联合党支部1个、社区社会组织联合会党总支1个:
- *   the second noun is the second figure's);
+ *   the second noun is the second figure's), and not past words about something else (`sharesWords`);
  * - not narrowed by a word before it that the metric's own name lacks (“僵尸型”协会商会31家 is not the number of
  *   all associations, 优秀志愿服务项目20个 not the number of all projects).
  */
@@ -63,14 +63,14 @@ function sharesWords(between: string, name: string): boolean {
 }
 
 /**
- * The metric whose phrases best describe the figure: context is the figure's clause and
- * [numStart, numEnd) the number's place in it; a phrase scores by its length and nearness.
+ * The metric whose phrases best describe the figure: `clause` is the figure's clause and [start, end) the number's
+ * place in it; a phrase scores by its length and nearness.
  */
-export function classifyMetric(quoted: string, quotedStart: number, quotedEnd: number, unit: string, index: MetricIndex): Metric | null {
+export function classifyMetric(clause: string, start: number, end: number, unit: string, index: MetricIndex): Metric | null {
   // Phrases are matched with the clause's quotation marks left out, the number's place shifted to match.
-  const context = unquoted(quoted)
-  const shift = (at: number) => unquoted(quoted.slice(0, at)).length
-  const [numStart, numEnd] = [shift(quotedStart), shift(quotedEnd)]
+  const context = unquoted(clause)
+  const shift = (at: number) => unquoted(clause.slice(0, at)).length
+  const [numStart, numEnd] = [shift(start), shift(end)]
   let best: Metric | null = null
   let bestScore = 0
   for (const { metric, phrases } of index.entries) {
