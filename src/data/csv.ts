@@ -86,11 +86,32 @@ export function parseCsv(text: string): CsvTable {
   return { header, rows, problems }
 }
 
-/** Like `parseCsv`, by column: the form the validator reads large tables in. */
-export function parseCsvColumns(text: string, options: CsvColumnsOptions = {}): CsvColumns {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+/**
+ * Like `parseCsv`, by column: the form the validator reads large tables in. Given the file's bytes rather than its
+ * text, a well-formed UTF-8 file is scanned without ever being one string, so it may be longer than a JavaScript
+ * string can be (~512 M characters); an irregular one, or bytes that are not UTF-8, are decoded and read as text.
+ */
+export function parseCsvColumns(input: string | Uint8Array, options: CsvColumnsOptions = {}): CsvColumns {
+  if (typeof input !== 'string') {
+    const bytes = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input
+    const scanned = scanCsv(bytes, options)
+    // Bytes that are not UTF-8 decode to U+FFFD, so different ones would read as the same cell under different codes.
+    if (scanned && !hasReplacement(scanned)) return scanned
+    let text: string
+    try {
+      text = DECODER.decode(bytes)
+    } catch {
+      return { header: [], columns: [], lines: new Int32Array(0), problems: [{ line: 1, message: 'too large to read as text; it has a stray or open quote, a bare CR or bytes that are not UTF-8: fix those, or split the file' }] }
+    }
+    return parseCsvColumns(text, options)
+  }
+  const body = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   // Well-formed files (nearly all) take a fast scanner; anything odd goes to papaparse for its exact messages.
-  return scanCsv(body, options) ?? parseWithPapa(body, options)
+  return scanCsv(new TextEncoder().encode(body), options) ?? parseWithPapa(body, options)
+}
+
+function hasReplacement(table: CsvColumns): boolean {
+  return table.header.some((cell) => cell.includes('\uFFFD')) || table.columns.some((column) => column.values.some((cell) => cell.includes('\uFFFD')))
 }
 
 /** The text of data row `k`'s cell in `column` (a number cell as JavaScript writes the number). */
@@ -233,7 +254,7 @@ class ColumnBuilder {
   constructor(
     private capacity: number,
     private readonly options: CsvColumnsOptions,
-    private readonly bytes = new Uint8Array(0),
+    private readonly bytes: Uint8Array = new Uint8Array(0),
   ) {
     this.lines = new Int32Array(capacity)
   }
@@ -334,11 +355,10 @@ class ColumnBuilder {
 /**
  * RFC 4180 with `\n` or `\r\n` line ends, in one pass over the text's UTF-8 bytes with no per-character callbacks:
  * a repeated cell costs a comparison or a table look-up, not a new string.
- * Returns null at the first irregularity (a stray quote, an unterminated quote, a bare `\r`). The text comes from a
- * decoder, so it has no lone surrogates and its bytes decode back to the same cells.
+ * Returns null at the first irregularity (a stray quote, an unterminated quote, a bare `\r`). Cells are decoded as
+ * UTF-8 (bytes that are not become U+FFFD, which `parseCsvColumns` checks for).
  */
-function scanCsv(body: string, options: CsvColumnsOptions): CsvColumns | null {
-  const bytes = new TextEncoder().encode(body)
+function scanCsv(bytes: Uint8Array, options: CsvColumnsOptions): CsvColumns | null {
   const n = bytes.length
   // Rows are about as long as the first line: a close first guess saves growing every array several times.
   const firstLine = bytes.indexOf(LF)

@@ -4,28 +4,37 @@ import { parseDescriptor, validatePackage, validatePackageColumns, DESCRIPTOR, t
 /** Reads one package file by its path relative to the package root; null when it is missing or unreadable. */
 export type ReadText = (path: string) => Promise<string | null>
 
+/**
+ * Like `ReadText`, or giving the file's bytes: a table read as bytes is scanned without becoming one string, so it
+ * may be longer than a string can be (`parseCsvColumns`).
+ */
+export type ReadFile = (path: string) => Promise<string | Uint8Array | null>
+
+const DECODER = new TextDecoder()
+const asText = (file: string | Uint8Array | null) => (file === null || typeof file === 'string' ? file : DECODER.decode(file))
+
 /** Reads the descriptor, every table it lists, and the report texts that sources.csv names. */
-export async function readPackage(read: ReadText): Promise<RawPackage> {
-  const descriptor = await read(DESCRIPTOR)
+export async function readPackage(read: ReadFile): Promise<RawPackage> {
+  const descriptor = asText(await read(DESCRIPTOR))
   const resources = parseDescriptor(descriptor, [])
-  const tables: Record<string, string | null> = {}
+  const tables: RawPackage['tables'] = {}
   await Promise.all(resources.map(async (r) => (tables[r.path] = await read(r.path))))
   const sourcesPath = resources.find((r) => r.name === 'sources')?.path
-  const sourcesText = sourcesPath ? tables[sourcesPath] : null
+  const sourcesText = sourcesPath ? asText(tables[sourcesPath]) : null
   const files = sourcesText ? (await withCsvFallback(() => parseCsv(sourcesText))).rows.map((row) => row.values.file).filter(Boolean) : []
   const reports: Record<string, string | null> = {}
-  await Promise.all(files.map(async (file) => (reports[file] = await read(file))))
+  await Promise.all(files.map(async (file) => (reports[file] = asText(await read(file)))))
   return { descriptor, tables, reports }
 }
 
 /** Reads and validates a package. Never throws for bad data: problems come back as located messages. */
-export async function loadPackage(read: ReadText): Promise<ValidatedPackage> {
+export async function loadPackage(read: ReadFile): Promise<ValidatedPackage> {
   const raw = await readPackage(read)
   return withCsvFallback(() => validatePackage(raw))
 }
 
 /** Like `loadPackage`, with the observations as columns (`validatePackageColumns`): no object per row. */
-export async function loadPackageColumns(read: ReadText): Promise<ColumnarPackage> {
+export async function loadPackageColumns(read: ReadFile): Promise<ColumnarPackage> {
   const raw = await readPackage(read)
   return withCsvFallback(() => validatePackageColumns(raw))
 }
@@ -38,25 +47,24 @@ export class PackageTooLarge extends Error {
 }
 
 /**
- * Reads package files over HTTP from the page's own origin (no other origin is ever asked). Given `budget`, the
- * files together may have at most that many bytes: past it, reading stops (the download is cancelled) and the
+ * Reads package files over HTTP from the page's own origin (no other origin is ever asked), as bytes. Given `budget`,
+ * the files together may have at most that many bytes: past it, reading stops (the download is cancelled) and the
  * read throws `PackageTooLarge`, whether or not the server said the size beforehand.
  */
-export function fetchReader(baseUrl: string, budget = Infinity): ReadText {
+export function fetchReader(baseUrl: string, budget = Infinity): ReadFile {
   let left = budget
   return async (path) => {
     let response: Response
     try {
       response = await fetch(new URL(path, baseUrl))
       if (!response.ok) return null
-      if (budget === Infinity) return await response.text()
+      if (budget === Infinity) return new Uint8Array(await response.arrayBuffer())
     } catch {
       return null
     }
     const bytes = await readWithin(response, left, budget)
-    if (bytes === null) return null
-    left -= bytes.length
-    return new TextDecoder().decode(bytes)
+    if (bytes !== null) left -= bytes.length
+    return bytes
   }
 }
 

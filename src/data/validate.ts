@@ -8,7 +8,8 @@ import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type 
 /** The package's files as read from disk or the network; null where a file could not be read. */
 export interface RawPackage {
   descriptor: string | null
-  tables: Record<string, string | null>
+  /** Each table's text, or its bytes (UTF-8; see `parseCsvColumns`). */
+  tables: Record<string, string | Uint8Array | null>
   reports: Record<string, string | null>
 }
 
@@ -67,15 +68,15 @@ export function validatePackageColumns(raw: RawPackage): ColumnarPackage {
   const resources = parseDescriptor(raw.descriptor, messages)
   const rows = new Map<string, CheckedRows>()
   for (const resource of resources) {
-    const text = raw.tables[resource.path] ?? null
-    if (text === null) {
+    const file = raw.tables[resource.path] ?? null
+    if (file === null) {
       messages.push({ level: 'error', file: resource.path, message: 'cannot be read' })
       rows.set(resource.name, { table: EMPTY_TABLE, rows: new Int32Array(0) })
       continue
     }
     // Observations are the large table: their values are read as numbers, without a string per cell.
     const options = resource.name === 'observations' ? { numbers: numberFields(resource.schema) } : {}
-    rows.set(resource.name, checkTable(resource.path, parseCsvColumns(text, options), resource.schema, messages))
+    rows.set(resource.name, checkTable(resource.path, parseCsvColumns(file, options), resource.schema, messages))
   }
   for (const resource of resources) checkForeignKeys(resource, resources, rows, messages)
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { loadPackageColumns, type ReadText } from '@/data/load'
+import { loadPackageColumns, type ReadFile } from '@/data/load'
 import { loadPackageAt, type LoadedPackage } from '@/data/loadPackageAt'
 import type { DataMessage } from '@/data/messages'
 import { concatColumns, fromColumns, toColumns, type ObservationColumns } from '@/domain/columnar'
@@ -55,7 +55,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   const sourceById = computed(() => new Map(merged.value.sources.map((s) => [s.id, s])))
 
   /** Loads a package read by `read` on this thread (tests, files at hand); bad rows become messages. */
-  function load(read: ReadText, key: string | null = null): Promise<void> {
+  function load(read: ReadFile, key: string | null = null): Promise<void> {
     return run(key, () => loadPackageColumns(read))
   }
 

@@ -43,6 +43,35 @@ const DESCRIPTOR = readFileSync(resolve(import.meta.dirname, '../../data/datapac
 
 /** The dataset written as a data package (CSV text), as an office would put it on its server. */
 export function benchPackage(data: BenchData): RawPackage {
+  const lines = new Array<string>(data.observations.length)
+  data.observations.forEach((o, i) => (lines[i] = observationLine(o)))
+  return withObservations(data, [OBSERVATIONS_HEADER, ...lines].join('\n') + '\n')
+}
+
+/**
+ * The same package with observations.csv as UTF-8 bytes, written a block of rows at a time: it never becomes one
+ * string, so it may be longer than a string can be (536,870,888 characters), as the load worker reads it.
+ */
+export function benchPackageBytes(data: BenchData): RawPackage {
+  const encoder = new TextEncoder()
+  const blocks: Uint8Array[] = [encoder.encode(OBSERVATIONS_HEADER + '\n')]
+  for (let i = 0; i < data.observations.length; i += 100_000) {
+    blocks.push(encoder.encode(data.observations.slice(i, i + 100_000).map((o) => observationLine(o) + '\n').join('')))
+  }
+  const bytes = new Uint8Array(blocks.reduce((sum, b) => sum + b.length, 0))
+  let at = 0
+  for (const block of blocks) {
+    bytes.set(block, at)
+    at += block.length
+  }
+  return withObservations(data, bytes)
+}
+
+const OBSERVATIONS_HEADER = 'metric,region,period,value,qualifier,source,quote'
+const observationLine = (o: Observation) => `${o.metric},${o.region},${o.period},${o.value},${o.qualifier},${o.source},`
+
+/** The package's other tables around an observations.csv. */
+function withObservations(data: BenchData, observations: string | Uint8Array): RawPackage {
   const regions = ['code,name,level,parent,aliases', ...data.regions.map((r) => [r.code, r.name, r.level, r.parent ?? '', r.aliases.join('|')].join(','))]
   const metrics = [
     'id,name,name_en,unit,kind,temporal,aggregate,category,definition,aliases,target',
@@ -52,13 +81,10 @@ export function benchPackage(data: BenchData): RawPackage {
     }),
   ]
   const sources = ['id,title,publication,date,author,file,url,note', `${SYNTHETIC_SOURCE},合成数据,,2026-01,,,,`]
-  const lines = new Array<string>(data.observations.length + 1)
-  lines[0] = 'metric,region,period,value,qualifier,source,quote'
-  data.observations.forEach((o, i) => (lines[i + 1] = `${o.metric},${o.region},${o.period},${o.value},${o.qualifier},${o.source},`))
   const csv = (rows: string[]) => rows.join('\n') + '\n'
   return {
     descriptor: DESCRIPTOR,
-    tables: { 'regions.csv': csv(regions), 'metrics.csv': csv(metrics), 'sources.csv': csv(sources), 'observations.csv': csv(lines) },
+    tables: { 'regions.csv': csv(regions), 'metrics.csv': csv(metrics), 'sources.csv': csv(sources), 'observations.csv': observations },
     reports: {},
   }
 }

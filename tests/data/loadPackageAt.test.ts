@@ -125,18 +125,16 @@ describe('fetchReader with a budget', () => {
   it('counts the budget over all the package’s files', async () => {
     vi.stubGlobal('fetch', async () => new Response('x'.repeat(600)))
     const read = fetchReader(BASE, 1000)
-    expect(await read('regions.csv')).toBe('x'.repeat(600))
+    expect(new TextDecoder().decode((await read('regions.csv')) as Uint8Array)).toBe('x'.repeat(600))
     await expect(read('metrics.csv')).rejects.toBeInstanceOf(PackageTooLarge)
   })
 
-  it('reads UTF-8 text like the unbudgeted reader, a byte-order mark dropped, and a missing file as null', async () => {
-    const text = '\uFEFFid,name\n371726,鄄城县\n'
-    vi.stubGlobal('fetch', async (url: string | URL) =>
-      String(url).endsWith('missing.csv') ? new Response('', { status: 404 }) : new Response(new TextEncoder().encode(text)),
-    )
-    const budgeted = fetchReader(BASE, 1 << 20)
-    expect(await budgeted('regions.csv')).toBe(await fetchReader(BASE)('regions.csv'))
-    expect(await budgeted('regions.csv')).toBe('id,name\n371726,鄄城县\n')
-    expect(await budgeted('missing.csv')).toBeNull()
+  it('gives each file’s bytes, budgeted or not, and a missing file as null', async () => {
+    const bytes = new TextEncoder().encode('\uFEFFid,name\n371726,鄄城县\n')
+    vi.stubGlobal('fetch', async (url: string | URL) => (String(url).endsWith('missing.csv') ? new Response('', { status: 404 }) : new Response(bytes)))
+    for (const read of [fetchReader(BASE, 1 << 20), fetchReader(BASE)]) {
+      expect(await read('regions.csv')).toEqual(bytes)
+      expect(await read('missing.csv')).toBeNull()
+    }
   })
 })

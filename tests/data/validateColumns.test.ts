@@ -42,6 +42,12 @@ describe(validatePackageColumns, () => {
     expect(fromColumns(toColumns(dataset.observations))).toEqual(fromColumns(columnar.columns))
   })
 
+  it.each(fixtures)('gives the same rows and messages for %s read as bytes as read as text', (_, raw) => {
+    const encoder = new TextEncoder()
+    const asBytes = Object.fromEntries(Object.entries(raw.tables).map(([path, text]) => [path, typeof text === 'string' ? encoder.encode(text) : text]))
+    expect(validatePackageColumns({ ...raw, tables: asBytes })).toEqual(validatePackageColumns(raw))
+  })
+
   it('keeps exactly the accepted rows of a synthetic package with bad rows mixed in, and locates every bad one', () => {
     const { raw, expected } = syntheticWithBadRows(11)
     const { columns, messages } = validatePackageColumns(raw)
@@ -114,6 +120,38 @@ describe(parseCsvColumns, () => {
         expect(kept.map((_, k) => table.columns.map((c) => c.values[c.codes[k]]))).toEqual(kept)
       }),
     )
+  })
+})
+
+describe('parseCsvColumns on bytes', () => {
+  const encoder = new TextEncoder()
+  const same = (text: string) => {
+    expect(parseCsvColumns(encoder.encode(text))).toEqual(parseCsvColumns(text))
+  }
+
+  it('reads any Unicode cells, quoted or not, as from the text', () => {
+    const cell = fc.string({ unit: 'grapheme', maxLength: 8 })
+    const quoteIfNeeded = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 8 }), (rows) => {
+        same(['a,b', ...rows.map((r) => r.map(quoteIfNeeded).join(','))].join('\n') + '\n')
+      }),
+    )
+  })
+
+  it('drops a byte-order mark, reads CRLF, and sends an irregular file to papaparse as the text is', () => {
+    same('\uFEFFa,b\r\n1,鄄城\r\n')
+    same('a,b\n1,"open\n')
+    same('a,b\n1,x"y\n')
+    same('a,b\r1,2\n')
+  })
+
+  it('reads bytes that are not UTF-8 as the decoded text, so two different bad bytes are one cell as there', () => {
+    // GBK 鄄城 and another GBK pair: both decode to U+FFFD pairs; as text they are the same cell, so as bytes too.
+    const file = new Uint8Array([...encoder.encode('a,b\n1,'), 0xf6, 0xb2, 0xb3, 0xc7, 10, ...encoder.encode('2,'), 0xf6, 0xb3, 0xb3, 0xc8, 10])
+    const table = parseCsvColumns(file)
+    expect(table).toEqual(parseCsvColumns(new TextDecoder().decode(file)))
+    expect(table.columns[1].codes[0]).toBe(table.columns[1].codes[1])
   })
 })
 

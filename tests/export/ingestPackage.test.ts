@@ -38,7 +38,8 @@ function mergedWithPackage(files: Record<string, string>) {
     }
   }
   return readPackage(read).then((raw) => {
-    const append = (name: string) => raw.tables[name]!.replace(/\n?$/, '\n') + files[name].split('\n').slice(1).join('\n')
+    // The reader above gives text, so the tables are text.
+    const append = (name: string) => String(raw.tables[name]).replace(/\n?$/, '\n') + files[name].split('\n').slice(1).join('\n')
     const tables = { ...raw.tables, 'metrics.csv': append('metrics.csv'), 'sources.csv': append('sources.csv'), 'observations.csv': append('observations.csv') }
     const reports = { ...raw.reports, ...Object.fromEntries(Object.entries(files).filter(([p]) => p.startsWith('reports/'))) }
     return { ...raw, tables, reports }
