@@ -110,26 +110,32 @@ function refineUnit(context: string, m: Measure): string {
 const STOP = /[，。；！？、,;!?：:\n（）()\s\d%‰]/
 const NOUN_LIMIT = 12
 
-/** The noun phrase after the unit (143家|市级行业协会商会), up to punctuation; a short aside in brackets stays (868个|村（社区）). */
+/**
+ * The noun phrase after the unit (143家|市级行业协会商会), up to punctuation; a short aside in brackets or a short
+ * quoted name stays with it (868个|村（社区）, 30名|“光荣在党50年”老党员), a longer one ends it.
+ */
 function nounAfter(t: string, from: number): string {
   let i = from
   while (i < t.length && i - from < NOUN_LIMIT) {
-    const aside = t[i] === '（' || t[i] === '(' ? asideEnd(t, i) : -1
-    if (aside > 0) i = aside
-    else if (STOP.test(t[i])) break
+    if (CLOSING.has(t[i])) {
+      const end = asideEnd(t, i)
+      if (end < 0) break
+      i = end
+    } else if (STOP.test(t[i])) break
     else i++
   }
-  // An opening quote mark belongs to the words after it: 成为城市治理|“合伙人”.
-  return t.slice(from, i).replace(/[“‘]+$/, '')
+  return t.slice(from, i)
 }
 
-/** The noun phrase before the number (党建示范点|16家), back to the clause start; a short aside stays (党支部（党小组）|1520个). */
+/** The noun phrase before the number (党建示范点|16家), back to the clause start; asides as in `nounAfter` (党支部（党小组）|1520个). */
 function nounBefore(t: string, to: number, clauseStart: number): string {
   let i = to
   while (i > clauseStart && to - i < NOUN_LIMIT) {
-    const aside = t[i - 1] === '）' || t[i - 1] === ')' ? asideStart(t, i - 1, clauseStart) : -1
-    if (aside >= 0) i = aside
-    else if (STOP.test(t[i - 1])) break
+    if (OPENING.has(t[i - 1])) {
+      const start = asideStart(t, i - 1, clauseStart)
+      if (start < 0) break
+      i = start
+    } else if (STOP.test(t[i - 1])) break
     else i--
   }
   // 1—10月刑事警情, 320名新就业群体: the tail of an earlier date or figure is not part of the noun.
@@ -141,17 +147,21 @@ function nounBefore(t: string, to: number, clauseStart: number): string {
 }
 
 const ASIDE = /^[^，。；！？、,;!?：:\n（）()\s\d%‰]{1,6}$/
+/** A quoted name may hold digits (“光荣在党50年”), a bracketed aside not (（2024年度）). */
+const QUOTED = /^[^，。；！？、,;!?：:\n（）()“”\s]{1,8}$/
+const CLOSING = new Map([['（', '）'], ['(', ')'], ['“', '”']])
+const OPENING = new Map([['）', '（'], [')', '('], ['”', '“']])
 
-/** Past the bracket closing the aside that opens at `open`, if it is a few plain words (（社区）, (村)); else -1. */
+/** Past the mark closing the aside or quoted name that opens at `open`, if it is a few plain words (（社区）, (村), “五星级”); else -1. */
 function asideEnd(t: string, open: number): number {
-  const close = t.indexOf(t[open] === '（' ? '）' : ')', open + 1)
-  return close > 0 && ASIDE.test(t.slice(open + 1, close)) ? close + 1 : -1
+  const close = t.indexOf(CLOSING.get(t[open])!, open + 1)
+  return close > 0 && (t[open] === '“' ? QUOTED : ASIDE).test(t.slice(open + 1, close)) ? close + 1 : -1
 }
 
-/** Where the aside closing at `close` opens, if it is a few plain words after `from`; else -1. */
+/** Where the aside or quoted name closing at `close` opens, if it is a few plain words after `from`; else -1. */
 function asideStart(t: string, close: number, from: number): number {
-  const open = t.lastIndexOf(t[close] === '）' ? '（' : '(', close - 1)
-  return open >= from && ASIDE.test(t.slice(open + 1, close)) ? open : -1
+  const open = t.lastIndexOf(OPENING.get(t[close])!, close - 1)
+  return open >= from && (t[close] === '”' ? QUOTED : ASIDE).test(t.slice(open + 1, close)) ? open : -1
 }
 
 /** The phrase without the place names in it: 沙窝镇投入资金 → 投入资金. */

@@ -69,12 +69,14 @@ describe(extractFigures, () => {
     expect(f.confidence).toBeGreaterThan(0.8)
   })
 
-  it('quotes the counted noun with its short aside in brackets, and without a dangling opening quote mark', () => {
+  it('quotes the counted noun with its short aside or quoted name, and without a dangling opening quote mark', () => {
     const quotes = (text: string) => extractFigures(text, ctx()).map((f) => f.quote)
     expect(quotes('全县共有868个村（社区）。')).toEqual(['868个村（社区）'])
     expect(quotes('签署共建项目的156个社区(村)。')).toEqual(['156个社区(村)'])
     expect(quotes('建立网格党支部（党小组）1520个。')).toEqual(['建立网格党支部（党小组）1520个'])
-    expect(quotes('吸纳120名新就业群体成为城市治理“合伙人”。')).toEqual(['120名新就业群体成为城市治理'])
+    expect(quotes('吸纳120名新就业群体成为城市治理“合伙人”。')).toEqual(['120名新就业群体成为城市治理“合伙人”'])
+    expect(quotes('为30名“光荣在党50年”老党员颁发纪念章。')).toEqual(['30名“光荣在党50年”老党员'])
+    expect(quotes('吸纳120名新就业群体成为“城市治理和社区服务的合伙人”。')).toEqual(['120名新就业群体成为'])
     // A long or numbered aside is not part of the noun.
     expect(quotes('培训网格员600人次（2024年度）。')).toEqual(['培训网格员600人次'])
   })
