@@ -1,15 +1,16 @@
 import type { Metric } from '../domain/types'
 import { PERSON_UNITS } from './units'
 
-/** Metrics with the phrases (name and aliases) that reports use for them. */
+/** Metrics with the phrases (name and aliases) that reports use for them, and the name, all without quotation marks. */
 export interface MetricIndex {
-  entries: { metric: Metric; phrases: string[] }[]
+  entries: { metric: Metric; name: string; phrases: string[] }[]
 }
 
 export function buildMetricIndex(metrics: Metric[]): MetricIndex {
   return {
     entries: metrics.map((metric) => ({
       metric,
+      name: unquoted(metric.name),
       phrases: [...new Set([metric.name, ...metric.aliases].map(unquoted).filter((p) => p.length >= 2))],
     })),
   }
@@ -73,14 +74,14 @@ export function classifyMetric(clause: string, start: number, end: number, unit:
   const [numStart, numEnd] = [shift(start), shift(end)]
   let best: Metric | null = null
   let bestScore = 0
-  for (const { metric, phrases } of index.entries) {
+  for (const { metric, name, phrases } of index.entries) {
     const fit = unitFit(metric.unit, unit)
     if (fit === 0) continue
     let score = 0
     for (const phrase of phrases) {
       let at = context.indexOf(phrase)
       while (at >= 0) {
-        if (describes(context, at, phrase, numEnd, unquoted(metric.name))) {
+        if (describes(context, at, phrase, numEnd, name)) {
           const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))
           score = Math.max(score, (phrase.length * fit) / (1 + distance / 6))
         }
