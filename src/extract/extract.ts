@@ -107,7 +107,9 @@ function refineUnit(context: string, m: Measure): string {
   return m.unit === '人' && context.includes('人次') ? '人次' : m.unit
 }
 
-const STOP = /[，。；！？、,;!?：:\n（）()\s\d%‰]/
+/** Punctuation, brackets and white space: what ends a noun phrase, and what an aside or a quoted name holds none of. */
+const BREAKS = '，。；！？、,;!?：:\\n（）()\\s'
+const STOP = new RegExp(`[${BREAKS}\\d%‰]`)
 const NOUN_LIMIT = 12
 
 /**
@@ -146,9 +148,9 @@ function nounBefore(t: string, to: number, clauseStart: number): string {
   return t.slice(Math.min(i, to), to)
 }
 
-const ASIDE = /^[^，。；！？、,;!?：:\n（）()\s\d%‰]{1,6}$/
+const ASIDE = new RegExp(`^[^${BREAKS}\\d%‰]{1,6}$`)
 /** A quoted name may hold digits (“光荣在党50年”), a bracketed aside not (（2024年度）). */
-const QUOTED = /^[^，。；！？、,;!?：:\n（）()“”\s]{1,8}$/
+const QUOTED = new RegExp(`^[^${BREAKS}“”]{1,8}$`)
 const CLOSING = new Map([['（', '）'], ['(', ')'], ['“', '”']])
 const OPENING = new Map([['）', '（'], [')', '('], ['”', '“']])
 
