@@ -60,23 +60,27 @@ describe(suggestName, () => {
     expect(suggestName('', '群众满意度较去年同期提高', '个百分点')).toBe('群众满意度同比增幅（百分点）')
   })
 
-  it('names a count by what it counts, as reports do: 人数, 件数, 起数, 户次, 场次, or 数', () => {
-    expect(suggestName('', '专职调解员', '名')).toBe('专职调解员人数')
-    expect(suggestName('', '党员电商带头人', '名')).toBe('党员电商带头人数')
-    expect(suggestName('', '排查矛盾纠纷', '起')).toBe('排查矛盾纠纷起数')
-    expect(suggestName('', '受理案件', '件')).toBe('受理案件数')
-    expect(suggestName('', '走访农户', '户次')).toBe('走访农户户次')
-    expect(suggestName('', '召开联席会议', '次')).toBe('召开联席会议次数')
-    expect(suggestName('', '网格议事会', '场次')).toBe('网格议事会场次')
-    expect(suggestName('', '志愿服务队伍', '支')).toBe('志愿服务队伍数')
+  it.each([
+    ['专职调解员', '名', '专职调解员人数'],
+    ['党员电商带头人', '名', '党员电商带头人数'],
+    ['排查矛盾纠纷', '起', '排查矛盾纠纷起数'],
+    ['受理案件', '件', '受理案件数'],
+    ['走访农户', '户次', '走访农户户次'],
+    ['召开联席会议', '次', '召开联席会议次数'],
+    ['网格议事会', '场次', '网格议事会场次'],
+    ['志愿服务队伍', '支', '志愿服务队伍数'],
+  ])('names a count by what it counts, as reports do: %s (%s) → %s', (noun, unit, name) => {
+    expect(suggestName('', noun, unit)).toBe(name)
   })
 
-  it('names an amount by its own word, and drops when and how it was set up', () => {
-    expect(suggestName('', '电商销售额突破', '亿元')).toBe('电商销售额')
-    expect(suggestName('', '创业贷款', '万元')).toBe('创业贷款')
-    expect(suggestName('', '挽回经济', '万元')).toBe('挽回经济金额')
-    expect(suggestName('', '志愿服务', '小时')).toBe('志愿服务时长')
-    expect(suggestName('', '全年新增注册志愿者', '人')).toBe('新增注册志愿者人数')
-    expect(suggestName('', '配备专职网格员', '名')).toBe('专职网格员人数')
+  it.each([
+    ['电商销售额突破', '亿元', '电商销售额'],
+    ['创业贷款', '万元', '创业贷款'],
+    ['挽回经济', '万元', '挽回经济金额'],
+    ['志愿服务', '小时', '志愿服务时长'],
+    ['全年新增注册志愿者', '人', '新增注册志愿者人数'],
+    ['配备专职网格员', '名', '专职网格员人数'],
+  ])('names an amount by its own word, and drops when and how it was set up: %s (%s) → %s', (noun, unit, name) => {
+    expect(suggestName('', noun, unit)).toBe(name)
   })
 })
