@@ -11,7 +11,20 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', environment: 'node', setupFiles, include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.dom.test.ts', 'tests/e2e/**'] },
+        test: { name: 'unit', environment: 'node', setupFiles, include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.dom.test.ts', 'tests/e2e/**', 'tests/server/**', 'tests/db/**'] },
+      },
+      {
+        // The record and its API, on PGlite and on a throwaway PostgreSQL server that the global setup starts.
+        resolve: { alias },
+        test: {
+          name: 'server',
+          environment: 'node',
+          setupFiles,
+          include: ['tests/server/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          globalSetup: ['tests/server/postgresCluster.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         plugins: [vue()],
