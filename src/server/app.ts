@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import cookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Db } from '@/db/connect'
+import { findSession, findToken, type User } from '@/db/accounts'
+import { allows, PERMISSIONS } from './permissions'
+import { batchRoutes } from './routes/batches'
+import { healthRoutes } from './routes/health'
+import { observationRoutes } from './routes/observations'
+import { packageRoutes } from './routes/package'
+import { sessionRoutes } from './routes/session'
+import { userRoutes } from './routes/users'
+
+/** How the server runs; every field but `db` has a default. */
+export interface ServerOptions {
+  db: Db
+  /** The built app to serve (dist/); none in API-only tests. */
+  dist?: string | null
+  /** READ_REQUIRES_LOGIN: reading the record needs a signed-in account too. */
+  readRequiresLogin?: boolean
+  /** A session ends after this many minutes without a request. */
+  idleMinutes?: number
+  /** TRUST_PROXY: behind an HTTPS proxy, so cookies are Secure and the client address comes from it. */
+  trustProxy?: boolean
+  logger?: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in account, by session cookie or API token. */
+    user: User | null
+    /** How the user was recognised: a cookie needs the CSRF token on writes, an API token does not. */
+    via: 'cookie' | 'token' | null
+    csrf: string | null
+  }
+}
+
+/** The cookie holding the session's secret. */
+export const SESSION_COOKIE = 'hz_session'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** The largest request body in general; a batch of figures may be larger (its route says how much). */
+const BODY_LIMIT = 1 << 20
+
+/** The Fastify app: the JSON API under /api and, given `dist`, the built dashboard on the same origin. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db } = options
+  const settings = { readRequiresLogin: options.readRequiresLogin ?? false, idleMinutes: options.idleMinutes ?? 120 }
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    // Unknown fields are refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  })
+  // A route missing from PERMISSIONS would be closed anyway; refusing to register it makes the omission loud.
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD' && PERMISSIONS[`${method} ${route.url}`] === undefined) throw new Error(`${method} ${route.url} has no entry in PERMISSIONS`)
+    }
+  })
+  app.decorateRequest('user', null)
+  app.decorateRequest('via', null)
+  app.decorateRequest('csrf', null)
+
+  await app.register(cookie)
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '菏泽社会治理指标看板 API', version: '1' },
+      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  })
+
+  app.addHook('onRequest', async (request) => {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    if (bearer) {
+      request.user = await findToken(db.kysely, bearer)
+      request.via = request.user && 'token'
+      return
+    }
+    const secret = request.cookies[SESSION_COOKIE]
+    if (!secret) return
+    const session = await findSession(db.kysely, secret, settings.idleMinutes)
+    if (session) Object.assign(request, { user: session.user, csrf: session.csrf, via: 'cookie' })
+  })
+
+  // The server refuses by default: a route answers only to whom PERMISSIONS names, and a cookie write needs its CSRF token.
+  app.addHook('preHandler', async (request, reply) => {
+    const access = PERMISSIONS[`${request.method === 'HEAD' ? 'GET' : request.method} ${request.routeOptions.url}`]
+    if (!allows(access, request.user?.role ?? null, settings.readRequiresLogin)) {
+      const anonymous = request.user === null && access !== undefined
+      return reply.code(anonymous ? 401 : 403).send({ error: anonymous ? 'login required' : 'not allowed' })
+    }
+    if (!SAFE_METHODS.has(request.method) && request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrf) {
+      return reply.code(403).send({ error: 'missing or wrong CSRF token (x-csrf-token)' })
+    }
+  })
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff')
+    reply.header('Referrer-Policy', 'no-referrer')
+    reply.header('X-Frame-Options', 'DENY')
+    reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+  })
+
+  // Errors answer with a plain message; a 500 says nothing of the server's insides.
+  app.setErrorHandler((error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status >= 500) {
+      request.log.error(error)
+      return reply.code(500).send({ error: 'internal error' })
+    }
+    return reply.code(status).send({ error: error.message })
+  })
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  const context = { db, settings }
+  await app.register(healthRoutes, context)
+  await app.register(sessionRoutes, context)
+  await app.register(packageRoutes, context)
+  await app.register(observationRoutes, context)
+  await app.register(batchRoutes, context)
+  await app.register(userRoutes, context)
+
+  if (options.dist && existsSync(join(options.dist, 'index.html'))) {
+    // The app's own files; the data package it ships stays behind the read permission.
+    await app.register(fastifyStatic, { root: options.dist, prefix: '/', allowedPath: (path) => !path.startsWith('/data/') })
+    await app.register(fastifyStatic, { root: join(options.dist, 'data'), prefix: '/data/', decorateReply: false })
+  }
+  return app
+}
+
+/** What each route plugin is given: the record and the settings. */
+export interface RouteContext {
+  db: Db
+  settings: { readRequiresLogin: boolean; idleMinutes: number }
+}

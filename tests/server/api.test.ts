@@ -1,0 +1,250 @@
+import { sql } from 'kysely'
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createToken, createUser, setupToken, startSession, type User } from '@/db/accounts'
+import type { Db } from '@/db/connect'
+import { listObservations } from '@/db/observations'
+import { writeBatch } from '@/db/record'
+import { buildServer, SESSION_COOKIE } from '@/server/app'
+import { PERMISSIONS } from '@/server/permissions'
+import { emptyRecord, ENGINES, seededRecord } from './record'
+
+type Who = 'anonymous' | 'viewer' | 'editor' | 'admin'
+const WHO: Who[] = ['anonymous', 'viewer', 'editor', 'admin']
+
+interface Ctx {
+  db: Db
+  users: Record<Exclude<Who, 'anonymous'>, User>
+  /** A figure of its own for one call that changes it. */
+  freshFigure(): Promise<{ id: string; version: number }>
+  /** An API token of `user`'s own, to revoke. */
+  freshToken(user: User): Promise<number>
+  unique(): string
+}
+
+interface Row {
+  route: string
+  request: (ctx: Ctx, user: User | null) => Promise<InjectOptions> | InjectOptions
+  /** Expected status for anonymous, viewer, editor, administrator. */
+  expect: [number, number, number, number]
+}
+
+const observation = (period: string) => ({ metric: 'activities', region: '371726', period, value: 3, qualifier: '=', source: 'r1', quote: '500余次' })
+
+/** Who may call each route: one row a route, the status each kind of caller gets. */
+const TABLE: Row[] = [
+  { route: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expect: [200, 200, 200, 200] },
+  { route: 'GET /api/openapi.json', request: () => ({ method: 'GET', url: '/api/openapi.json' }), expect: [200, 200, 200, 200] },
+  { route: 'GET /api/session', request: () => ({ method: 'GET', url: '/api/session' }), expect: [200, 200, 200, 200] },
+  { route: 'POST /api/session', request: () => ({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'wrong-password' } }), expect: [401, 401, 401, 401] },
+  { route: 'DELETE /api/session', request: () => ({ method: 'DELETE', url: '/api/session' }), expect: [401, 204, 204, 204] },
+  { route: 'POST /api/setup', request: () => ({ method: 'POST', url: '/api/setup', payload: { token: 'guessed', username: 'mallory', password: 'long-enough-password' } }), expect: [403, 403, 403, 403] },
+  { route: 'GET /api/package/*', request: () => ({ method: 'GET', url: '/api/package/observations.csv' }), expect: [200, 200, 200, 200] },
+  { route: 'GET /api/observations', request: () => ({ method: 'GET', url: '/api/observations?metric=coverage_rate&region=371700' }), expect: [200, 200, 200, 200] },
+  { route: 'GET /api/observations/:id/history', request: async (ctx) => ({ method: 'GET', url: `/api/observations/${(await ctx.freshFigure()).id}/history` }), expect: [200, 200, 200, 200] },
+  {
+    route: 'PATCH /api/observations/:id',
+    request: async (ctx) => {
+      const { id, version } = await ctx.freshFigure()
+      return { method: 'PATCH', url: `/api/observations/${id}`, payload: { value: 4, reason: '复核', version } }
+    },
+    expect: [401, 403, 200, 200],
+  },
+  {
+    route: 'POST /api/observations/:id/withdraw',
+    request: async (ctx) => {
+      const { id, version } = await ctx.freshFigure()
+      return { method: 'POST', url: `/api/observations/${id}/withdraw`, payload: { reason: '重复', version } }
+    },
+    expect: [401, 403, 200, 200],
+  },
+  { route: 'GET /api/batches', request: () => ({ method: 'GET', url: '/api/batches' }), expect: [200, 200, 200, 200] },
+  {
+    route: 'POST /api/batches',
+    request: (ctx) => ({ method: 'POST', url: '/api/batches', payload: { kind: 'import', name: 'a.csv', observations: [observation(`20${ctx.unique().slice(-2)}`)] } }),
+    expect: [401, 403, 201, 201],
+  },
+  { route: 'GET /api/export', request: () => ({ method: 'GET', url: '/api/export' }), expect: [401, 403, 403, 200] },
+  { route: 'GET /api/users', request: () => ({ method: 'GET', url: '/api/users' }), expect: [401, 403, 403, 200] },
+  { route: 'POST /api/users', request: (ctx) => ({ method: 'POST', url: '/api/users', payload: { username: `u${ctx.unique()}`, password: 'long-enough-password', role: 'viewer' } }), expect: [401, 403, 403, 201] },
+  { route: 'GET /api/tokens', request: () => ({ method: 'GET', url: '/api/tokens' }), expect: [401, 200, 200, 200] },
+  { route: 'POST /api/tokens', request: () => ({ method: 'POST', url: '/api/tokens', payload: { name: 'cli' } }), expect: [401, 201, 201, 201] },
+  { route: 'DELETE /api/tokens/:id', request: async (ctx, user) => ({ method: 'DELETE', url: `/api/tokens/${await ctx.freshToken(user ?? ctx.users.viewer)}` }), expect: [401, 204, 204, 204] },
+]
+
+/** What a refused write must leave as it was. */
+async function fingerprint(db: Db) {
+  const n = (table: 'users' | 'observations' | 'batches' | 'audit') => db.kysely.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+  const tokens = await db.kysely.selectFrom('api_tokens').select(sql<number>`count(*)::int`.as('n')).where('revoked_at', 'is', null).executeTakeFirstOrThrow()
+  const versions = await db.kysely.selectFrom('observations').select(sql<number>`sum(version)::int`.as('n')).executeTakeFirstOrThrow()
+  return [await n('users'), await n('observations'), await n('batches'), await n('audit'), tokens.n, versions.n]
+}
+
+describe.each(ENGINES)('the API on %s', (engine) => {
+  let db: Db
+  let app: FastifyInstance
+  let ctx: Ctx
+  let counter = 0
+
+  beforeAll(async () => {
+    db = await seededRecord(engine)
+    app = await buildServer({ db })
+    const users = {
+      viewer: await createUser(db.kysely, 'viewer1', 'viewer-password-1', 'viewer'),
+      editor: await createUser(db.kysely, 'clerk01', 'editor-password-1', 'editor'),
+      admin: await createUser(db.kysely, 'admin', 'admin-password-1', 'admin'),
+    }
+    ctx = {
+      db,
+      users,
+      unique: () => String(++counter).padStart(4, '0'),
+      freshFigure: async () => {
+        const period = `2023-${String((counter++ % 12) + 1).padStart(2, '0')}-${String((counter % 28) + 1).padStart(2, '0')}`
+        await writeBatch(db, { id: users.admin.id, username: 'admin' }, { kind: 'import', name: 'fixture' }, { kind: 'import', name: 'fixture', observations: [observation(period) as never], sources: [], metrics: [], reports: {} })
+        const [figure] = await listObservations(db.kysely, { metric: 'activities', region: '371726', from: period, to: period })
+        return figure
+      },
+      freshToken: async (user) => (await createToken(db.kysely, user, 'to revoke')).id,
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+    await db?.close()
+  })
+
+  /** Sends `options` as `who`, signed in through a session of its own (with its CSRF token). */
+  async function as(who: Who, options: InjectOptions) {
+    if (who === 'anonymous') return app.inject(options)
+    const { secret, csrf } = await startSession(db.kysely, ctx.users[who])
+    return app.inject({ ...options, cookies: { [SESSION_COOKIE]: secret }, headers: { ...options.headers, 'x-csrf-token': csrf } })
+  }
+
+  it('has a row for every route the server opens', () => {
+    const open = Object.keys(PERMISSIONS).filter((route) => !route.endsWith(' /*') && !route.startsWith('GET /data/'))
+    expect(TABLE.map((r) => r.route).sort()).toEqual(open.sort())
+  })
+
+  describe.each(TABLE)('$route', (row) => {
+    it.each(WHO.map((who, i) => [who, row.expect[i]] as const))('answers %s with %i, and a refusal changes nothing', async (who, status) => {
+      const request = await row.request(ctx, who === 'anonymous' ? null : ctx.users[who])
+      const before = await fingerprint(db)
+      const response = await as(who, request)
+      expect(response.statusCode, response.body).toBe(status)
+      if (status >= 400) expect(await fingerprint(db)).toEqual(before)
+    })
+  })
+
+  it('refuses a cookie write without the session CSRF token', async () => {
+    const { secret } = await startSession(db.kysely, ctx.users.admin)
+    const before = await fingerprint(db)
+    const response = await app.inject({ method: 'POST', url: '/api/users', cookies: { [SESSION_COOKIE]: secret }, payload: { username: 'csrf-victim', password: 'long-enough-password', role: 'admin' } })
+    expect(response.statusCode).toBe(403)
+    expect(await fingerprint(db)).toEqual(before)
+  })
+
+  it('signs in with a password, and the cookie is dead after signing out', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'clerk01', password: 'editor-password-1' } })
+    expect(login.statusCode).toBe(200)
+    const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+    const { csrfToken } = login.json()
+    const headers = { 'x-csrf-token': csrfToken }
+    expect((await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie.value } })).json().user.username).toBe('clerk01')
+    expect((await app.inject({ method: 'DELETE', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie.value }, headers })).statusCode).toBe(204)
+    const stolen = await app.inject({ method: 'POST', url: '/api/tokens', cookies: { [SESSION_COOKIE]: cookie.value }, headers, payload: { name: 'stolen' } })
+    expect(stolen.statusCode).toBe(401)
+  })
+
+  it('says the same for an unknown name and a wrong password', async () => {
+    const unknown = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'editor-password-1' } })
+    const wrong = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'clerk01', password: 'not-the-password' } })
+    expect([unknown.statusCode, wrong.statusCode]).toEqual([401, 401])
+    expect(unknown.json()).toEqual(wrong.json())
+  })
+
+  it('takes an API token instead of a session, until it is revoked', async () => {
+    const { id, token } = await createToken(db.kysely, ctx.users.editor, 'cli')
+    const headers = { authorization: `Bearer ${token}` }
+    const write = () => app.inject({ method: 'POST', url: '/api/batches', headers, payload: { kind: 'import', name: 'cli.csv', observations: [observation(`19${ctx.unique().slice(-2)}`)] } })
+    expect((await write()).statusCode).toBe(201)
+    const { secret, csrf } = await startSession(db.kysely, ctx.users.editor)
+    await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf } })
+    expect((await write()).statusCode).toBe(401)
+  })
+
+  describe('bad input', () => {
+    const editorPost = async (url: string, payload: string | object, headers: Record<string, string> = {}) => {
+      const { secret, csrf } = await startSession(db.kysely, ctx.users.admin)
+      return app.inject({ method: 'POST', url, payload, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json', ...headers } })
+    }
+
+    it('answers malformed JSON with 400', async () => {
+      const response = await editorPost('/api/batches', '{"kind": "import", "name": ')
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error).toMatch(/JSON/i)
+    })
+
+    it('refuses a body past its limit with 413', async () => {
+      const response = await editorPost('/api/users', { username: 'big', password: 'x'.repeat(2 << 20), role: 'viewer' })
+      expect(response.statusCode).toBe(413)
+    })
+
+    it('refuses unknown fields, naming them', async () => {
+      const response = await editorPost('/api/batches', { kind: 'import', name: 'a.csv', observations: [{ ...observation('2021'), status: 'withdrawn' }] })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error).toMatch(/observations\/0.*additional properties/)
+    })
+
+    it('refuses a quote that is not in its report, located in the body', async () => {
+      const before = await fingerprint(db)
+      const response = await editorPost('/api/batches', { kind: 'import', name: 'a.csv', observations: [observation('2020'), { ...observation('2021'), quote: '并无此句' }] })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().problems).toEqual([{ path: 'observations[1].quote', message: '"并无此句" does not occur in the report of r1' }])
+      expect(await fingerprint(db)).toEqual(before)
+    })
+
+    it('answers a figure that already stands with 409', async () => {
+      await editorPost('/api/batches', { kind: 'import', name: 'a.csv', observations: [observation('2019-06')] })
+      const response = await editorPost('/api/batches', { kind: 'import', name: 'b.csv', observations: [observation('2019-06')] })
+      expect(response.statusCode).toBe(409)
+      expect(response.json().error).toContain('activities, 371726, 2019-06, r1')
+    })
+  })
+
+  it('describes its routes in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/batches', '/api/observations/{id}', '/api/package/{*}', '/api/users']))
+    expect(doc.paths['/api/batches'].post.requestBody.content['application/json'].schema.required).toEqual(['kind', 'name', 'observations'])
+  })
+})
+
+describe('the first administrator', () => {
+  it('is created once, with the token of the link printed at first start', async () => {
+    const db = await emptyRecord('pglite')
+    const app = await buildServer({ db })
+    try {
+      const token = (await setupToken(db.kysely))!
+      const claim = (username: string) => app.inject({ method: 'POST', url: '/api/setup', payload: { token, username, password: 'long-enough-password' } })
+      const first = await claim('admin')
+      expect(first.statusCode).toBe(200)
+      expect(first.json().user).toMatchObject({ username: 'admin', role: 'admin' })
+      expect((await claim('second')).statusCode).toBe(403)
+      expect(await setupToken(db.kysely)).toBeNull()
+    } finally {
+      await app.close()
+      await db.close()
+    }
+  })
+
+  it('keeps reading closed to strangers when reading requires a login', async () => {
+    const db = await emptyRecord('pglite')
+    const app = await buildServer({ db, readRequiresLogin: true })
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/package/datapackage.json' })).statusCode).toBe(401)
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
+    } finally {
+      await app.close()
+      await db.close()
+    }
+  })
+})
