@@ -11,20 +11,30 @@ import { toColumns } from '../domain/columnar'
 import { mergeDataset } from '../domain/merge'
 import messages from '../i18n/features/import'
 import { fsReader } from './fsReader'
+import { loadServerPackage, postBatch, serverTarget } from './serverClient'
 
-const USAGE = 'usage: npm run import -- FILE [--data DIR] [--out DIR] [--sheet NAME] [--create-metrics]'
+const USAGE = 'usage: npm run import -- FILE [--data DIR | --server URL [--token TOKEN]] [--out DIR] [--sheet NAME] [--create-metrics]'
 
 /** `npm run import -- FILE`: checks a CSV/XLSX file against a package, prints located problems; exit 1 on any rejected row. */
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { data: { type: 'string', default: 'data' }, out: { type: 'string' }, sheet: { type: 'string' }, 'create-metrics': { type: 'boolean', default: false } },
+    options: {
+      data: { type: 'string', default: 'data' },
+      server: { type: 'string' },
+      token: { type: 'string' },
+      out: { type: 'string' },
+      sheet: { type: 'string' },
+      'create-metrics': { type: 'boolean', default: false },
+    },
   })
   if (positionals.length !== 1) return console.error(USAGE), 2
   const file = positionals[0]
   const dataDir = resolve(values.data)
-  const pkg = await loadPackage(fsReader(dataDir))
+  // With --server the rows are checked against the shared record, and an accepted file is added to it.
+  const target = serverTarget(values.server, values.token)
+  const pkg = target ? await loadServerPackage(target) : await loadPackage(fsReader(dataDir))
   const now = new Date().toISOString()
   const id = `import-${now.replace(/\D/g, '').slice(0, 14)}`
   const data: ImportData = { ...pkg.dataset, existing: toColumns(pkg.dataset.observations), fileSource: fileSourceFor(basename(file), id, now) }
@@ -40,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
   const rejected = result.rowCount - result.observations.length
   console.log(`${file}: ${result.rowCount} rows, ${result.observations.length} accepted, ${rejected} rejected; ${errors} error(s), ${result.problems.length - errors} warning(s)${run.encoding ? `; read as ${run.encoding}` : ''}`)
   if (errors > 0) return 1
+  if (target) {
+    const count = await postBatch(target, toBatch(run, id, now), { name: basename(file), bytes })
+    console.log(`added ${count} figures to ${target.url}`)
+  }
   if (values.out) await writePackage(resolve(values.out), dataDir, mergeDataset(pkg.dataset, [toBatch(run, id, now)]))
   return 0
 }

@@ -35,11 +35,12 @@ async function main(): Promise<void> {
   const { db, seeded } = await openRecord(config.location, join(ROOT, 'data'))
   if (seeded !== null) console.log(`an empty record: loaded the data package (${seeded} figures)`)
   const app = await buildServer({ db, dist: DIST, readRequiresLogin: config.readRequiresLogin, idleMinutes: config.idleMinutes, trustProxy: config.trustProxy })
+  const token = await setupToken(db.kysely)
   const address = await app.listen({ host: config.host, port: config.port })
   const engine = 'url' in config.location ? 'PostgreSQL' : `embedded PostgreSQL in ${config.location.dir}`
-  console.log(`菏泽社会治理指标看板: ${address} (record: ${engine})`)
-  const token = await setupToken(db.kysely)
-  if (token) console.log(`no account yet: create the first administrator (this link works once):\n  ${address}/?setup=${token}`)
+  // One write, so whoever reads the output sees the address and the setup link together.
+  const setup = token ? `\nno account yet: create the first administrator (this link works once):\n  ${address}/?setup=${token}` : ''
+  console.log(`菏泽社会治理指标看板: ${address} (record: ${engine})${setup}`)
 
   let stopping = false
   const stop = async () => {
