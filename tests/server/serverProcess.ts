@@ -26,7 +26,8 @@ export interface RunningServer {
 
 /** Starts the server on a free port over the record in `dataDir`; resolves once it listens. */
 export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(TSX, [join(ROOT, 'src/cli/start.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', SKIP_BUILD: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  // One process (tsx as a loader, not tsx's wrapper): a SIGKILL reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/start.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', SKIP_BUILD: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
   return new Promise((resolveStart, reject) => {
