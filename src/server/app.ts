@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from '@/db/connect'
 import { findSession, findToken, type User } from '@/db/accounts'
 import { allows, PERMISSIONS } from './permissions'
+import { revisionCache, type RevisionCache } from './revision'
 import { batchRoutes } from './routes/batches'
 import { healthRoutes } from './routes/health'
 import { observationRoutes } from './routes/observations'
@@ -116,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-  const context = { db, settings }
+  const context: RouteContext = { db, settings, revisions: revisionCache(app, db) }
   await app.register(healthRoutes, context)
   await app.register(sessionRoutes, context)
   await app.register(packageRoutes, context)
@@ -135,5 +136,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 /** What each route plugin is given: the record and the settings. */
 export interface RouteContext {
   db: Db
+  revisions: RevisionCache
   settings: { readRequiresLogin: boolean; idleMinutes: number }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --out FILE] [--only query,load,bundle,first,browser,extras]`: every figure of issue 7 in one
+ * `npm run bench [-- --out FILE] [--only query,load,bundle,first,browser,extras,api]`: every figure of issue 7 in one
  * run, printed as a table; `--out` writes them as JSON. Ratios compare figures measured in this same run.
  */
 import { execFileSync } from 'node:child_process'
@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { benchApi } from './api.bench'
 import { benchBrowser, benchFirstChart, type FirstChartFigures } from './browser.bench'
 import { buildApp, buildBare, buildLoader } from './build'
 import { weigh } from './bundle.bench'
@@ -110,6 +111,18 @@ if (wants('extras')) {
       figures[name] = result
       for (const [key, value] of Object.entries(result)) if (typeof value === 'number') row(`${name}: ${key}`, value)
     }
+  }
+}
+
+if (wants('api')) {
+  const api = await benchApi()
+  figures.api = api
+  Object.assign(figures, { api_p99_ms: api.pglite.api_p99_ms, api_rps: api.pglite.api_rps, api_import_10k_ms: api.pglite.api_import_10k_ms })
+  for (const [engine, f] of Object.entries(api)) {
+    row(`API ${engine}, ${f.observations} obs: 100 readers of a series, p50 / p99 (ms)`, `${f.api_p50_ms} / ${f.api_p99_ms}`, engine === 'pglite' ? 'p99 ≤ 50' : '')
+    row(`API ${engine}: requests per second (errors)`, `${f.api_rps} (${f.api_errors})`)
+    row(`API ${engine}: 10 000-row import, checked and committed (ms)`, f.api_import_10k_ms, '≤ 2000')
+    row(`API ${engine}: seeding 1 M observations (ms)`, f.seed_ms)
   }
 }
 

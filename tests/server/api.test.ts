@@ -211,6 +211,14 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     })
   })
 
+  it('answers a series from its cache until a write changes the record', async () => {
+    const { id, version } = await ctx.freshFigure()
+    const series = async () => (await app.inject({ method: 'GET', url: '/api/observations?metric=activities&region=371726' })).json().find((o: { id: string }) => o.id === id)
+    expect((await series()).value).toBe(3)
+    expect((await as('editor', { method: 'PATCH', url: `/api/observations/${id}`, payload: { value: 5, reason: '复核', version } })).statusCode).toBe(200)
+    expect((await series()).value).toBe(5)
+  })
+
   it('describes its routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/batches', '/api/observations/{id}', '/api/package/{*}', '/api/users']))

@@ -33,10 +33,10 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Vitest global setup of the `server` project: a throwaway PostgreSQL cluster in a temporary folder on a free local
- * port, stopped and removed afterwards. initdb refuses root, so as root the cluster runs as the postgres user.
+ * A throwaway PostgreSQL cluster in a temporary folder on a free local port: its URL, and the function that stops
+ * and removes it. initdb refuses root, so as root the cluster runs as the postgres user.
  */
-export default async function setup(project: TestProject): Promise<() => void> {
+export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
   const bin = binaries()
   const dir = mkdtempSync(join(tmpdir(), 'heze-pg-'))
   chmodSync(dir, 0o777)
@@ -48,12 +48,19 @@ export default async function setup(project: TestProject): Promise<() => void> {
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'])
   // fsync off: a test cluster needs no durability, and it starts and writes faster.
   run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`, 'start'])
-  project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`)
-  return () => {
+  const stop = () => {
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop'])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
   }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop }
+}
+
+/** Vitest global setup of the `server` project: the cluster for the storage and API tests' second engine. */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const { url, stop } = await startPostgres()
+  project.provide('postgresUrl', url)
+  return stop
 }

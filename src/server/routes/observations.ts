@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { ChangeRefused, correctObservation, listObservations, observationHistory, VersionConflict, withdrawObservation, type Correction, type ObservationQuery } from '@/db/observations'
 import type { RouteContext } from '../app'
+import { AnswerCache } from '../revision'
 import { errorSchema, storedObservationSchema } from '../schemas'
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const
@@ -23,7 +24,9 @@ const historySchema = {
 } as const
 
 /** Reading figures, one figure's history, correcting and withdrawing a figure. */
-export async function observationRoutes(app: FastifyInstance, { db }: RouteContext): Promise<void> {
+export async function observationRoutes(app: FastifyInstance, { db, revisions }: RouteContext): Promise<void> {
+  // A series is asked for by many readers at once: its answer is kept until the record changes.
+  const answers = new AnswerCache()
   app.get(
     '/api/observations',
     {
@@ -44,7 +47,12 @@ export async function observationRoutes(app: FastifyInstance, { db }: RouteConte
         response: { 200: { type: 'array', items: storedObservationSchema } },
       },
     },
-    async (request) => listObservations(db.kysely, request.query as ObservationQuery),
+    async (request, reply) => {
+      const rev = await revisions.current()
+      let body = answers.get(request.url, rev)
+      if (body === undefined) answers.set(request.url, rev, (body = JSON.stringify(await listObservations(db.kysely, request.query as ObservationQuery))))
+      return reply.type('application/json; charset=utf-8').send(body)
+    },
   )
 
   app.get(

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import JSZip from 'jszip'
 import { packageFiles } from '@/db/exportPackage'
-import { readDataset, revision } from '@/db/record'
+import { readDataset } from '@/db/record'
 import type { RouteContext } from '../app'
 
 const TYPES: Record<string, string> = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', txt: 'text/plain; charset=utf-8' }
@@ -10,10 +10,10 @@ const TYPES: Record<string, string> = { json: 'application/json; charset=utf-8',
  * The record as a data package under /api/package/: the app loads it as it loads the static data/ folder. Made once
  * per revision of the record and kept, so a thousand readers cost one read of the database.
  */
-export async function packageRoutes(app: FastifyInstance, { db }: RouteContext): Promise<void> {
+export async function packageRoutes(app: FastifyInstance, { db, revisions }: RouteContext): Promise<void> {
   let cached: { revision: number; files: Promise<Map<string, string>> } | undefined
   async function current(): Promise<{ revision: number; files: Map<string, string> }> {
-    const rev = await revision(db.kysely)
+    const rev = await revisions.current()
     if (cached?.revision !== rev) cached = { revision: rev, files: readDataset(db.kysely).then(packageFiles) }
     const mine = cached
     try {
