@@ -110,7 +110,7 @@ async function writeBatchIn(trx: Kysely<Database>, actor: Actor, meta: BatchMeta
     .values({ id, kind: meta.kind, name: meta.name, file_name: meta.fileName ?? '', sha256: meta.sha256 ?? '', row_count: input.observations.length, created_by: actor.id })
     .execute()
   if (checked.newMetrics.length) await trx.insertInto('metrics').values(checked.newMetrics.map(metricRow)).execute()
-  await insertSources(trx, checked.newSources, input.reports, id)
+  await insertSources(trx, checked.newSources, input.reports, id, meta)
   await insertObservations(trx, input, checked.offsets, id, actor)
   await trx
     .insertInto('audit')
@@ -120,12 +120,16 @@ async function writeBatchIn(trx: Kysely<Database>, actor: Actor, meta: BatchMeta
   return { id, count: input.observations.length }
 }
 
-async function insertSources(trx: Kysely<Database>, sources: Source[], reports: Record<string, string>, batchId: string): Promise<void> {
+/**
+ * A whole package (a seed or a restore) keeps its report file names: it was validated as a whole. A writer's batch
+ * does not name files: each report text gets its own path, derived from its source id, and a source without a text
+ * names none, so an export never writes two texts to one file or names a file it lacks.
+ */
+async function insertSources(trx: Kysely<Database>, sources: Source[], reports: Record<string, string>, batchId: string, meta: BatchMeta): Promise<void> {
   if (sources.length === 0) return
+  const wholePackage = meta.kind === 'seed' || meta.kind === 'restore'
   const rows = sources.map((s) => {
-    const text = reports[s.id]
-    // A stored report is written back to reports/ on export: a source without a file name gets a safe one.
-    const file = text !== undefined && !s.file ? `reports/${sha256(s.id).slice(0, 16)}.txt` : s.file
+    const file = wholePackage ? s.file : reports[s.id] !== undefined ? `reports/${sha256(s.id).slice(0, 16)}.txt` : ''
     return sourceRow({ ...s, file }, batchId)
   })
   await trx.insertInto('sources').values(rows).execute()
@@ -133,7 +137,7 @@ async function insertSources(trx: Kysely<Database>, sources: Source[], reports: 
   if (texts.length) {
     await trx
       .insertInto('reports')
-      .values(texts.map((s) => ({ source_id: s.id, text: reports[s.id], file_name: s.file.split('/').pop() ?? '', sha256: sha256(reports[s.id]) })))
+      .values(texts.map((s) => ({ source_id: s.id, text: reports[s.id], file_name: wholePackage ? (s.file.split('/').pop() ?? '') : (meta.fileName ?? ''), sha256: sha256(reports[s.id]) })))
       .execute()
   }
 }

@@ -62,6 +62,20 @@ describe.each(ENGINES)('the record on %s', (engine) => {
     expect(dataset.reports.sqlish).toBe(report)
   })
 
+  it('gives each report of a batch a file of its own, so a backup always validates', async () => {
+    const source = (id: string, file: string) => ({ id, title: id, publication: '', date: '2025-03', author: '', file, url: '', note: '' })
+    const reports = { a: '甲县开展活动11次。', b: '乙县开展活动12次。' }
+    const sources = [source('a', 'reports/same.txt'), source('b', 'reports/same.txt'), source('c', 'reports/missing.txt')]
+    const figures = [obs({ source: 'a', quote: '11次', period: '2025-03' }), obs({ source: 'b', quote: '12次', period: '2025-03' }), obs({ source: 'c', quote: '', period: '2025-03' })]
+    await writeBatch(db, clerk, { kind: 'report', name: 'two reports', fileName: 'a.txt' }, batch(figures, { kind: 'report', sources, reports }))
+    const files = packageFiles(await readDataset(db.kysely))
+    const { validatePackage } = await import('@/data/validate')
+    const raw = { descriptor: files.get('datapackage.json')!, tables: Object.fromEntries([...files].filter(([k]) => k.endsWith('.csv'))), reports: Object.fromEntries([...files].filter(([k]) => k.endsWith('.txt'))) }
+    expect(validatePackage(raw).messages.filter((m) => m.level === 'error')).toEqual([])
+    const texts = [...files].filter(([k]) => k.endsWith('.txt')).map(([, text]) => text)
+    expect(texts).toEqual(expect.arrayContaining([reports.a, reports.b]))
+  })
+
   it('refuses a second editor who saw an older version, and keeps both values in the history', async () => {
     const [figure] = await listObservations(db.kysely, { metric: 'coverage_rate' })
     const first = await correctObservation(db, { id: null, username: 'admin' }, figure.id, { value: 66.2, reason: '复核', version: figure.version })
