@@ -13,7 +13,7 @@ function files(dir: string, prefix = ''): Record<string, string> {
 }
 
 describe('npm run db:*', () => {
-  it('seeds once, backs up to a package validate accepts, and restores it to the same files', () => {
+  it('seeds once, backs up to a package validate accepts, and restores it to the same files', { timeout: 180_000 }, () => {
     const dataDir = tempDir()
     const env = { DATA_DIR: dataDir }
     expect(runCli('db', ['seed'], env)).toMatchObject({ status: 0, stdout: expect.stringContaining('loaded data/ (43 figures)') })
