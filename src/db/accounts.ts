@@ -8,7 +8,24 @@ export interface User {
   id: number
   username: string
   role: Role
+  /** The regions an editor writes for (and everything below them). */
+  regions: string[]
+  /** Set by a password reset: until changed, the account may do nothing else. */
+  mustChangePassword: boolean
 }
+
+/** What an administrator may change of an account. */
+export interface UserChange {
+  role?: Role
+  regions?: string[]
+  disabled?: boolean
+  /** A new password set by an administrator: the user must change it at the next login. */
+  password?: string
+}
+
+/** Failed logins in a row that lock an account, and for how long. */
+export const LOCK_AFTER = 10
+export const LOCK_MINUTES = 15
 
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex')
 /** A random secret for a cookie, token or link: 32 bytes, URL-safe. */
@@ -17,26 +34,103 @@ export const newSecret = () => randomBytes(32).toString('base64url')
 // Verifying against this when the name is unknown takes as long as a real check: no one learns which names exist.
 let dummyHash: Promise<string> | undefined
 
-/** The user whose name and password match, or null (unknown name, wrong password, disabled account alike). */
-export async function checkPassword(db: Kysely<Database>, username: string, password: string): Promise<User | null> {
+async function regionsOf(db: Kysely<Database>, id: number): Promise<string[]> {
+  return (await db.selectFrom('user_regions').select('region').where('user_id', '=', id).orderBy('region').execute()).map((r) => r.region)
+}
+
+/** The account with this id, disabled or not. */
+async function readUser(db: Kysely<Database>, id: number): Promise<(User & { disabled: boolean }) | null> {
+  const row = await db.selectFrom('users').select(['id', 'username', 'role', 'disabled', 'must_change_password']).where('id', '=', id).executeTakeFirst()
+  if (!row) return null
+  return { id: row.id, username: row.username, role: row.role, regions: await regionsOf(db, row.id), mustChangePassword: row.must_change_password, disabled: row.disabled }
+}
+
+/** The account with this id, if it exists and is enabled. */
+export async function loadUser(db: Kysely<Database>, id: number): Promise<User | null> {
+  const user = await readUser(db, id)
+  if (!user || user.disabled) return null
+  return { id: user.id, username: user.username, role: user.role, regions: user.regions, mustChangePassword: user.mustChangePassword }
+}
+
+/** How a login went: the user, or why not (a locked account is said apart only to the audit, not to the caller). */
+export type LoginResult = { ok: true; user: User } | { ok: false; reason: 'wrong' | 'locked' | 'disabled' }
+
+/**
+ * Checks a name and password. A failure counts against the account; the tenth in a row locks it for
+ * LOCK_MINUTES, during which even the right password is refused.
+ */
+export async function checkPassword(db: Kysely<Database>, username: string, password: string): Promise<LoginResult> {
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
   const ok = await verify(row?.password_hash ?? (await (dummyHash ??= hash(newSecret()))), password).catch(() => false)
-  return ok && row && !row.disabled ? { id: row.id, username: row.username, role: row.role } : null
+  if (!row) return { ok: false, reason: 'wrong' }
+  if (row.locked_until && row.locked_until.getTime() > Date.now()) return { ok: false, reason: 'locked' }
+  if (row.disabled) return { ok: false, reason: 'disabled' }
+  if (!ok) {
+    const failed = row.failed_logins + 1
+    const lock = failed >= LOCK_AFTER
+    await db
+      .updateTable('users')
+      .set({ failed_logins: lock ? 0 : failed, locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : row.locked_until })
+      .where('id', '=', row.id)
+      .execute()
+    return { ok: false, reason: lock ? 'locked' : 'wrong' }
+  }
+  if (row.failed_logins > 0) await db.updateTable('users').set({ failed_logins: 0 }).where('id', '=', row.id).execute()
+  return { ok: true, user: (await loadUser(db, row.id))! }
 }
 
 /** Creates an account; argon2id (the library's default) hashes the password. */
-export async function createUser(db: Kysely<Database>, username: string, password: string, role: Role): Promise<User> {
-  const row = await db
-    .insertInto('users')
-    .values({ username, password_hash: await hash(password), role })
-    .returning(['id', 'username', 'role'])
-    .executeTakeFirstOrThrow()
-  return row
+export async function createUser(db: Kysely<Database>, username: string, password: string, role: Role, regions: string[] = []): Promise<User> {
+  const row = await db.insertInto('users').values({ username, password_hash: await hash(password), role }).returning(['id']).executeTakeFirstOrThrow()
+  if (regions.length) await db.insertInto('user_regions').values(regions.map((region) => ({ user_id: row.id, region }))).execute()
+  return (await loadUser(db, row.id))!
 }
 
-export async function listUsers(db: Kysely<Database>): Promise<(User & { disabled: boolean; createdAt: string })[]> {
-  const rows = await db.selectFrom('users').select(['id', 'username', 'role', 'disabled', 'created_at']).orderBy('id').execute()
-  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role, disabled: r.disabled, createdAt: r.created_at.toISOString() }))
+/** Changes an account in one transaction and ends its sessions: a new role or password applies at once. */
+export function updateUser(db: Kysely<Database>, id: number, change: UserChange): Promise<{ before: User & { disabled: boolean }; after: User & { disabled: boolean } } | null> {
+  return db.transaction().execute(async (trx) => {
+    const before = await readUser(trx, id)
+    if (!before) return null
+    await trx
+      .updateTable('users')
+      .set({
+        role: change.role ?? before.role,
+        disabled: change.disabled ?? before.disabled,
+        ...(change.password !== undefined && { password_hash: await hash(change.password), must_change_password: true, failed_logins: 0, locked_until: null }),
+      })
+      .where('id', '=', id)
+      .execute()
+    if (change.regions) {
+      await trx.deleteFrom('user_regions').where('user_id', '=', id).execute()
+      if (change.regions.length) await trx.insertInto('user_regions').values(change.regions.map((region) => ({ user_id: id, region }))).execute()
+    }
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
+    return { before, after: (await readUser(trx, id))! }
+  })
+}
+
+/** The user's own password change: clears a reset's mark and ends the user's other sessions. */
+export async function changePassword(db: Kysely<Database>, user: User, password: string, keepSession: string | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: await hash(password), must_change_password: false }).where('id', '=', user.id).execute()
+    let others = trx.deleteFrom('sessions').where('user_id', '=', user.id)
+    if (keepSession) others = others.where('id_hash', '!=', digest(keepSession))
+    await others.execute()
+  })
+}
+
+export async function listUsers(db: Kysely<Database>) {
+  const rows = await db.selectFrom('users').select(['id', 'username', 'role', 'disabled', 'created_at', 'must_change_password']).orderBy('id').execute()
+  const scopes = await db.selectFrom('user_regions').selectAll().orderBy('region').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    role: r.role,
+    regions: scopes.filter((s) => s.user_id === r.id).map((s) => s.region),
+    disabled: r.disabled,
+    mustChangePassword: r.must_change_password,
+    createdAt: r.created_at.toISOString(),
+  }))
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
@@ -53,19 +147,15 @@ export async function startSession(db: Kysely<Database>, user: User): Promise<{ 
 
 /** The session's user and CSRF token, when the secret names a live session of an enabled account. */
 export async function findSession(db: Kysely<Database>, secret: string, idleMinutes: number): Promise<{ user: User; csrf: string } | null> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.disabled', 's.csrf', 's.seen_at'])
-    .where('s.id_hash', '=', digest(secret))
-    .executeTakeFirst()
-  if (!row || row.disabled) return null
-  if (Date.now() - row.seen_at.getTime() > idleMinutes * 60_000) {
+  const row = await db.selectFrom('sessions').select(['user_id', 'csrf', 'seen_at']).where('id_hash', '=', digest(secret)).executeTakeFirst()
+  if (!row) return null
+  const user = await loadUser(db, row.user_id)
+  if (!user || Date.now() - row.seen_at.getTime() > idleMinutes * 60_000) {
     await endSession(db, secret)
     return null
   }
   await db.updateTable('sessions').set({ seen_at: sql<Date>`now()` }).where('id_hash', '=', digest(secret)).execute()
-  return { user: { id: row.id, username: row.username, role: row.role }, csrf: row.csrf }
+  return { user, csrf: row.csrf }
 }
 
 export async function endSession(db: Kysely<Database>, secret: string): Promise<void> {
@@ -79,18 +169,13 @@ export async function createToken(db: Kysely<Database>, user: User, name: string
   return { id: row.id, token }
 }
 
-/** The user an unrevoked token belongs to, or null; marks it used. */
-export async function findToken(db: Kysely<Database>, token: string): Promise<User | null> {
-  const row = await db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id as token_id', 'u.id', 'u.username', 'u.role', 'u.disabled'])
-    .where('t.token_hash', '=', digest(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst()
-  if (!row || row.disabled) return null
-  await db.updateTable('api_tokens').set({ used_at: sql<Date>`now()` }).where('id', '=', row.token_id).execute()
-  return { id: row.id, username: row.username, role: row.role }
+/** The user an unrevoked token belongs to (with the token's id), or null; marks it used. */
+export async function findToken(db: Kysely<Database>, token: string): Promise<{ user: User; tokenId: number } | null> {
+  const row = await db.selectFrom('api_tokens').select(['id', 'user_id']).where('token_hash', '=', digest(token)).where('revoked_at', 'is', null).executeTakeFirst()
+  const user = row && (await loadUser(db, row.user_id))
+  if (!row || !user) return null
+  await db.updateTable('api_tokens').set({ used_at: sql<Date>`now()` }).where('id', '=', row.id).execute()
+  return { user, tokenId: row.id }
 }
 
 export async function listTokens(db: Kysely<Database>, user: User) {

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import { parsePeriod } from '@/domain/period'
 import { QUALIFIERS, type Qualifier } from '@/domain/types'
 import type { Db } from './connect'
-import { bumpRevision, type Actor } from './record'
+import { inScope } from '@/domain/scope'
+import { bumpRevision, regionTree, type Actor } from './record'
 import type { Database } from './schema'
 
 /** A figure as the API shows it: the package's fields plus its id, version, status and provenance. */
@@ -69,6 +70,15 @@ export class VersionConflict extends Error {
   }
 }
 
+/** A change refused because the writer may not change figures of this region. */
+export class ChangeForbidden extends Error {}
+
+/** Throws `ChangeForbidden` unless the actor may write figures of the figure's region. */
+async function checkScope(trx: Kysely<Database>, actor: Actor, figure: StoredObservation): Promise<void> {
+  if (actor.scope == null || inScope(await regionTree(trx), actor.scope, figure.region)) return
+  throw new ChangeForbidden(`region ${figure.region} is outside your regions`)
+}
+
 /** A change refused because of what it says (a quote not in its report, a withdrawn figure…). */
 export class ChangeRefused extends Error {
   constructor(readonly path: string, message: string) {
@@ -95,6 +105,7 @@ export function correctObservation(db: Db, actor: Actor, id: string, change: Cor
   return db.kysely.transaction().execute(async (trx) => {
     const before = await lockedRow(trx, id)
     if (!before) return null
+    await checkScope(trx, actor, before)
     if (before.version !== change.version) throw new VersionConflict(before)
     if (before.status !== 'active') throw new ChangeRefused('id', 'the figure is withdrawn')
     if (change.period !== undefined && parsePeriod(change.period) === null) throw new ChangeRefused('period', `"${change.period}" is not an ISO period`)
@@ -128,6 +139,7 @@ export function withdrawObservation(db: Db, actor: Actor, id: string, reason: st
   return db.kysely.transaction().execute(async (trx) => {
     const before = await lockedRow(trx, id)
     if (!before) return null
+    await checkScope(trx, actor, before)
     if (before.version !== version) throw new VersionConflict(before)
     if (before.status !== 'active') throw new ChangeRefused('id', 'the figure is already withdrawn')
     await trx.updateTable('observations').set({ status: 'withdrawn', version: before.version + 1, updated_at: sql<Date>`now()` }).where('id', '=', id).execute()

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { checkBatch, type BatchInput, type BatchProblem, type Catalogue } from '@/domain/batchCheck'
-import type { Dataset, Region, Source } from '@/domain/types'
+import { RegionTree } from '@/domain/regions'
+import { inScope } from '@/domain/scope'
+import type { Dataset, Region, RegionLevel, Source } from '@/domain/types'
 import type { Db } from './connect'
 import { metricRow, regionRow, sourceRow, toMetric, toObservation, toRegion, toSource } from './rows'
 import type { BatchKind, Database } from './schema'
@@ -10,13 +12,32 @@ import type { BatchKind, Database } from './schema'
 export interface Actor {
   id: number | null
   username: string
+  /** The regions the writer may write figures of (and those below them); absent or null: everywhere. */
+  scope?: readonly string[] | null
 }
 
 export const SYSTEM: Actor = { id: null, username: 'system' }
 
+/** The actor a signed-in account writes as: administrators everywhere, everyone else within their regions. */
+export const actorOf = (user: { id: number; username: string; role: string; regions: string[] }): Actor => ({
+  id: user.id,
+  username: user.username,
+  scope: user.role === 'admin' ? null : user.regions,
+})
+
+/** The record's regions as a tree, for scope checks. */
+export async function regionTree(db: Kysely<Database>): Promise<RegionTree> {
+  const rows = await db.selectFrom('regions').select(['code', 'name', 'level', 'parent']).execute()
+  return new RegionTree(rows.map((r) => ({ code: r.code, name: r.name, level: r.level as RegionLevel, parent: r.parent, aliases: [] })))
+}
+
 /** A batch the record refused, with every located problem; nothing of it was written. */
 export class BatchRefused extends Error {
-  constructor(readonly problems: BatchProblem[]) {
+  constructor(
+    readonly problems: BatchProblem[],
+    /** True when the writer may not write some of its figures (a region outside their scope), not that they are wrong. */
+    readonly forbidden = false,
+  ) {
     super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
   }
 }
@@ -102,6 +123,8 @@ export function writeBatch(db: Db, actor: Actor, meta: BatchMeta, input: BatchIn
 }
 
 async function writeBatchIn(trx: Kysely<Database>, actor: Actor, meta: BatchMeta, input: BatchInput): Promise<{ id: string; count: number }> {
+  const outside = await outsideScope(trx, actor, input)
+  if (outside.length > 0) throw new BatchRefused(outside, true)
   const checked = checkBatch(input, await catalogue(trx, input))
   if (checked.problems.length > 0) throw new BatchRefused(checked.problems)
   const id = randomUUID()
@@ -125,6 +148,19 @@ async function writeBatchIn(trx: Kysely<Database>, actor: Actor, meta: BatchMeta
  * does not name files: each report text gets its own path, derived from its source id, and a source without a text
  * names none, so an export never writes two texts to one file or names a file it lacks.
  */
+/** The batch's figures the actor may not write: one whole file is refused for one such row, naming each. */
+async function outsideScope(trx: Kysely<Database>, actor: Actor, input: BatchInput): Promise<BatchProblem[]> {
+  if (actor.scope == null) return []
+  const tree = await regionTree(trx)
+  const name = (code: string) => tree.get(code)?.name ?? code
+  const yours = actor.scope.map(name).join('、') || 'none'
+  const problems: BatchProblem[] = []
+  input.observations.forEach((o, i) => {
+    if (!inScope(tree, actor.scope!, o.region)) problems.push({ path: `observations[${i}].region`, message: `${o.region} ${name(o.region)} is outside your regions (${yours})` })
+  })
+  return problems
+}
+
 async function insertSources(trx: Kysely<Database>, sources: Source[], reports: Record<string, string>, batchId: string, meta: BatchMeta): Promise<void> {
   if (sources.length === 0) return
   const wholePackage = meta.kind === 'seed' || meta.kind === 'restore'

@@ -23,7 +23,18 @@ export interface Database {
     aliases: string
     target: number | null
   }
-  users: { id: Generated<number>; username: string; password_hash: string; role: Role; disabled: Generated<boolean>; created_at: Timestamp }
+  users: {
+    id: Generated<number>
+    username: string
+    password_hash: string
+    role: Role
+    disabled: Generated<boolean>
+    created_at: Timestamp
+    must_change_password: Generated<boolean>
+    failed_logins: Generated<number>
+    locked_until: Date | null
+  }
+  user_regions: { user_id: number; region: string }
   batches: {
     id: string
     kind: BatchKind

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from '@/db/connect'
 import { findSession, findToken, type User } from '@/db/accounts'
+import { recordEvent } from '@/db/audit'
 import { allows, PERMISSIONS } from './permissions'
 import { revisionCache, type RevisionCache } from './revision'
+import { auditRoutes } from './routes/audit'
 import { batchRoutes } from './routes/batches'
 import { healthRoutes } from './routes/health'
 import { observationRoutes } from './routes/observations'
@@ -36,12 +39,16 @@ declare module 'fastify' {
     /** How the user was recognised: a cookie needs the CSRF token on writes, an API token does not. */
     via: 'cookie' | 'token' | null
     csrf: string | null
+    /** The API token's id, when the request came with one. */
+    tokenId: number | null
   }
 }
 
 /** The cookie holding the session's secret. */
 export const SESSION_COOKIE = 'hz_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** What an account whose password was reset may still do. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/session', 'DELETE /api/session', 'POST /api/password', 'GET /api/health'])
 /** The largest request body in general; a batch of figures may be larger (its route says how much). */
 const BODY_LIMIT = 1 << 20
 
@@ -65,8 +72,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorateRequest('user', null)
   app.decorateRequest('via', null)
   app.decorateRequest('csrf', null)
+  app.decorateRequest('tokenId', null)
 
   await app.register(cookie)
+  // Per address, on the routes that ask for it (signing in): the eleventh attempt within a minute is refused.
+  await app.register(rateLimit, { global: false })
   await app.register(swagger, {
     openapi: {
       info: { title: '菏泽社会治理指标看板 API', version: '1' },
@@ -74,11 +84,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   })
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (bearer) {
-      request.user = await findToken(db.kysely, bearer)
-      request.via = request.user && 'token'
+      const found = await findToken(db.kysely, bearer)
+      if (!found) {
+        await recordEvent(db.kysely, null, { action: 'token_refused', entity: 'token', reason: `${request.method} ${request.url}` })
+        return reply.code(401).send({ error: 'unknown or revoked API token' })
+      }
+      Object.assign(request, { user: found.user, via: 'token', tokenId: found.tokenId })
       return
     }
     const secret = request.cookies[SESSION_COOKIE]
@@ -87,15 +101,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (session) Object.assign(request, { user: session.user, csrf: session.csrf, via: 'cookie' })
   })
 
-  // The server refuses by default: a route answers only to whom PERMISSIONS names, and a cookie write needs its CSRF token.
+  // The server refuses by default: a route answers only to whom PERMISSIONS names, and a cookie write needs its CSRF
+  // token. A refused write is on record.
   app.addHook('preHandler', async (request, reply) => {
-    const access = PERMISSIONS[`${request.method === 'HEAD' ? 'GET' : request.method} ${request.routeOptions.url}`]
+    // No route matched: the not-found handler answers 404 and does nothing else.
+    if (request.routeOptions.url === undefined) return
+    const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${request.routeOptions.url}`
+    const access = PERMISSIONS[route]
+    const refuse = async (status: number, error: string) => {
+      if (!SAFE_METHODS.has(request.method)) await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'request', entityId: route, reason: `${status} ${error}` })
+      return reply.code(status).send({ error })
+    }
     if (!allows(access, request.user?.role ?? null, settings.readRequiresLogin)) {
       const anonymous = request.user === null && access !== undefined
-      return reply.code(anonymous ? 401 : 403).send({ error: anonymous ? 'login required' : 'not allowed' })
+      return refuse(anonymous ? 401 : 403, anonymous ? 'login required' : 'not allowed')
     }
     if (!SAFE_METHODS.has(request.method) && request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrf) {
-      return reply.code(403).send({ error: 'missing or wrong CSRF token (x-csrf-token)' })
+      return refuse(403, 'missing or wrong CSRF token (x-csrf-token)')
+    }
+    if (request.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) return refuse(403, 'change your password first')
+    if (request.via === 'token' && !SAFE_METHODS.has(request.method)) {
+      await recordEvent(db.kysely, request.user, { action: 'token_use', entity: 'token', entityId: String(request.tokenId), reason: route })
     }
   })
 
@@ -124,6 +150,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(observationRoutes, context)
   await app.register(batchRoutes, context)
   await app.register(userRoutes, context)
+  await app.register(auditRoutes, context)
 
   if (options.dist && existsSync(join(options.dist, 'index.html'))) {
     // The app's own files; the data package it ships stays behind the read permission.

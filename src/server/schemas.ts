@@ -99,8 +99,17 @@ export const batchSchema = {
 
 export const userSchema = {
   type: 'object',
-  properties: { id: { type: 'integer' }, username: { type: 'string' }, role: { type: 'string' } },
+  properties: {
+    id: { type: 'integer' },
+    username: { type: 'string' },
+    role: { type: 'string' },
+    regions: { type: 'array', items: { type: 'string' } },
+    mustChangePassword: { type: 'boolean' },
+  },
 } as const
+
+/** Region codes an editor writes for. */
+export const regionsSchema = { type: 'array', maxItems: 200, uniqueItems: true, items: { type: 'string', pattern: '^[0-9]{6,12}$' } } as const
 
 /** A user name: letters, digits and . _ -, so it reads plainly in the history. */
 export const usernameSchema = { type: 'string', pattern: '^[\\p{L}\\p{N}._-]{2,40}$' } as const

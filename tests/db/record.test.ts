@@ -24,7 +24,7 @@ describe.each(ENGINES)('the record on %s', (engine) => {
   it('records each migration once', async () => {
     expect(await migrate(db)).toEqual([])
     const names = await db.kysely.selectFrom('schema_migrations').select('name').execute()
-    expect(names.map((n) => n.name)).toEqual(['0001_record.sql'])
+    expect(names.map((n) => n.name)).toEqual(['0001_record.sql', '0002_scopes.sql'])
   })
 
   it('holds the seeded package, quotes placed in their report', async () => {

@@ -9,8 +9,15 @@ import { buildServer, SESSION_COOKIE } from '@/server/app'
 import { PERMISSIONS } from '@/server/permissions'
 import { emptyRecord, ENGINES, seededRecord } from './record'
 
-type Who = 'anonymous' | 'viewer' | 'editor' | 'admin'
-const WHO: Who[] = ['anonymous', 'viewer', 'editor', 'admin']
+type Who = 'anonymous' | 'viewer' | 'editor' | 'editorShan' | 'admin'
+/** Anonymous, a viewer, the editor of 鄄城县 (371726), the editor of 单县 (371722), an administrator. */
+const WHO: Who[] = ['anonymous', 'viewer', 'editor', 'editorShan', 'admin']
+const PASSWORDS: Record<Exclude<Who, 'anonymous'>, string> = {
+  viewer: 'viewer-password-1',
+  editor: 'editor-password-1',
+  editorShan: 'editor-password-2',
+  admin: 'root-passphrase-1',
+}
 
 interface Ctx {
   db: Db
@@ -19,36 +26,39 @@ interface Ctx {
   freshFigure(): Promise<{ id: string; version: number }>
   /** An API token of `user`'s own, to revoke. */
   freshToken(user: User): Promise<number>
+  /** An account of its own for one call that changes it. */
+  freshUser(): Promise<User>
+  passwordOf(user: User): string
   unique(): string
 }
 
 interface Row {
   route: string
   request: (ctx: Ctx, user: User | null) => Promise<InjectOptions> | InjectOptions
-  /** Expected status for anonymous, viewer, editor, administrator. */
-  expect: [number, number, number, number]
+  /** Expected status for anonymous, viewer, editor of 鄄城县, editor of 单县, administrator. */
+  expect: [number, number, number, number, number]
 }
 
 const observation = (period: string) => ({ metric: 'activities', region: '371726', period, value: 3, qualifier: '=', source: 'r1', quote: '500余次' })
 
 /** Who may call each route: one row a route, the status each kind of caller gets. */
 const TABLE: Row[] = [
-  { route: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expect: [200, 200, 200, 200] },
-  { route: 'GET /api/openapi.json', request: () => ({ method: 'GET', url: '/api/openapi.json' }), expect: [200, 200, 200, 200] },
-  { route: 'GET /api/session', request: () => ({ method: 'GET', url: '/api/session' }), expect: [200, 200, 200, 200] },
-  { route: 'POST /api/session', request: () => ({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'wrong-password' } }), expect: [401, 401, 401, 401] },
-  { route: 'DELETE /api/session', request: () => ({ method: 'DELETE', url: '/api/session' }), expect: [401, 204, 204, 204] },
-  { route: 'POST /api/setup', request: () => ({ method: 'POST', url: '/api/setup', payload: { token: 'guessed', username: 'mallory', password: 'long-enough-password' } }), expect: [403, 403, 403, 403] },
-  { route: 'GET /api/package/*', request: () => ({ method: 'GET', url: '/api/package/observations.csv' }), expect: [200, 200, 200, 200] },
-  { route: 'GET /api/observations', request: () => ({ method: 'GET', url: '/api/observations?metric=coverage_rate&region=371700' }), expect: [200, 200, 200, 200] },
-  { route: 'GET /api/observations/:id/history', request: async (ctx) => ({ method: 'GET', url: `/api/observations/${(await ctx.freshFigure()).id}/history` }), expect: [200, 200, 200, 200] },
+  { route: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /api/openapi.json', request: () => ({ method: 'GET', url: '/api/openapi.json' }), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /api/session', request: () => ({ method: 'GET', url: '/api/session' }), expect: [200, 200, 200, 200, 200] },
+  { route: 'POST /api/session', request: () => ({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'wrong-password' } }), expect: [401, 401, 401, 401, 401] },
+  { route: 'DELETE /api/session', request: () => ({ method: 'DELETE', url: '/api/session' }), expect: [401, 204, 204, 204, 204] },
+  { route: 'POST /api/setup', request: () => ({ method: 'POST', url: '/api/setup', payload: { token: 'guessed', username: 'mallory', password: 'long-enough-password' } }), expect: [403, 403, 403, 403, 403] },
+  { route: 'GET /api/package/*', request: () => ({ method: 'GET', url: '/api/package/observations.csv' }), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /api/observations', request: () => ({ method: 'GET', url: '/api/observations?metric=coverage_rate&region=371700' }), expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /api/observations/:id/history', request: async (ctx) => ({ method: 'GET', url: `/api/observations/${(await ctx.freshFigure()).id}/history` }), expect: [200, 200, 200, 200, 200] },
   {
     route: 'PATCH /api/observations/:id',
     request: async (ctx) => {
       const { id, version } = await ctx.freshFigure()
       return { method: 'PATCH', url: `/api/observations/${id}`, payload: { value: 4, reason: '复核', version } }
     },
-    expect: [401, 403, 200, 200],
+    expect: [401, 403, 200, 403, 200],
   },
   {
     route: 'POST /api/observations/:id/withdraw',
@@ -56,28 +66,45 @@ const TABLE: Row[] = [
       const { id, version } = await ctx.freshFigure()
       return { method: 'POST', url: `/api/observations/${id}/withdraw`, payload: { reason: '重复', version } }
     },
-    expect: [401, 403, 200, 200],
+    expect: [401, 403, 200, 403, 200],
   },
-  { route: 'GET /api/batches', request: () => ({ method: 'GET', url: '/api/batches' }), expect: [200, 200, 200, 200] },
+  { route: 'GET /api/batches', request: () => ({ method: 'GET', url: '/api/batches' }), expect: [200, 200, 200, 200, 200] },
   {
     route: 'POST /api/batches',
     request: (ctx) => ({ method: 'POST', url: '/api/batches', payload: { kind: 'import', name: 'a.csv', observations: [observation(`20${ctx.unique().slice(-2)}`)] } }),
-    expect: [401, 403, 201, 201],
+    expect: [401, 403, 201, 403, 201],
   },
-  { route: 'GET /api/export', request: () => ({ method: 'GET', url: '/api/export' }), expect: [401, 403, 403, 200] },
-  { route: 'GET /api/users', request: () => ({ method: 'GET', url: '/api/users' }), expect: [401, 403, 403, 200] },
-  { route: 'POST /api/users', request: (ctx) => ({ method: 'POST', url: '/api/users', payload: { username: `u${ctx.unique()}`, password: 'long-enough-password', role: 'viewer' } }), expect: [401, 403, 403, 201] },
-  { route: 'GET /api/tokens', request: () => ({ method: 'GET', url: '/api/tokens' }), expect: [401, 200, 200, 200] },
-  { route: 'POST /api/tokens', request: () => ({ method: 'POST', url: '/api/tokens', payload: { name: 'cli' } }), expect: [401, 201, 201, 201] },
-  { route: 'DELETE /api/tokens/:id', request: async (ctx, user) => ({ method: 'DELETE', url: `/api/tokens/${await ctx.freshToken(user ?? ctx.users.viewer)}` }), expect: [401, 204, 204, 204] },
+  { route: 'GET /api/export', request: () => ({ method: 'GET', url: '/api/export' }), expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /api/users', request: () => ({ method: 'GET', url: '/api/users' }), expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /api/users', request: (ctx) => ({ method: 'POST', url: '/api/users', payload: { username: `u${ctx.unique()}`, password: 'long-enough-password', role: 'viewer' } }), expect: [401, 403, 403, 403, 201] },
+  { route: 'GET /api/tokens', request: () => ({ method: 'GET', url: '/api/tokens' }), expect: [401, 200, 200, 200, 200] },
+  { route: 'POST /api/tokens', request: () => ({ method: 'POST', url: '/api/tokens', payload: { name: 'cli' } }), expect: [401, 201, 201, 201, 201] },
+  {
+    route: 'POST /api/password',
+    request: (ctx, user) => ({ method: 'POST', url: '/api/password', payload: { current: user ? ctx.passwordOf(user) : 'x', password: user ? ctx.passwordOf(user) : 'long-enough-password' } }),
+    expect: [401, 204, 204, 204, 204],
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    request: async (ctx) => ({ method: 'PATCH', url: `/api/users/${(await ctx.freshUser()).id}`, payload: { role: 'editor', regions: ['371726'] } }),
+    expect: [401, 403, 403, 403, 200],
+  },
+  { route: 'GET /api/audit', request: () => ({ method: 'GET', url: '/api/audit?action=login' }), expect: [401, 403, 403, 403, 200] },
+  { route: 'DELETE /api/tokens/:id', request: async (ctx, user) => ({ method: 'DELETE', url: `/api/tokens/${await ctx.freshToken(user ?? ctx.users.viewer)}` }), expect: [401, 204, 204, 204, 204] },
 ]
 
 /** What a refused write must leave as it was. */
 async function fingerprint(db: Db) {
-  const n = (table: 'users' | 'observations' | 'batches' | 'audit') => db.kysely.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+  const n = (table: 'users' | 'observations' | 'batches' | 'user_regions') => db.kysely.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
   const tokens = await db.kysely.selectFrom('api_tokens').select(sql<number>`count(*)::int`.as('n')).where('revoked_at', 'is', null).executeTakeFirstOrThrow()
   const versions = await db.kysely.selectFrom('observations').select(sql<number>`sum(version)::int`.as('n')).executeTakeFirstOrThrow()
-  return [await n('users'), await n('observations'), await n('batches'), await n('audit'), tokens.n, versions.n]
+  const roles = await db.kysely.selectFrom('users').select(sql<string>`string_agg(role || disabled::text, ',' ORDER BY id)`.as('r')).executeTakeFirstOrThrow()
+  return [await n('users'), await n('observations'), await n('batches'), await n('user_regions'), tokens.n, versions.n, roles.r]
+}
+
+/** The number of entries in the audit trail. */
+async function auditCount(db: Db): Promise<number> {
+  return (await db.kysely.selectFrom('audit').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
 }
 
 describe.each(ENGINES)('the API on %s', (engine) => {
@@ -90,9 +117,10 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     db = await seededRecord(engine)
     app = await buildServer({ db })
     const users = {
-      viewer: await createUser(db.kysely, 'viewer1', 'viewer-password-1', 'viewer'),
-      editor: await createUser(db.kysely, 'clerk01', 'editor-password-1', 'editor'),
-      admin: await createUser(db.kysely, 'admin', 'admin-password-1', 'admin'),
+      viewer: await createUser(db.kysely, 'viewer1', PASSWORDS.viewer, 'viewer'),
+      editor: await createUser(db.kysely, 'clerk01', PASSWORDS.editor, 'editor', ['371726']),
+      editorShan: await createUser(db.kysely, 'clerk02', PASSWORDS.editorShan, 'editor', ['371722']),
+      admin: await createUser(db.kysely, 'admin', PASSWORDS.admin, 'admin'),
     }
     ctx = {
       db,
@@ -105,6 +133,8 @@ describe.each(ENGINES)('the API on %s', (engine) => {
         return figure
       },
       freshToken: async (user) => (await createToken(db.kysely, user, 'to revoke')).id,
+      freshUser: () => createUser(db.kysely, `u${ctx.unique()}`, 'long-enough-password', 'viewer'),
+      passwordOf: (user) => PASSWORDS[(Object.keys(users) as (keyof typeof users)[]).find((k) => users[k].id === user.id)!],
     }
   })
   afterAll(async () => {
@@ -125,12 +155,15 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   })
 
   describe.each(TABLE)('$route', (row) => {
-    it.each(WHO.map((who, i) => [who, row.expect[i]] as const))('answers %s with %i, and a refusal changes nothing', async (who, status) => {
+    it.each(WHO.map((who, i) => [who, row.expect[i]] as const))('answers %s with %i; a refusal changes nothing, and a refused write is on record', async (who, status) => {
       const request = await row.request(ctx, who === 'anonymous' ? null : ctx.users[who])
       const before = await fingerprint(db)
+      const audited = await auditCount(db)
       const response = await as(who, request)
       expect(response.statusCode, response.body).toBe(status)
-      if (status >= 400) expect(await fingerprint(db)).toEqual(before)
+      if (status < 400) return
+      expect(await fingerprint(db)).toEqual(before)
+      if (request.method !== 'GET') expect(await auditCount(db)).toBeGreaterThan(audited)
     })
   })
 
@@ -148,6 +181,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
     const { csrfToken } = login.json()
+    expect(login.json().user).toMatchObject({ username: 'clerk01', role: 'editor', regions: ['371726'] })
     const headers = { 'x-csrf-token': csrfToken }
     expect((await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie.value } })).json().user.username).toBe('clerk01')
     expect((await app.inject({ method: 'DELETE', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie.value }, headers })).statusCode).toBe(204)
@@ -170,6 +204,80 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     const { secret, csrf } = await startSession(db.kysely, ctx.users.editor)
     await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf } })
     expect((await write()).statusCode).toBe(401)
+  })
+
+  describe('attacks', () => {
+    const lastAudit = async () => db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+
+    it('refuses a whole file from the editor of 单县 that carries one 鄄城县 row, naming the row, and records it', async () => {
+      const before = await fingerprint(db)
+      const rows = [{ ...observation('2018-01'), region: '371722' }, observation('2018-02')]
+      const response = await as('editorShan', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: '单县.csv', observations: rows } })
+      expect(response.statusCode).toBe(403)
+      expect(response.json().problems).toEqual([{ path: 'observations[1].region', message: '371726 鄄城县 is outside your regions (单县)' }])
+      expect(await fingerprint(db)).toEqual(before)
+      expect(await lastAudit()).toMatchObject({ action: 'refused', username: 'clerk02', entity: 'batch' })
+      const own = await as('editorShan', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: '单县.csv', observations: rows.slice(0, 1) } })
+      expect(own.statusCode).toBe(201)
+    })
+
+    it('lets the editor of 鄄城县 write its towns too', async () => {
+      await db.kysely.insertInto('regions').values({ code: '371726001', name: '古泉街道', level: 'town', parent: '371726', aliases: '' }).onConflict((oc) => oc.doNothing()).execute()
+      const response = await as('editor', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: 'town.csv', observations: [{ ...observation('2018-03'), region: '371726001' }] } })
+      expect(response.statusCode, response.body).toBe(201)
+    })
+
+    it('ends the sessions and tokens of a disabled account, and refuses its password', async () => {
+      const user = await createUser(db.kysely, `gone${ctx.unique()}`, 'long-enough-password', 'editor', ['371726'])
+      const { secret } = await startSession(db.kysely, user)
+      const { token } = await createToken(db.kysely, user, 'cli')
+      expect((await as('admin', { method: 'PATCH', url: `/api/users/${user.id}`, payload: { disabled: true } })).statusCode).toBe(200)
+      expect((await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: secret } })).json().user).toBeNull()
+      expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401)
+      expect((await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'long-enough-password' } })).statusCode).toBe(401)
+      expect(await lastAudit()).toMatchObject({ action: 'login_disabled', username: user.username })
+    })
+
+    it('makes a reset password be changed before anything else', async () => {
+      const user = await createUser(db.kysely, `reset${ctx.unique()}`, 'long-enough-password', 'editor', ['371726'])
+      expect((await as('admin', { method: 'PATCH', url: `/api/users/${user.id}`, payload: { password: 'temporary-password-9' } })).statusCode).toBe(200)
+      const login = await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'temporary-password-9' } })
+      expect(login.json().user.mustChangePassword).toBe(true)
+      const session = { cookies: { [SESSION_COOKIE]: login.cookies.find((c) => c.name === SESSION_COOKIE)!.value }, headers: { 'x-csrf-token': login.json().csrfToken } }
+      expect((await app.inject({ ...session, method: 'POST', url: '/api/tokens', payload: { name: 'x' } })).statusCode).toBe(403)
+      const common = await app.inject({ ...session, method: 'POST', url: '/api/password', payload: { current: 'temporary-password-9', password: '1234567890' } })
+      expect(common.statusCode).toBe(400)
+      expect(common.json().error).toMatch(/most common/)
+      expect((await app.inject({ ...session, method: 'POST', url: '/api/password', payload: { current: 'temporary-password-9', password: 'a-better-passphrase' } })).statusCode).toBe(204)
+      expect((await app.inject({ ...session, method: 'POST', url: '/api/tokens', payload: { name: 'x' } })).statusCode).toBe(201)
+    })
+
+    it('locks an account after ten wrong passwords, even against the right one, and records it', async () => {
+      const user = await createUser(db.kysely, `target${ctx.unique()}`, 'long-enough-password', 'viewer')
+      const { checkPassword } = await import('@/db/accounts')
+      for (let i = 0; i < 10; i++) await checkPassword(db.kysely, user.username, `guess-${i}-password`)
+      expect(await checkPassword(db.kysely, user.username, 'long-enough-password')).toEqual({ ok: false, reason: 'locked' })
+    })
+
+    it('refuses report file names that would leave the package, and paths outside it', async () => {
+      const sources = [{ id: 'trav', title: 't', date: '2025-01', file: '../../etc/passwd.txt' }]
+      const response = await as('editor', { method: 'POST', url: '/api/batches', payload: { kind: 'report', name: 't', observations: [], sources } })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().problems[0].path).toBe('sources[0].file')
+      for (const url of ['/api/package/../../package.json', '/api/package/%2e%2e%2fpackage.json', '/api/package/reports/..%2f..%2fpackage.json']) {
+        expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404)
+      }
+    })
+
+    it('keeps script tags in text as text', async () => {
+      const payload = '<script>alert(1)</script><img src=x onerror=alert(1)>'
+      const sources = [{ id: 'xss', title: payload, date: '2025-01', note: payload }]
+      const response = await as('editor', { method: 'POST', url: '/api/batches', payload: { kind: 'report', name: payload, observations: [{ ...observation('2017'), source: 'xss', quote: '' }], sources } })
+      expect(response.statusCode, response.body).toBe(201)
+      const csv = await (await app.inject({ method: 'GET', url: '/api/package/sources.csv' })).body
+      expect(csv).toContain(payload)
+      expect((await app.inject({ method: 'GET', url: '/api/package/sources.csv' })).headers['content-type']).toMatch(/^text\/csv/)
+    })
   })
 
   describe('bad input', () => {
@@ -223,6 +331,25 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/batches', '/api/observations/{id}', '/api/package/{*}', '/api/users']))
     expect(doc.paths['/api/batches'].post.requestBody.content['application/json'].schema.required).toEqual(['kind', 'name', 'observations'])
+  })
+})
+
+describe('signing in from one address', () => {
+  it('throttles the eleventh attempt within a minute, and records it', async () => {
+    const db = await emptyRecord('pglite')
+    const app = await buildServer({ db })
+    try {
+      const attempt = () => app.inject({ method: 'POST', url: '/api/session', payload: { username: 'someone', password: 'not-the-password' } })
+      for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401)
+      expect((await attempt()).statusCode).toBe(429)
+      await new Promise((r) => setTimeout(r, 50))
+      const actions = (await db.kysely.selectFrom('audit').select('action').execute()).map((a) => a.action)
+      expect(actions.filter((a) => a === 'login_failed')).toHaveLength(10)
+      expect(actions).toContain('login_throttled')
+    } finally {
+      await app.close()
+      await db.close()
+    }
   })
 })
 

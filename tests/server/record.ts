@@ -29,11 +29,11 @@ export async function emptyRecord(engine: Engine): Promise<Db> {
   return db
 }
 
-/** The small valid package of the fixtures, as a dataset. */
+/** The small valid package of the fixtures, as a dataset, with 单县 beside 鄄城县 (two counties, two editors). */
 export function fixtureDataset(): Dataset {
   const { dataset, messages } = validatePackage(fixturePackage())
   if (messages.some((m) => m.level === 'error')) throw new Error('the fixture package has errors')
-  return dataset
+  return { ...dataset, regions: [...dataset.regions, { code: '371722', name: '单县', level: 'county', parent: '371700', aliases: ['单县'] }] }
 }
 
 /** A record seeded with the fixture package. */

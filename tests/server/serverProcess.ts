@@ -64,9 +64,9 @@ export async function editorToken(server: RunningServer): Promise<string> {
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
     return { json: await response.json(), cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' }
   }
-  const admin = await post('/api/setup', { token: server.setupToken, username: 'admin', password: 'admin-password-1' })
+  const admin = await post('/api/setup', { token: server.setupToken, username: 'admin', password: 'root-passphrase-1' })
   const asAdmin = { cookie: admin.cookie, 'x-csrf-token': admin.json.csrfToken }
-  await post('/api/users', { username: 'clerk01', password: 'clerk-password-1', role: 'editor' }, asAdmin)
+  await post('/api/users', { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions: ['371700'] }, asAdmin)
   const editor = await post('/api/session', { username: 'clerk01', password: 'clerk-password-1' })
   const token = await post('/api/tokens', { name: 'cli' }, { cookie: editor.cookie, 'x-csrf-token': editor.json.csrfToken })
   return token.json.token

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { BatchInput } from '@/domain/batchCheck'
 import type { Metric, Observation, Source } from '@/domain/types'
-import { BatchRefused, writeBatch } from '@/db/record'
+import { recordEvent } from '@/db/audit'
+import { actorOf, BatchRefused, writeBatch } from '@/db/record'
 import type { RouteContext } from '../app'
 import { batchSchema, errorSchema } from '../schemas'
 
@@ -30,7 +31,7 @@ export async function batchRoutes(app: FastifyInstance, { db }: RouteContext): P
       schema: {
         summary: 'Add an imported file or a reviewed report: all its figures or none',
         body: batchSchema,
-        response: { 201: { type: 'object', properties: { id: { type: 'string' }, count: { type: 'integer' } } }, 400: errorSchema, 409: errorSchema },
+        response: { 201: { type: 'object', properties: { id: { type: 'string' }, count: { type: 'integer' } } }, 400: errorSchema, 403: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -39,10 +40,14 @@ export async function batchRoutes(app: FastifyInstance, { db }: RouteContext): P
       const sources = (body.sources ?? []).map((s) => ({ publication: '', author: '', file: '', url: '', note: '', ...s }))
       const input: BatchInput = { kind: body.kind, name: body.name, observations: body.observations.map((o) => ({ quote: '', ...o })), sources, metrics, reports: body.reports ?? {} }
       try {
-        const result = await writeBatch(db, request.user!, { kind: body.kind, name: body.name, fileName: body.fileName, sha256: body.sha256 }, input)
+        const result = await writeBatch(db, actorOf(request.user!), { kind: body.kind, name: body.name, fileName: body.fileName, sha256: body.sha256 }, input)
         return reply.code(201).send(result)
       } catch (e) {
-        if (e instanceof BatchRefused) return reply.code(400).send({ error: `the batch was refused: ${e.problems.length} problem(s)`, problems: e.problems.slice(0, 1000) })
+        if (e instanceof BatchRefused) {
+          const reason = `${e.forbidden ? 'outside the writer’s regions' : 'invalid'}: ${e.problems.length} problem(s), first ${e.problems[0].path}: ${e.problems[0].message}`
+          await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'batch', entityId: 'POST /api/batches', after: { name: body.name, rows: body.observations.length }, reason })
+          return reply.code(e.forbidden ? 403 : 400).send({ error: `the batch was refused: ${e.problems.length} problem(s)`, problems: e.problems.slice(0, 1000) })
+        }
         const duplicate = uniqueViolation(e)
         if (duplicate) return reply.code(409).send({ error: `the record already has a figure for ${duplicate}` })
         throw e

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import { ChangeRefused, correctObservation, listObservations, observationHistory, VersionConflict, withdrawObservation, type Correction, type ObservationQuery } from '@/db/observations'
+import { recordEvent } from '@/db/audit'
+import { ChangeForbidden, ChangeRefused, correctObservation, listObservations, observationHistory, VersionConflict, withdrawObservation, type Correction, type ObservationQuery } from '@/db/observations'
+import { actorOf } from '@/db/record'
 import type { RouteContext } from '../app'
 import { AnswerCache } from '../revision'
 import { errorSchema, storedObservationSchema } from '../schemas'
@@ -65,10 +67,14 @@ export async function observationRoutes(app: FastifyInstance, { db, revisions }:
   )
 
   // A stale version answers 409 with the figure as it now stands; a refused change 400 naming the field.
-  const answer = async (reply: import('fastify').FastifyReply, change: () => Promise<unknown>) => {
+  const answer = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, change: () => Promise<unknown>) => {
     try {
       return (await change()) ?? reply.code(404).send({ error: 'no such figure' })
     } catch (e) {
+      if (e instanceof ChangeForbidden) {
+        await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'observation', entityId: (request.params as { id: string }).id, reason: e.message })
+        return reply.code(403).send({ error: e.message })
+      }
       if (e instanceof VersionConflict) return reply.code(409).send({ error: e.message, current: e.current })
       if (e instanceof ChangeRefused) return reply.code(400).send({ error: `${e.path}: ${e.message}`, problems: [{ path: e.path, message: e.message }] })
       throw e
@@ -94,10 +100,10 @@ export async function observationRoutes(app: FastifyInstance, { db, revisions }:
             version: { type: 'integer', minimum: 1 },
           },
         },
-        response: { 200: storedObservationSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: storedObservationSchema, 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
-    (request, reply) => answer(reply, () => correctObservation(db, request.user!, (request.params as { id: string }).id, request.body as Correction)),
+    (request, reply) => answer(request, reply, () => correctObservation(db, actorOf(request.user!), (request.params as { id: string }).id, request.body as Correction)),
   )
 
   app.post(
@@ -107,12 +113,12 @@ export async function observationRoutes(app: FastifyInstance, { db, revisions }:
         summary: 'Withdraw a figure: it leaves the charts and stays in the history',
         params: idParams,
         body: { type: 'object', additionalProperties: false, required: ['reason', 'version'], properties: { reason, version: { type: 'integer', minimum: 1 } } },
-        response: { 200: storedObservationSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: storedObservationSchema, 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     (request, reply) => {
       const { reason: why, version } = request.body as { reason: string; version: number }
-      return answer(reply, () => withdrawObservation(db, request.user!, (request.params as { id: string }).id, why, version))
+      return answer(request, reply, () => withdrawObservation(db, actorOf(request.user!), (request.params as { id: string }).id, why, version))
     },
   )
 }

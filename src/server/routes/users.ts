@@ -1,35 +1,80 @@
 import type { FastifyInstance } from 'fastify'
-import { createToken, createUser, listTokens, listUsers, revokeToken } from '@/db/accounts'
+import { createToken, createUser, listTokens, listUsers, revokeToken, updateUser, type UserChange } from '@/db/accounts'
+import { recordEvent } from '@/db/audit'
 import type { Role } from '@/db/schema'
 import type { RouteContext } from '../app'
-import { errorSchema, passwordSchema, usernameSchema, userSchema } from '../schemas'
+import { passwordProblem } from '../passwords'
+import { errorSchema, passwordSchema, regionsSchema, usernameSchema, userSchema } from '../schemas'
 
-/** Accounts (administrators create them) and each person's API tokens for the command line. */
+const role = { type: 'string', enum: ['viewer', 'editor', 'admin'] } as const
+const listedUser = { ...userSchema, properties: { ...userSchema.properties, disabled: { type: 'boolean' }, createdAt: { type: 'string' } } } as const
+
+/** PostgreSQL's codes for a unique key taken and a region code that is not in the record. */
+const dbError = (e: unknown) => (e as { code?: string }).code
+
+/** Accounts (administrators manage them) and each person's API tokens for the command line. */
 export async function userRoutes(app: FastifyInstance, { db }: RouteContext): Promise<void> {
-  app.get('/api/users', { schema: { summary: 'Every account', response: { 200: { type: 'array', items: { ...userSchema, properties: { ...userSchema.properties, disabled: { type: 'boolean' }, createdAt: { type: 'string' } } } } } } }, async () =>
-    listUsers(db.kysely),
-  )
+  app.get('/api/users', { schema: { summary: 'Every account, with its role and regions', response: { 200: { type: 'array', items: listedUser } } } }, async () => listUsers(db.kysely))
 
   app.post(
     '/api/users',
     {
       schema: {
-        summary: 'Create an account',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['username', 'password', 'role'],
-          properties: { username: usernameSchema, password: passwordSchema, role: { type: 'string', enum: ['viewer', 'editor', 'admin'] } },
-        },
-        response: { 201: userSchema, 409: errorSchema },
+        summary: 'Create an account; an editor writes figures of its regions and those below them',
+        body: { type: 'object', additionalProperties: false, required: ['username', 'password', 'role'], properties: { username: usernameSchema, password: passwordSchema, role, regions: regionsSchema } },
+        response: { 201: userSchema, 400: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
-      const { username, password, role } = request.body as { username: string; password: string; role: Role }
+      const { username, password, role: r, regions = [] } = request.body as { username: string; password: string; role: Role; regions?: string[] }
+      const problem = passwordProblem(password, username)
+      if (problem) return reply.code(400).send({ error: problem })
       try {
-        return reply.code(201).send(await createUser(db.kysely, username, password, role))
+        const user = await createUser(db.kysely, username, password, r, regions)
+        await recordEvent(db.kysely, request.user, { action: 'user_create', entity: 'user', entityId: String(user.id), after: { username, role: r, regions } })
+        return reply.code(201).send(user)
       } catch (e) {
-        if ((e as { code?: string }).code === '23505') return reply.code(409).send({ error: `an account named ${username} exists` })
+        if (dbError(e) === '23505') return reply.code(409).send({ error: `an account named ${username} exists` })
+        if (dbError(e) === '23503') return reply.code(400).send({ error: 'regions: a code is not a region of the record' })
+        throw e
+      }
+    },
+  )
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        summary: "Change an account's role or regions, disable it, or reset its password (to be changed at the next login); its sessions end",
+        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } },
+        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { role, regions: regionsSchema, disabled: { type: 'boolean' }, password: passwordSchema } },
+        response: { 200: listedUser, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const id = (request.params as { id: number }).id
+      const change = request.body as UserChange
+      if (id === request.user!.id && (change.disabled || (change.role && change.role !== 'admin'))) {
+        return reply.code(400).send({ error: 'an administrator cannot disable or demote their own account' })
+      }
+      const problem = change.password === undefined ? null : passwordProblem(change.password, '')
+      if (problem) return reply.code(400).send({ error: problem })
+      try {
+        const result = await updateUser(db.kysely, id, change)
+        if (!result) return reply.code(404).send({ error: 'no such account' })
+        // The history says a password was reset, never what it is.
+        const said = { ...change, password: change.password === undefined ? undefined : '(reset)' }
+        const summary = (u: typeof result.before) => ({ role: u.role, regions: u.regions, disabled: u.disabled })
+        await recordEvent(db.kysely, request.user, {
+          action: change.password !== undefined ? 'password_reset' : 'user_update',
+          entity: 'user',
+          entityId: String(id),
+          before: summary(result.before),
+          after: { ...summary(result.after), ...said },
+        })
+        return result.after
+      } catch (e) {
+        if (dbError(e) === '23503') return reply.code(400).send({ error: 'regions: a code is not a region of the record' })
         throw e
       }
     },
@@ -55,15 +100,21 @@ export async function userRoutes(app: FastifyInstance, { db }: RouteContext): Pr
         response: { 201: { type: 'object', properties: { id: { type: 'integer' }, token: { type: 'string' } } } },
       },
     },
-    async (request, reply) => reply.code(201).send(await createToken(db.kysely, request.user!, (request.body as { name: string }).name)),
+    async (request, reply) => {
+      const created = await createToken(db.kysely, request.user!, (request.body as { name: string }).name)
+      await recordEvent(db.kysely, request.user, { action: 'token_create', entity: 'token', entityId: String(created.id) })
+      return reply.code(201).send(created)
+    },
   )
 
   app.delete(
     '/api/tokens/:id',
     { schema: { summary: 'Revoke one of your API tokens', params: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } }, response: { 204: { type: 'null' }, 404: errorSchema } } },
     async (request, reply) => {
-      const ok = await revokeToken(db.kysely, request.user!, (request.params as { id: number }).id)
-      return ok ? reply.code(204).send() : reply.code(404).send({ error: 'no such token' })
+      const id = (request.params as { id: number }).id
+      if (!(await revokeToken(db.kysely, request.user!, id))) return reply.code(404).send({ error: 'no such token' })
+      await recordEvent(db.kysely, request.user, { action: 'token_revoke', entity: 'token', entityId: String(id) })
+      return reply.code(204).send()
     },
   )
 }
