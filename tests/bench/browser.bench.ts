@@ -63,7 +63,13 @@ interface Bench {
   longest: number
 }
 
-async function serve(dir: string) {
+/** A built site served on a free local port. */
+export interface Served {
+  url: string
+  server: { close(): Promise<unknown> }
+}
+
+async function serve(dir: string): Promise<Served> {
   const server = await preview({ root: dir, configFile: false, logLevel: 'silent', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0 } })
   return { server, url: server.resolvedUrls!.local[0] }
 }
@@ -189,8 +195,8 @@ export type FirstChartFigures = Pick<
 >
 
 /** Navigation → first chart `finished` for the app and the bare page, and what each fetched before it. */
-export async function benchFirstChart(appDir: string, bareDir: string, loads = 5, given?: BrowserContext): Promise<FirstChartFigures> {
-  const app = await serve(appDir)
+export async function benchFirstChart(appDir: string, bareDir: string, loads = 5, given?: BrowserContext, serveApp: (dir: string) => Promise<Served> = serve): Promise<FirstChartFigures> {
+  const app = await serveApp(appDir)
   const bare = await serve(bareDir)
   const context = given ?? (await launchBrowser())
   try {

@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { benchApi } from './api.bench'
+import { benchServerFirstChart } from './server.bench'
 import { benchBrowser, benchFirstChart, type FirstChartFigures } from './browser.bench'
 import { buildApp, buildBare, buildLoader } from './build'
 import { weigh } from './bundle.bench'
@@ -115,6 +116,11 @@ if (wants('extras')) {
 }
 
 if (wants('api')) {
+  const first = await benchServerFirstChart()
+  figures.server_first_chart = first
+  Object.assign(figures, { server_first_chart_ratio: first.first_chart_ratio })
+  row(`server mode: first chart finished, app / bare (ms, median of ${first.loads})`, `${first.app_first_chart_ms} / ${first.bare_first_chart_ms}`)
+  row('server mode: first chart ratio', first.first_chart_ratio, '≤ 1.25')
   const api = await benchApi()
   figures.api = api
   Object.assign(figures, { api_p99_ms: api.pglite.api_p99_ms, api_rps: api.pglite.api_rps, api_import_10k_ms: api.pglite.api_import_10k_ms })
