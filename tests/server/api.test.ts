@@ -383,3 +383,21 @@ describe('the first administrator', () => {
     }
   })
 })
+
+describe('an idle session', () => {
+  it('ends after the idle time the settings give', async () => {
+    const db = await emptyRecord('pglite')
+    const app = await buildServer({ db, idleMinutes: 1 })
+    try {
+      const user = await createUser(db.kysely, 'idle', 'long-enough-password', 'viewer')
+      const { secret } = await startSession(db.kysely, user)
+      const who = async () => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: secret } })).json().user?.username ?? null
+      expect(await who()).toBe('idle')
+      await db.kysely.updateTable('sessions').set({ seen_at: new Date(Date.now() - 2 * 60_000) }).execute()
+      expect(await who()).toBeNull()
+    } finally {
+      await app.close()
+      await db.close()
+    }
+  })
+})
