@@ -98,3 +98,17 @@ export function batchOutcome(answer: ApiAnswer<({ count?: number } & ApiError) |
   if (answer.status === 401 || answer.status === 403) return { kind: 'denied', status: answer.status, error }
   return { kind: 'failed', error }
 }
+
+/** A figure as the record holds it (GET /api/observations): the package's fields plus id, status and version. */
+export interface StoredFigure {
+  id: string
+  metric: string
+  region: string
+  period: string
+  value: number
+  qualifier: '=' | '>=' | '~' | '<='
+  source: string
+  quote: string
+  status: 'active' | 'withdrawn'
+  version: number
+}
