@@ -53,7 +53,8 @@ export function historyText(entries: readonly HistoryEntry[], lang: Lang, unit =
   const w = WORDS[lang]
   const sentences = entries.map((e) => {
     let s = w.by(w[e.action] ?? e.action, e.username, day(e.at))
-    if (e.batch && (e.action === 'seed' || e.action === 'import' || e.action === 'report')) s += w.from(e.batch.name)
+    // The initial data's batch is named after the folder it was loaded from: nothing a reader needs.
+    if (e.batch && (e.action === 'import' || e.action === 'report')) s += w.from(e.batch.name)
     if (e.action === 'correct' && e.before && e.after) {
       const what = change(e.before, e.after, unit, lang)
       if (what) s += w.change(what)

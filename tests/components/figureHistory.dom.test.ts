@@ -57,3 +57,69 @@ describe('a figure’s history in 数据表', () => {
     expect(w.find('[data-testid=figure-panel] [role=alert]').text()).toContain('共享记录中没有找到这个数字')
   })
 })
+
+describe('correcting and withdrawing a figure', () => {
+  const open = async () => {
+    const w = mountTable()
+    await w.findAll('[data-testid=table-history]')[0].trigger('click')
+    await flushPromises()
+    return w
+  }
+
+  it('is hidden from readers who may not write', async () => {
+    fakeApi({ 'GET /api/observations': { status: 200, body: [stored('8', 'r1')] }, 'GET /api/observations/8/history': { status: 200, body: history } })
+    Object.assign(useSessionStore(), { mode: 'server', user: { id: 3, username: 'reader', role: 'viewer' } })
+    const w = await open()
+    expect(w.find('[data-testid=figure-history-text]').exists()).toBe(true)
+    expect(w.find('[data-testid=figure-edit]').exists()).toBe(false)
+  })
+
+  it('sends the version seen and a reason; on a conflict shows both values and retries on the current version', async () => {
+    let version = 2
+    const calls = fakeApi({
+      'GET /api/observations': { status: 200, body: [stored('8', 'r1')] },
+      'GET /api/observations/8/history': { status: 200, body: history },
+      'PATCH /api/observations/8': ({ body }) => {
+        const b = body as { value: number; version: number }
+        if (b.version !== version) return { status: 409, body: { error: 'changed', current: { ...stored('8', 'r1'), value: 70, version } } }
+        return { status: 200, body: { ...stored('8', 'r1'), value: b.value, version: ++version } }
+      },
+    })
+    Object.assign(useSessionStore(), { mode: 'server', user: { id: 2, username: 'clerk01', role: 'editor' }, csrf: 'c9' })
+    const w = await open()
+    const save = w.find('[data-testid=figure-save]')
+    await w.find('[data-testid=figure-value]').setValue('66.5')
+    expect(save.attributes('disabled')).toBeDefined()
+    await w.find('[data-testid=figure-reason]').setValue('复核')
+    version = 3 // someone else saved meanwhile
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ body: { value: 66.5, qualifier: '=', reason: '复核', version: 2 }, headers: { 'x-csrf-token': 'c9' } })
+    expect(w.find('[data-testid=figure-conflict]').text()).toContain('现值 70（他人已修改），你的修改 66.5。')
+
+    await w.find('[data-testid=figure-retry]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid=figure-conflict]').exists()).toBe(false)
+    expect((w.find('[data-testid=figure-value]').element as HTMLInputElement).value).toBe('66.5')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toMatchObject({ value: 66.5, version: 3 })
+    expect(w.find('[role=status]').text()).toBe('已保存，图表已更新。')
+  })
+
+  it('withdraws with a reason', async () => {
+    const calls = fakeApi({
+      'GET /api/observations': { status: 200, body: [stored('8', 'r1')] },
+      'GET /api/observations/8/history': { status: 200, body: history },
+      'POST /api/observations/8/withdraw': { status: 200, body: stored('8', 'r1', 'withdrawn') },
+    })
+    Object.assign(useSessionStore(), { mode: 'server', user: { id: 1, username: 'admin', role: 'admin' }, csrf: 'c9' })
+    const w = await open()
+    expect(w.find('[data-testid=figure-withdraw]').attributes('disabled')).toBeDefined()
+    await w.find('[data-testid=figure-reason]').setValue('重复')
+    await w.find('[data-testid=figure-withdraw]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ reason: '重复', version: 2 })
+    expect(w.find('.figure-panel__withdrawn').text()).toBe('此数字已撤回，不再出现在图表中。')
+  })
+})

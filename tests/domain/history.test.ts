@@ -15,7 +15,7 @@ describe(historyText, () => {
     ['a qualifier that changed', [corrected(state(500), state(500, '2024', '>='), '原文为500余次')], 'zh', '次', '修改 admin 2026-12-02：500次 → ≥500次（原文为500余次）。'],
     ['a moved period', [corrected(state(3, '2024'), state(3, '2025'))], 'zh', '', '修改 admin 2026-12-02：时间 2024年 → 2025年（复核）。'],
     ['an import', [{ ...entered('a.csv'), action: 'import', batch: { id: '4', kind: 'import', name: 'a.csv' } }], 'zh', '', '导入 clerk01 2026-12-01，依据《a.csv》。'],
-    ['the initial data, without a batch', [{ ...entered(''), action: 'seed', username: 'system', batch: null }], 'zh', '', '初始数据 system 2026-12-01。'],
+    ['the initial data, without the folder it came from', [{ ...entered(''), action: 'seed', username: 'system', batch: { id: '1', kind: 'seed', name: 'srv/app/data' } }], 'zh', '', '初始数据 system 2026-12-01。'],
     ['English', [entered('Report'), corrected(state(66.1), state(66.2), 'checked'), { ...withdrawn, reason: 'duplicate' }], 'en', '', 'entered by clerk01 on 2026-12-01, from “Report”; corrected by admin on 2026-12-02: 66.1 → 66.2 (checked); withdrawn by admin on 2026-12-03 (duplicate).'],
     ['no history', [], 'zh', '', ''],
   ])('%s', (_, entries, lang, unit, text) => {
