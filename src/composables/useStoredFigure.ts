@@ -51,8 +51,9 @@ export function useStoredFigure(obs: () => Observation) {
     const answer = await session.send<(StoredFigure & ApiError) | null>(`api/observations/${f.id}${path}`, method, { ...body, version: f.version })
     if (answer.ok && answer.body) {
       figure.value = answer.body
-      outcome.value = { kind: 'done' }
+      // Said to be done once the charts show it too.
       await Promise.all([readHistory(f.id), reloadRecord()])
+      outcome.value = { kind: 'done' }
     } else if (answer.status === 409 && answer.body?.current) {
       outcome.value = { kind: 'conflict', current: answer.body.current as StoredFigure, mine }
     } else {

@@ -13,7 +13,8 @@ const zh = {
   line: '第 {n} 行',
   batches: '共享记录中的批次',
   batchItem: '{name}：{n} 项，{user} {time}',
-  batchKind: { import: '导入', report: '报告' },
+  batchKind: { import: '导入', report: '报告', seed: '初始数据' },
+  seedName: '首次启动时载入的数据包',
   noBatches: '暂无批次。',
 }
 const en: typeof zh = {
@@ -31,7 +32,8 @@ const en: typeof zh = {
   line: 'Line {n}',
   batches: 'Batches in the shared record',
   batchItem: '{name}: {n} figures, {user} {time}',
-  batchKind: { import: 'import', report: 'report' },
+  batchKind: { import: 'import', report: 'report', seed: 'initial data' },
+  seedName: 'the data package loaded at first start',
   noBatches: 'No batches yet.',
 }
 export default { zh, en }
