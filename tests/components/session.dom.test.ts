@@ -47,6 +47,7 @@ describe('SessionControl', () => {
     await flushPromises()
     expect(calls.at(-1)?.method).toBe('DELETE')
     expect(w.find('[data-testid=session-open]').text()).toBe('登录')
+    expect(w.find('[data-testid=session-form]').exists()).toBe(false)
   })
 })
 
