@@ -8,7 +8,7 @@ import type { Metric } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
 import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'
-import { saveBatch } from './useRecord'
+import { saveBatch } from './useRecordWrite'
 
 /** Where an import stands: nothing chosen, reading, checked (preview), saving, saved, cancelled or failed. */
 export type ImportStatus = 'idle' | 'reading' | 'preview' | 'applying' | 'done' | 'cancelled' | 'failed'

@@ -3,7 +3,7 @@ import { computed, inject, provide, reactive, ref, shallowRef, type InjectionKey
 import type { BatchOutcome } from '@/data/api'
 import { HIGH_CONFIDENCE, buildReportBatch, reportSourceId, reviewProblems, type NewMetricInput, type ReviewFigure } from '@/domain/ingest'
 import { ingestPackageFiles, zipFiles } from '@/export/ingestPackage'
-import { saveBatch } from './useRecord'
+import { saveBatch } from './useRecordWrite'
 import { useIngestStore, type ReviewPatch } from '@/stores/ingest'
 import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'

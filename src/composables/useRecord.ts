@@ -1,6 +1,4 @@
-import { batchBody, batchOutcome, type ApiError, type BatchOutcome } from '@/data/api'
 import { memoryStore } from '@/data/persist'
-import type { UserBatch } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
 import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'
@@ -20,10 +18,3 @@ export function reloadRecord(): Promise<void> {
   return data.loadedKey === null ? data.refresh(packageUrl(null, true)) : Promise.resolve()
 }
 
-/** Sends a batch to the shared record as the signed-in user; once it is saved, the page reads the record again. */
-export async function saveBatch(batch: UserBatch, fileName?: string): Promise<BatchOutcome> {
-  const answer = await useSessionStore().send<({ count?: number } & ApiError) | null>('api/batches', 'POST', batchBody(batch, fileName ? { fileName } : {}))
-  const outcome = batchOutcome(answer)
-  if (outcome.kind === 'saved') await reloadRecord()
-  return outcome
-}

@@ -30,7 +30,8 @@ describe('SessionControl', () => {
     useSessionStore().mode = 'server'
     const w = mountControl()
     await w.find('[data-testid=session-open]').trigger('click')
-    await flushPromises()
+    // The form loads on first use, with its messages.
+    await vi.waitFor(() => expect(w.find('[data-testid=session-form]').exists()).toBe(true))
     await w.find('[data-testid=session-username]').setValue('clerk01')
     await w.find('[data-testid=session-password]').setValue('wrong-password')
     await w.find('form').trigger('submit')
