@@ -51,9 +51,11 @@ export const useSessionStore = defineStore('session', () => {
     take(null)
   }
 
-  /** A call to the API as the signed-in user: writes carry the CSRF token. */
-  function send<T>(path: string, method = 'GET', body?: unknown): Promise<ApiAnswer<T>> {
-    return callApi<T>(path, { method, body, csrf: method === 'GET' ? null : csrf.value })
+  /** A call to the API as the signed-in user: writes carry the CSRF token; a 401 means the session ended (idle), so the header offers 登录 again. */
+  async function send<T>(path: string, method = 'GET', body?: unknown): Promise<ApiAnswer<T>> {
+    const answer = await callApi<T>(path, { method, body, csrf: method === 'GET' ? null : csrf.value })
+    if (answer.status === 401) take(null)
+    return answer
   }
 
   return { mode, user, csrf, setupToken, canWrite, isAdmin, detect, signIn, signOut, send }

@@ -44,6 +44,15 @@ describe(useSessionStore, () => {
     expect(session.canWrite).toBe(false)
   })
 
+  it('forgets the user when the server says the session has ended', async () => {
+    fakeApi({ 'POST /api/batches': { status: 401, body: { error: 'login required' } } })
+    const session = useSessionStore()
+    Object.assign(session, { mode: 'server', user: EDITOR, csrf: 'c4' })
+    expect((await session.send('api/batches', 'POST', {})).status).toBe(401)
+    expect(session.user).toBeNull()
+    expect(session.canWrite).toBe(false)
+  })
+
   it('creates the first administrator with the setup link’s token, once', async () => {
     const calls = fakeApi({ 'POST /api/setup': { status: 200, body: { user: { ...EDITOR, role: 'admin' }, csrfToken: 'c3' } } })
     const session = useSessionStore()
