@@ -67,14 +67,20 @@ export async function callApi<T>(path: string, init: { method?: string; body?: u
   }
 }
 
-/** Whether the page is served by the office server: GET api/health answers `{ ok: true }` within `timeoutMs`. */
-export async function hasServer(timeoutMs = 2000): Promise<boolean> {
+/** What GET api/health says of the server. */
+export interface Health {
+  ok: true
+  readRequiresLogin?: boolean
+}
+
+/** The office server's health when the page is served by one (GET api/health answers `{ ok: true }` within `timeoutMs`), else null. */
+export async function hasServer(timeoutMs = 2000): Promise<Health | null> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {
     // A static host answers 404, or index.html for every path (vite preview): neither is `{ ok: true }`.
-    const answer = await callApi<{ ok?: unknown } | null>('api/health', { signal: controller.signal })
-    return answer.ok && answer.body?.ok === true
+    const answer = await callApi<{ ok?: unknown; readRequiresLogin?: boolean } | null>('api/health', { signal: controller.signal })
+    return answer.ok && answer.body?.ok === true ? (answer.body as Health) : null
   } finally {
     clearTimeout(timer)
   }

@@ -96,6 +96,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function refresh(baseUrl: string): Promise<void> {
     try {
       put(await loadPackageAt(baseUrl))
+      error.value = null
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     }

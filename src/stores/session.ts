@@ -18,6 +18,8 @@ export const useSessionStore = defineStore('session', () => {
   const csrf = ref<string | null>(null)
   /** The one-time token of the link `npm start` prints (`?setup=…`), until the first administrator is made with it. */
   const setupToken = ref<string | null>(null)
+  /** The server reads its record only to signed-in accounts (READ_REQUIRES_LOGIN). */
+  const readRequiresLogin = ref(false)
   /** Editors and administrators write to the record; viewers and anonymous readers only read. */
   const canWrite = computed(() => user.value?.role === 'editor' || user.value?.role === 'admin')
   const isAdmin = computed(() => user.value?.role === 'admin')
@@ -29,7 +31,9 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Asks api/health once; with a server, also who is signed in. */
   async function detect(timeoutMs?: number): Promise<AppMode> {
-    mode.value = (await hasServer(timeoutMs)) ? 'server' : 'static'
+    const health = await hasServer(timeoutMs)
+    mode.value = health ? 'server' : 'static'
+    readRequiresLogin.value = health?.readRequiresLogin === true
     if (mode.value === 'server') take((await callApi<SessionInfo>('api/session')).body)
     return mode.value
   }
@@ -58,5 +62,5 @@ export const useSessionStore = defineStore('session', () => {
     return answer
   }
 
-  return { mode, user, csrf, setupToken, canWrite, isAdmin, detect, signIn, signOut, send }
+  return { mode, user, csrf, setupToken, readRequiresLogin, canWrite, isAdmin, detect, signIn, signOut, send }
 })

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import SessionControl from '@/components/session/SessionControl.vue'
-import SessionSetup from '@/components/session/SessionSetup.vue'
+import SessionGate from '@/components/session/SessionGate.vue'
 import { createAppI18n } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
 import { EDITOR, fakeApi } from '../fixtures/api'
@@ -52,7 +52,7 @@ describe('SessionControl', () => {
   })
 })
 
-describe('SessionSetup', () => {
+describe('SessionGate', () => {
   it('creates the first administrator with the link’s token and says when the link is spent', async () => {
     let used = false
     const calls = fakeApi({
@@ -60,7 +60,7 @@ describe('SessionSetup', () => {
     })
     const session = useSessionStore()
     Object.assign(session, { mode: 'server', setupToken: 'abc' })
-    const w = mount(SessionSetup, { global: { plugins: [pinia, createAppI18n()] } })
+    const w = mount(SessionGate, { global: { plugins: [pinia, createAppI18n()] } })
     expect(w.text()).toContain('创建第一个管理员账户')
     await w.find('[data-testid=session-username]').setValue('admin')
     await w.find('[data-testid=session-password]').setValue('long-enough-password')
@@ -74,5 +74,18 @@ describe('SessionSetup', () => {
     await w.find('form').trigger('submit')
     await flushPromises()
     expect(w.find('[data-testid=session-error]').text()).toBe('此设置链接已用过或不正确。')
+  })
+
+  it('asks for a sign-in, not the setup, where the server reads only to signed-in accounts', async () => {
+    const calls = fakeApi({ 'POST /api/session': { status: 200, body: { user: EDITOR, csrfToken: 'c' } } })
+    Object.assign(useSessionStore(), { mode: 'server', readRequiresLogin: true })
+    const w = mount(SessionGate, { global: { plugins: [pinia, createAppI18n()] } })
+    expect(w.find('h2').text()).toBe('登录后查看共享记录')
+    await w.find('[data-testid=session-username]').setValue('clerk01')
+    await w.find('[data-testid=session-password]').setValue('right-password')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/session' })
+    expect(useSessionStore().user).toEqual(EDITOR)
   })
 })

@@ -14,6 +14,11 @@ describe(useSessionStore, () => {
     expect(session.user?.username).toBe('clerk01')
     expect(session.canWrite).toBe(true)
     expect(session.isAdmin).toBe(false)
+    expect(session.readRequiresLogin).toBe(false)
+    fakeApi({ 'GET /api/health': { status: 200, body: { ...health.body, readRequiresLogin: true } }, 'GET /api/session': { status: 200, body: { user: null, csrfToken: null } } })
+    await session.detect()
+    expect(session.readRequiresLogin).toBe(true)
+    expect(session.user).toBeNull()
   })
 
   it('runs from plain files when api/health is missing or is the app page a static host serves for every path', async () => {

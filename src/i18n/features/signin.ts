@@ -11,6 +11,8 @@ const zh = {
   setupSubmit: '创建并登录',
   setupSpent: '此设置链接已用过或不正确。',
   setupInvalid: '用户名或密码不符合要求：{detail}',
+  readTitle: '登录后查看共享记录',
+  readIntro: '此服务器只向已登录的账户显示数据。请用管理员为你创建的账户登录。',
 }
 const en: typeof zh = {
   username: 'User name',
@@ -25,5 +27,7 @@ const en: typeof zh = {
   setupSubmit: 'Create and sign in',
   setupSpent: 'This setup link has been used or is wrong.',
   setupInvalid: 'The user name or password does not qualify: {detail}',
+  readTitle: 'Sign in to see the shared record',
+  readIntro: 'This server shows its figures to signed-in accounts only. Sign in with the account an administrator made for you.',
 }
 export default { zh, en }
