@@ -31,7 +31,13 @@ function freePort(): Promise<number> {
 
 /** Starts `npm start`'s entry on a fresh record and resolves with its address and the one-time setup token it prints. */
 function startServer(port: number): Promise<{ url: string; token: string }> {
-  server = spawn('npx', ['tsx', 'src/cli/start.ts'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SKIP_BUILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  // A process group of its own: npx runs tsx, which runs node, and stopping npx alone would leave the server running.
+  server = spawn('npx', ['tsx', 'src/cli/start.ts'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SKIP_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   let out = ''
   return new Promise((done, fail) => {
     const read = (chunk: Buffer) => {
@@ -75,9 +81,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await editorContext?.close()
   await readerContext?.close()
-  if (server && server.exitCode === null) {
+  if (server?.pid && server.exitCode === null) {
     const exited = new Promise((done) => server!.once('exit', done))
-    server.kill('SIGTERM')
+    process.kill(-server.pid, 'SIGTERM')
     await exited
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
