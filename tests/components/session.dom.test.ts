@@ -60,6 +60,7 @@ describe('SessionGate', () => {
     })
     const session = useSessionStore()
     Object.assign(session, { mode: 'server', setupToken: 'abc' })
+    window.history.replaceState(null, '', '/?setup=abc&view=table')
     const w = mount(SessionGate, { global: { plugins: [pinia, createAppI18n()] } })
     expect(w.text()).toContain('创建第一个管理员账户')
     await w.find('[data-testid=session-username]').setValue('admin')
@@ -68,6 +69,7 @@ describe('SessionGate', () => {
     await flushPromises()
     expect(calls[0].body).toEqual({ token: 'abc', username: 'admin', password: 'long-enough-password' })
     expect(session.user?.role).toBe('admin')
+    expect(window.location.search).toBe('?view=table')
 
     used = true
     session.setupToken = 'abc'
