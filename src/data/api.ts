@@ -78,7 +78,8 @@ export async function hasServer(timeoutMs = 2000): Promise<Health | null> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {
-    // A static host answers 404, or index.html for every path (vite preview): neither is `{ ok: true }`.
+    // The static build ships its own api/health (public/api/health, `ok: false`), so a static host answers 200 and the
+    // console stays clean; a host without it answers 404 or its index.html: none of them is `{ ok: true }`.
     const answer = await callApi<{ ok?: unknown; readRequiresLogin?: boolean } | null>('api/health', { signal: controller.signal })
     return answer.ok && answer.body?.ok === true ? (answer.body as Health) : null
   } finally {

@@ -24,6 +24,9 @@ describe(useSessionStore, () => {
   it('runs from plain files when api/health is missing or is the app page a static host serves for every path', async () => {
     fakeApi({})
     expect(await useSessionStore().detect()).toBe('static')
+    // What the static build ships as api/health.
+    fakeApi({ 'GET /api/health': { status: 200, body: { ok: false, static: true } } })
+    expect(await useSessionStore().detect()).toBe('static')
     vi.stubGlobal('fetch', async () => new Response('<!doctype html><html></html>', { status: 200, headers: { 'content-type': 'text/html' } }))
     expect(await useSessionStore().detect()).toBe('static')
     vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('network')))
