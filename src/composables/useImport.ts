@@ -4,7 +4,7 @@ import { fileSourceFor, toBatch, type ImportData, type ImportRun } from '@/data/
 import { createMetrics, type MetricDraft } from '@/data/import/metrics'
 import { runImport, type ImportTask } from '@/data/import/runImport'
 import type { BatchOutcome } from '@/data/api'
-import type { Metric } from '@/domain/types'
+import type { Metric, UserBatch } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
 import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'
@@ -100,18 +100,18 @@ export function useImport() {
     if (!canApply.value || !run.value || !file.value) return
     status.value = 'applying'
     const batch = toBatch(run.value, file.value.id, file.value.createdAt)
-    if (toRecord.value) {
-      const result = await saveBatch(batch, file.value.name)
-      outcome.value = { result, lines: run.value.result.lines }
-      if (result.kind !== 'saved') return void (status.value = 'preview')
-      applied.value = { name: batch.name, rows: batch.observations.length }
-      run.value = null
-      status.value = 'done'
-    } else if (await userData.add(batch)) {
+    if (await (toRecord.value ? sendToRecord(batch, run.value) : userData.add(batch))) {
       applied.value = { name: batch.name, rows: batch.observations.length }
       run.value = null
       status.value = 'done'
     } else status.value = 'preview'
+  }
+
+  /** Sends the batch to the shared record; keeps the answer with the rows' lines, so a refused row is named by its line. */
+  async function sendToRecord(batch: UserBatch, checked: ImportRun): Promise<boolean> {
+    const result = await saveBatch(batch, checked.fileName)
+    outcome.value = { result, lines: checked.result.lines }
+    return result.kind === 'saved'
   }
 
   // Leaving the view stops a read in progress rather than leaving a worker running for nobody.

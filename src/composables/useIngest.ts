@@ -3,10 +3,10 @@ import { computed, inject, provide, reactive, ref, shallowRef, type InjectionKey
 import type { BatchOutcome } from '@/data/api'
 import { HIGH_CONFIDENCE, buildReportBatch, reportSourceId, reviewProblems, type NewMetricInput, type ReviewFigure } from '@/domain/ingest'
 import { ingestPackageFiles, zipFiles } from '@/export/ingestPackage'
-import { saveBatch } from './useRecordWrite'
 import { useIngestStore, type ReviewPatch } from '@/stores/ingest'
 import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'
+import { saveBatch } from './useRecordWrite'
 
 /** Reads a .txt (UTF-8, else GB18030 as Windows tools save it) or a .docx (mammoth, loaded on first use) as plain text. */
 export async function readReportFile(file: File): Promise<string> {
