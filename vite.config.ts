@@ -125,6 +125,6 @@ export default defineConfig({
   // Module workers can split: the load worker fetches papaparse only for a file its scanner declines (src/data/csv.ts).
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
-  // `npm run dev` beside `npm start`: the API answers on the dev server's origin, as it does on the office server's.
-  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // API_PROXY=http://127.0.0.1:8080 npm run dev: the dev page talks to a running `npm start`; without it, it runs static.
+  server: process.env.API_PROXY ? { proxy: { '/api': process.env.API_PROXY } } : {},
 })

@@ -3,9 +3,12 @@ import type { ColumnMapping } from '@/data/import/columns'
 import { fileSourceFor, toBatch, type ImportData, type ImportRun } from '@/data/import/importFile'
 import { createMetrics, type MetricDraft } from '@/data/import/metrics'
 import { runImport, type ImportTask } from '@/data/import/runImport'
-import type { Metric } from '@/domain/types'
+import type { BatchOutcome } from '@/data/api'
+import type { Metric, UserBatch } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
+import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'
+import { saveBatch } from './useRecordWrite'
 
 /** Where an import stands: nothing chosen, reading, checked (preview), saving, saved, cancelled or failed. */
 export type ImportStatus = 'idle' | 'reading' | 'preview' | 'applying' | 'done' | 'cancelled' | 'failed'
@@ -17,6 +20,10 @@ export type ImportStatus = 'idle' | 'reading' | 'preview' | 'applying' | 'done' 
 export function useImport() {
   const data = useDatasetStore()
   const userData = useUserDataStore()
+  const session = useSessionStore()
+  /** With an office server, applying sends the rows to the shared record; the answer, with the rows' lines, is kept here. */
+  const toRecord = computed(() => session.mode === 'server')
+  const outcome = shallowRef<{ result: BatchOutcome; lines: number[] } | null>(null)
   const status = ref<ImportStatus>('idle')
   const progress = ref(0)
   const failure = ref('')
@@ -28,7 +35,9 @@ export function useImport() {
 
   const errors = computed(() => run.value?.result.problems.filter((p) => p.level === 'error').length ?? 0)
   const warnings = computed(() => (run.value?.result.problems.length ?? 0) - errors.value)
-  const canApply = computed(() => status.value === 'preview' && errors.value === 0 && (run.value?.result.observations.length ?? 0) > 0)
+  const canApply = computed(
+    () => status.value === 'preview' && errors.value === 0 && (run.value?.result.observations.length ?? 0) > 0 && (!toRecord.value || session.canWrite),
+  )
 
   function importData(): ImportData {
     const d = data.dataset
@@ -57,6 +66,7 @@ export function useImport() {
   async function choose(chosen: File): Promise<void> {
     const createdAt = new Date().toISOString()
     applied.value = null
+    outcome.value = null
     run.value = null
     created = {}
     file.value = { name: chosen.name, blob: chosen, id: `import-${Date.now().toString(36)}`, createdAt }
@@ -82,22 +92,32 @@ export function useImport() {
     status.value = 'cancelled'
   }
 
-  /** Adds every accepted row as one batch; when saving fails nothing is added and the preview stays. */
+  /**
+   * Adds every accepted row as one batch (to the shared record with a server, else to this browser); when saving fails
+   * nothing is added and the preview stays.
+   */
   async function apply(): Promise<void> {
     if (!canApply.value || !run.value || !file.value) return
     status.value = 'applying'
     const batch = toBatch(run.value, file.value.id, file.value.createdAt)
-    if (await userData.add(batch)) {
+    if (await (toRecord.value ? sendToRecord(batch, run.value) : userData.add(batch))) {
       applied.value = { name: batch.name, rows: batch.observations.length }
       run.value = null
       status.value = 'done'
     } else status.value = 'preview'
   }
 
+  /** Sends the batch to the shared record; keeps the answer with the rows' lines, so a refused row is named by its line. */
+  async function sendToRecord(batch: UserBatch, checked: ImportRun): Promise<boolean> {
+    const result = await saveBatch(batch, checked.fileName)
+    outcome.value = { result, lines: checked.result.lines }
+    return result.kind === 'saved'
+  }
+
   // Leaving the view stops a read in progress rather than leaving a worker running for nobody.
   onScopeDispose(() => task?.cancel())
 
-  return reactive({ status, progress, failure, file, run, applied, errors, warnings, canApply, choose, recheck, confirmMetrics, cancel, apply })
+  return reactive({ status, progress, failure, file, run, applied, errors, warnings, canApply, toRecord, outcome, choose, recheck, confirmMetrics, cancel, apply })
 }
 
 /** The import state as components receive it. */

@@ -1,9 +1,12 @@
 import { storeToRefs } from 'pinia'
-import { computed, inject, provide, reactive, type InjectionKey, type UnwrapNestedRefs } from 'vue'
+import { computed, inject, provide, reactive, ref, shallowRef, type InjectionKey, type UnwrapNestedRefs } from 'vue'
+import type { BatchOutcome } from '@/data/api'
 import { HIGH_CONFIDENCE, buildReportBatch, reportSourceId, reviewProblems, type NewMetricInput, type ReviewFigure } from '@/domain/ingest'
 import { ingestPackageFiles, zipFiles } from '@/export/ingestPackage'
 import { useIngestStore, type ReviewPatch } from '@/stores/ingest'
+import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'
+import { saveBatch } from './useRecordWrite'
 
 /** Reads a .txt (UTF-8, else GB18030 as Windows tools save it) or a .docx (mammoth, loaded on first use) as plain text. */
 export async function readReportFile(file: File): Promise<string> {
@@ -32,12 +35,20 @@ function download(blob: Blob, name: string): void {
 function createIngest() {
   const store = useIngestStore()
   const userData = useUserDataStore()
+  const session = useSessionStore()
   const reportBatches = computed(() => userData.batches.filter((b) => b.kind === 'report'))
+  /** With an office server, accepted figures wait in the review until saved to the shared record as one batch. */
+  const toRecord = computed(() => session.mode === 'server')
+  const ready = computed(() => store.accepted.filter((f) => store.problems.get(f.key)?.length === 0))
+  const saving = ref(false)
+  /** The last save to the record, with the quotes of the figures it sent (to name a refused one). */
+  const outcome = shallowRef<{ result: BatchOutcome; quotes: string[] } | null>(null)
 
   // Saves run one after another, so each builds on the batches the previous one left.
   let queue: Promise<void> = Promise.resolve()
   /** Makes the report's batch match the accepted figures: replaced as a whole, removed when none is left. */
   function sync(): Promise<void> {
+    if (toRecord.value) return Promise.resolve()
     queue = queue.then(async () => {
       const r = store.reviewed
       if (!r) return
@@ -102,6 +113,21 @@ function createIngest() {
     if (r && reportSourceId(r.date, r.text) === id) store.reopenAccepted()
   }
 
+  /** Saves the accepted figures to the shared record as one batch (all or none); once saved, the review closes. */
+  async function saveToRecord(): Promise<void> {
+    const r = store.reviewed
+    const figures = ready.value
+    if (!r || figures.length === 0 || saving.value) return
+    saving.value = true
+    try {
+      const batch = buildReportBatch({ ...store.info, ...r }, figures, store.created, new Date().toISOString())
+      outcome.value = { result: await saveBatch(batch), quotes: figures.map((f) => f.quote) }
+      if (outcome.value.result.kind === 'saved') store.startOver()
+    } finally {
+      saving.value = false
+    }
+  }
+
   /** Downloads every ingested report as package files in a ZIP. */
   async function exportBatches(): Promise<void> {
     const blob = await zipFiles(ingestPackageFiles(reportBatches.value))
@@ -110,8 +136,8 @@ function createIngest() {
 
   const { info, reviewed, figures, active, metrics, problems, canExtract } = storeToRefs(store)
   return {
-    info, reviewed, figures, active, metrics, problems, canExtract, reportBatches,
-    extract: store.extract, startOver: store.startOver, sync, accept, reject, reopen, acceptHighConfidence, update, createMetric, removeBatch, exportBatches,
+    info, reviewed, figures, active, metrics, problems, canExtract, reportBatches, toRecord, ready, saving, outcome,
+    saveToRecord, extract: store.extract, startOver: store.startOver, sync, accept, reject, reopen, acceptHighConfidence, update, createMetric, removeBatch, exportBatches,
   }
 }
 

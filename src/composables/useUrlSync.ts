@@ -2,10 +2,15 @@ import { onUnmounted, watch } from 'vue'
 import { parseDashboardQuery, sanitizeQuery, toDashboardQuery } from '@/domain/dashboardQuery'
 import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
+import { useSessionStore } from '@/stores/session'
 
-/** Where a package lives beside index.html: the embedded data, or the demonstration package. */
-function packageUrl(key: 'demo' | null): string {
-  return new URL(key === 'demo' ? 'data/demo/' : 'data/', document.baseURI).href
+/**
+ * Where a package lives: the demonstration package beside index.html, the office server's record (api/package/),
+ * or, without a server, the embedded data.
+ */
+export function packageUrl(key: 'demo' | null, server: boolean): string {
+  const path = key === 'demo' ? 'data/demo/' : server ? 'api/package/' : 'data/'
+  return new URL(path, document.baseURI).href
 }
 
 /**
@@ -15,10 +20,11 @@ function packageUrl(key: 'demo' | null): string {
 export function useUrlSync(): Promise<void> {
   const data = useDatasetStore()
   const filters = useFiltersStore()
+  const session = useSessionStore()
   let applyingUrl = false
 
   async function ensurePackage(key: 'demo' | null): Promise<void> {
-    if (data.loadedKey !== key) await data.loadUrl(packageUrl(key), key)
+    if (data.loadedKey !== key) await data.loadUrl(packageUrl(key, session.mode === 'server'), key)
   }
 
   async function readUrl(): Promise<void> {
@@ -31,7 +37,7 @@ export function useUrlSync(): Promise<void> {
       filters.dropped = dropped
     }
     // The link's filters go in with the package, so the views draw once, not first with every region.
-    if (data.loadedKey !== parsed.data) await data.loadUrl(packageUrl(parsed.data), parsed.data, apply)
+    if (data.loadedKey !== parsed.data) await data.loadUrl(packageUrl(parsed.data, session.mode === 'server'), parsed.data, apply)
     else apply()
   }
 

@@ -11,9 +11,9 @@ const [en] = Object.values(import.meta.glob<Record<string, unknown>>('./en.ts', 
  * messages, the trend's export tools and figures table included, load with the first part drawn after it. A feature
  * the first screen starts to need belongs in all three patterns (glob patterns must be literals).
  */
-const firstScreen = import.meta.glob<FeatureMessages>('./features/{demo,filter2}.ts', { eager: true, query: '?i18n=zh', import: 'default' })
-const firstScreenEn = import.meta.glob<FeatureMessages>('./features/{demo,filter2}.ts', { query: '?i18n=en', import: 'default' })
-const laterFeatures = import.meta.glob<FeatureMessages>(['./features/*.ts', '!./features/{demo,filter2}.ts'], { query: '?i18n', import: 'default' })
+const firstScreen = import.meta.glob<FeatureMessages>('./features/{demo,filter2,session}.ts', { eager: true, query: '?i18n=zh', import: 'default' })
+const firstScreenEn = import.meta.glob<FeatureMessages>('./features/{demo,filter2,session}.ts', { query: '?i18n=en', import: 'default' })
+const laterFeatures = import.meta.glob<FeatureMessages>(['./features/*.ts', '!./features/{demo,filter2,session}.ts'], { query: '?i18n', import: 'default' })
 
 // petite-vue-i18n reads flat keys unless told otherwise; our messages nest by feature (`ingest.title`).
 registerMessageResolver(resolveDotted)

@@ -74,9 +74,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     try {
       // Saved batches load alongside, so a link naming a metric the user created is not dropped as unknown.
       const [result] = await Promise.all([loader(), userData.load()])
-      baseColumns.value = result.columns
-      meta.value = result.dataset
-      messages.value = result.messages
+      put(result)
       loaded?.()
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
@@ -85,5 +83,24 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { base, dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load, loadUrl }
+  function put(result: LoadedPackage): void {
+    baseColumns.value = result.columns
+    meta.value = result.dataset
+    messages.value = result.messages
+  }
+
+  /**
+   * Loads the package at `baseUrl` again in place, after a write to the shared record: the views stay mounted (no
+   * loading screen) and redraw once the new figures are here. A failure keeps what is shown and sets `error`.
+   */
+  async function refresh(baseUrl: string): Promise<void> {
+    try {
+      put(await loadPackageAt(baseUrl))
+      error.value = null
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  return { base, dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load, loadUrl, refresh }
 })

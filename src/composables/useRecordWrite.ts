@@ -1,0 +1,12 @@
+import { batchBody, batchOutcome, type ApiError, type BatchOutcome } from '@/data/api'
+import type { UserBatch } from '@/domain/types'
+import { useSessionStore } from '@/stores/session'
+import { reloadRecord } from './useRecord'
+
+/** Sends a batch to the shared record as the signed-in user; once it is saved, the page reads the record again. */
+export async function saveBatch(batch: UserBatch, fileName?: string): Promise<BatchOutcome> {
+  const answer = await useSessionStore().send<({ count?: number } & ApiError) | null>('api/batches', 'POST', batchBody(batch, fileName ? { fileName } : {}))
+  const outcome = batchOutcome(answer)
+  if (outcome.kind === 'saved') await reloadRecord()
+  return outcome
+}

@@ -1,0 +1,33 @@
+const zh = {
+  username: '用户名',
+  password: '密码',
+  submit: '登录',
+  cancel: '取消',
+  formLabel: '登录到共享记录',
+  wrong: '用户名或密码不正确。',
+  failed: '未能登录：{detail}',
+  setupTitle: '创建第一个管理员账户',
+  setupIntro: '此链接由 npm start 首次启动时打印，只能使用一次。用户名 2–40 个字母或数字，密码至少 10 位。',
+  setupSubmit: '创建并登录',
+  setupSpent: '此设置链接已用过或不正确。',
+  setupInvalid: '用户名或密码不符合要求：{detail}',
+  readTitle: '登录后查看共享记录',
+  readIntro: '此服务器只向已登录的账户显示数据。请用管理员为你创建的账户登录。',
+}
+const en: typeof zh = {
+  username: 'User name',
+  password: 'Password',
+  submit: 'Sign in',
+  cancel: 'Cancel',
+  formLabel: 'Sign in to the shared record',
+  wrong: 'Wrong user name or password.',
+  failed: 'Could not sign in: {detail}',
+  setupTitle: 'Create the first administrator',
+  setupIntro: 'npm start printed this link on its first start; it works once. User name: 2–40 letters or digits; password: at least 10 characters.',
+  setupSubmit: 'Create and sign in',
+  setupSpent: 'This setup link has been used or is wrong.',
+  setupInvalid: 'The user name or password does not qualify: {detail}',
+  readTitle: 'Sign in to see the shared record',
+  readIntro: 'This server shows its figures to signed-in accounts only. Sign in with the account an administrator made for you.',
+}
+export default { zh, en }
