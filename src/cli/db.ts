@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDb } from '@/db/connect'
 import { packageFiles } from '@/db/exportPackage'
@@ -74,7 +74,7 @@ async function importFrom(location: Location, dir: string): Promise<number> {
   const dataset = await readPackageDir(dir)
   const { db } = await openRecord(location)
   try {
-    const { count } = await loadDataset(db, dataset, 'restore', dir)
+    const { count } = await loadDataset(db, dataset, 'restore', basename(resolve(dir)))
     console.log(`restored ${dir} (${count} figures)`)
     return 0
   } finally {

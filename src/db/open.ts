@@ -15,13 +15,16 @@ export async function readPackageDir(dir: string): Promise<Dataset> {
   return dataset
 }
 
-/** Opens the record and brings its schema up to date; an empty one is seeded from `seedDir` when given. */
-export async function openRecord(location: DbLocation, seedDir?: string): Promise<{ db: Db; seeded: number | null }> {
+/**
+ * Opens the record and brings its schema up to date; an empty one is seeded from `seedDir` when given, as a batch
+ * named `seedName` (what the history shows, not a path of the server's disk).
+ */
+export async function openRecord(location: DbLocation, seedDir?: string, seedName = 'data/'): Promise<{ db: Db; seeded: number | null }> {
   const db = await openDb(location)
   try {
     await migrate(db)
     if (seedDir === undefined || !(await isEmpty(db.kysely))) return { db, seeded: null }
-    const { count } = await loadDataset(db, await readPackageDir(seedDir), 'seed', seedDir)
+    const { count } = await loadDataset(db, await readPackageDir(seedDir), 'seed', seedName)
     return { db, seeded: count }
   } catch (e) {
     await db.close()

@@ -65,11 +65,11 @@ beforeAll(async () => {
   const { url, token } = await startServer(await freePort())
   base = url
   // The first administrator, through the setup link's token; then an editor account made by that administrator.
-  const setup = await api('/api/setup', { method: 'POST', body: { token, username: 'admin', password: 'admin-password-1' } })
+  const setup = await api('/api/setup', { method: 'POST', body: { token, username: 'admin', password: 'root-passphrase-1' } })
   expect(setup.status).toBe(200)
   const cookie = setup.headers.get('set-cookie')!.split(';')[0]
   const { csrfToken } = (await setup.json()) as { csrfToken: string }
-  const created = await api('/api/users', { method: 'POST', body: { username: 'clerk01', password: 'clerk-password-1', role: 'editor' }, cookie, csrf: csrfToken })
+  const created = await api('/api/users', { method: 'POST', body: { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions: ['371726'] }, cookie, csrf: csrfToken })
   expect(created.status).toBe(201)
   editorContext = await launchBrowser()
   readerContext = await launchBrowser()
