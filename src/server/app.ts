@@ -102,8 +102,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
 
   // The server refuses by default: a route answers only to whom PERMISSIONS names, and a cookie write needs its CSRF
-  // token. A refused write is on record.
-  app.addHook('preHandler', async (request, reply) => {
+  // token. A refused write is on record. Checked before the body is read, so a stranger cannot make it parse 64 MiB.
+  app.addHook('onRequest', async (request, reply) => {
     // No route matched: the not-found handler answers 404 and does nothing else.
     if (request.routeOptions.url === undefined) return
     const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${request.routeOptions.url}`

@@ -286,6 +286,11 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       return app.inject({ method: 'POST', url, payload, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json', ...headers } })
     }
 
+    it('refuses a stranger before reading the body', async () => {
+      const response = await app.inject({ method: 'POST', url: '/api/batches', payload: '{"observations": [', headers: { 'content-type': 'application/json' } })
+      expect(response.statusCode).toBe(401)
+    })
+
     it('answers malformed JSON with 400', async () => {
       const response = await editorPost('/api/batches', '{"kind": "import", "name": ')
       expect(response.statusCode).toBe(400)
