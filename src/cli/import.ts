@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   for (const p of result.problems) console.log(`${p.level} ${formatMessage(toDataMessage(p, file, messages.en.problem))}`)
   const errors = result.problems.filter((p) => p.level === 'error').length
   const rejected = result.rowCount - result.observations.length
-  console.log(`${file}: ${result.rowCount} rows, ${result.observations.length} accepted, ${rejected} rejected; ${errors} error(s), ${result.problems.length - errors} warning(s)${run.encoding ? `; read as ${run.encoding}` : ''}`)
+  console.log(`${file}: ${result.rowCount} rows, ${result.observations.length} accepted, ${rejected} rejected; ${errors} error(s), ${result.problems.length - errors} warning(s)${run.encoding ? `; read as ${run.encoding}` : ''}${run.sheet ? `; sheet ${run.sheet}` : ''}`)
   if (errors > 0) return 1
   if (values.out) await writePackage(resolve(values.out), dataDir, mergeDataset(pkg.dataset, [toBatch(run, id, now)]))
   return 0

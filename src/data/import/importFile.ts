@@ -56,7 +56,7 @@ async function readTable(bytes: Uint8Array, options: ImportOptions): Promise<{ t
   if (isZip(bytes)) {
     try {
       const book = await openXlsx(bytes)
-      const sheet = options.sheet ?? book.sheets[0]
+      const sheet = options.sheet ?? book.firstVisible
       return { table: book.read(sheet), sheets: book.sheets, sheet }
     } catch (e) {
       const table: RawTable = { header: [], rows: [], problems: [{ level: 'error', code: 'xlsx', params: { detail: e instanceof Error ? e.message : String(e) } }] }

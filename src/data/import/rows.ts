@@ -148,7 +148,10 @@ function rowChecker(table: RawTable, mapping: ColumnMapping, ctx: ImportContext,
       if (number?.percent && metric.unit !== '%') error(problems, line, 'value', 'percentUnit', { value: valueText, metric: metric.name, unit: metric.unit })
     }
     const code = take(problems, line, 'region', region(cellOf(cells, 'region')))
-    const iso = take(problems, line, 'period', period(cellOf(cells, 'period')))
+    const periodText = cellOf(cells, 'period')
+    // A number cell 2024.1 may be October with its zero lost (2024.10 as a number): ambiguous, so refused.
+    const ambiguous = /^\d{4}\.\d$/.test(periodText.trim()) && table.numeric?.has(`${line}:${mapping.period}`)
+    const iso = take(problems, line, 'period', ambiguous ? { ok: false, code: 'periodNumber', params: { value: periodText } } : period(periodText))
     const stated = take(problems, line, 'qualifier', qualifier(cellOf(cells, 'qualifier')))
     if (number?.qualifier && stated && number.qualifier !== stated) error(problems, line, 'qualifier', 'qualifierClash', { value: valueText, stated, implied: number.qualifier })
     const source = sourceOf(cellOf(cells, 'source').trim())

@@ -12,6 +12,8 @@ export interface RawTable {
   header: string[]
   rows: RawRow[]
   problems: ImportProblem[]
+  /** Cells a sheet holds as numbers, as `line:column index` (XLSX only): 2024.1 there may be 2024.10 unformatted. */
+  numeric?: Set<string>
   /** The delimiter used (CSV only). */
   delimiter?: string
 }
