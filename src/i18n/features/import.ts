@@ -1,7 +1,7 @@
 // Messages of the import view; `problem.*` are also the CLI's texts (English), filled by fillTemplate.
 const zh = {
   title: '导入数据',
-  intro: '从 Excel/WPS 表格或 CSV 文件（UTF-8 或 GBK）导入本单位的数据。先检查、预览，确认后才加入；有错误的文件不会导入任何一行。',
+  intro: '从 Excel/WPS 表格或 CSV 文件（UTF-8、UTF-16 或 GBK）导入本单位的数据。先检查、预览，确认后才加入；有错误的文件不会导入任何一行。',
   chooseFile: '选择文件（CSV 或 XLSX）',
   sheet: '工作表',
   reading: '正在读取 {name}：{percent}%',
@@ -57,7 +57,7 @@ const zh = {
   },
   problem: {
     empty: '文件是空的；需要一行表头和若干数据行',
-    binary: '不是文本表格（可能是改了扩展名的其他文件）；需要 CSV（UTF-8 或 GBK）或 XLSX 文件',
+    binary: '不是文本表格（可能是改了扩展名的其他文件）；需要 CSV（UTF-8、UTF-16 或 GBK）或 XLSX 文件',
     tooBig: '文件有 {size} MB，超过 {max} MB 的上限；请拆分后分别导入',
     needsWorker: '此浏览器不允许后台读取文件（Web Worker），超过 {max} MB 的文件读取时会让页面停止响应；本文件有 {size} MB，请拆分后分别导入，或换用新版浏览器',
     xlsx: '无法读取该 Excel 文件（{detail}）；需要 .xlsx 格式（.xls 请先另存为 .xlsx）',
@@ -98,7 +98,7 @@ const zh = {
 
 const en: typeof zh = {
   title: 'Import data',
-  intro: 'Import your office’s figures from an Excel/WPS sheet or a CSV file (UTF-8 or GBK). They are checked and previewed first and added only when you confirm; a file with errors adds no row at all.',
+  intro: 'Import your office’s figures from an Excel/WPS sheet or a CSV file (UTF-8, UTF-16 or GBK). They are checked and previewed first and added only when you confirm; a file with errors adds no row at all.',
   chooseFile: 'Choose a file (CSV or XLSX)',
   sheet: 'Sheet',
   reading: 'Reading {name}: {percent}%',
@@ -154,7 +154,7 @@ const en: typeof zh = {
   },
   problem: {
     empty: 'the file is empty: a header row and data rows are expected',
-    binary: 'not a text table (perhaps another kind of file renamed): a CSV (UTF-8 or GBK) or XLSX file is expected',
+    binary: 'not a text table (perhaps another kind of file renamed): a CSV (UTF-8, UTF-16 or GBK) or XLSX file is expected',
     tooBig: 'the file has {size} MB, more than the {max} MB limit: split it and import the parts',
     needsWorker: 'this browser does not allow reading files in the background (Web Worker), and reading a file over {max} MB would stop the page responding; this file has {size} MB: split it and import the parts, or use a current browser',
     xlsx: 'cannot read this Excel file ({detail}): .xlsx is expected (save an .xls as .xlsx first)',
