@@ -46,7 +46,9 @@ function createIngest() {
 
   // Saves run one after another, so each builds on the batches the previous one left.
   let queue: Promise<void> = Promise.resolve()
-  /** Makes the report's batch match the accepted figures: replaced as a whole, removed when none is left. */
+  // The batch this tab last saved, per report: its change is merged figure by figure into what another tab saved.
+  const built = new Map<string, ReturnType<typeof buildReportBatch>>()
+  /** Saves the change of the accepted figures since this tab's last save, merged into the report's stored batch. */
   function sync(): Promise<void> {
     if (toRecord.value) return Promise.resolve()
     queue = queue.then(async () => {
@@ -57,9 +59,9 @@ function createIngest() {
       const ok = store.accepted.filter((f) => store.problems.get(f.key)?.length === 0)
       const userMetrics = userData.batches.flatMap((b) => b.metrics)
       const batch = buildReportBatch({ ...store.info, ...r }, ok, [...store.created, ...userMetrics], previous?.createdAt ?? new Date().toISOString())
-      // add() replaces the batch with the same id; after a failed save (storage full) the figures wait to be accepted again.
-      if (ok.length > 0 && !(await userData.add(batch))) store.reopenAccepted()
-      else if (ok.length === 0 && previous) await userData.remove(id)
+      // After a failed save (storage full) the figures wait to be accepted again.
+      if (!(await userData.merge(id, built.get(id), ok.length > 0 ? batch : null))) store.reopenAccepted()
+      else built.set(id, batch)
     })
     return queue
   }
@@ -109,6 +111,7 @@ function createIngest() {
   async function removeBatch(id: string): Promise<void> {
     await queue
     await userData.remove(id)
+    built.delete(id)
     const r = store.reviewed
     if (r && reportSourceId(r.date, r.text) === id) store.reopenAccepted()
   }

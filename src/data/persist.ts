@@ -6,6 +6,8 @@ export interface BatchStore {
   put(batch: UserBatch): Promise<void>
   delete(id: string): Promise<void>
   clear(): Promise<void>
+  /** Reads a batch and writes what `change` makes of it (null deletes it) as one step no other tab can split. */
+  update(id: string, change: (current: UserBatch | undefined) => UserBatch | null): Promise<UserBatch | null>
 }
 
 /** A failed write, with `quota` when the browser's storage is full (the store is then unchanged). */
@@ -46,6 +48,20 @@ export function indexedDbStore(factory: IDBFactory = indexedDB, name = DB): Batc
     put: async (batch) => void (await run('readwrite', (s) => s.put(batch))),
     delete: async (id) => void (await run('readwrite', (s) => s.delete(id))),
     clear: async () => void (await run('readwrite', (s) => s.clear())),
+    // Read and write in one transaction: IndexedDB runs overlapping readwrite transactions one after another.
+    update: async (id, change) => {
+      let written: UserBatch | null = null
+      await run('readwrite', (s) => {
+        const get = s.get(id)
+        get.onsuccess = () => {
+          written = change(get.result as UserBatch | undefined)
+          if (written) s.put(written)
+          else s.delete(id)
+        }
+        return get
+      })
+      return written
+    },
   }
 }
 
@@ -57,6 +73,12 @@ export function memoryStore(): BatchStore {
     put: async (batch) => void batches.set(batch.id, batch),
     delete: async (id) => void batches.delete(id),
     clear: async () => batches.clear(),
+    update: async (id, change) => {
+      const written = change(batches.get(id))
+      if (written) batches.set(id, written)
+      else batches.delete(id)
+      return written
+    },
   }
 }
 

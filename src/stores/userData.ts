@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { indexedDbStore, memoryStore, PersistError, type BatchStore } from '@/data/persist'
+import { mergeBatch } from '@/data/mergeBatch'
 import type { UserBatch } from '@/domain/types'
 
 /** Why the last change was not saved: `quota` (storage full), `failed` or `unavailable`; null when all is saved. */
@@ -18,6 +19,11 @@ export const useUserDataStore = defineStore('userData', () => {
   const isLoaded = ref(false)
   let storage: BatchStore = defaultBatchStore()
   let loading: Promise<void> | undefined
+  // Other tabs of the page say when they changed the batches; this tab then reads them again, without a reload.
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('heze-user-batches')
+  if (channel) channel.onmessage = () => void reload()
+  // Node's channel (tests, SSR) would keep the process alive; a browser's has no unref.
+  ;(channel as { unref?: () => void } | null)?.unref?.()
 
   /** Uses another store (tests; a browser without IndexedDB) and forgets what was loaded. */
   function setStorage(next: BatchStore): void {
@@ -59,12 +65,31 @@ export const useUserDataStore = defineStore('userData', () => {
     }
     error.value = null
     batches.value = next()
+    channel?.postMessage('changed')
     return true
+  }
+
+  /** Reads the saved batches again (another tab changed them). */
+  async function reload(): Promise<void> {
+    loading = undefined
+    await load()
   }
 
   /** Saves a batch, then shows it; false (and `error`) when it could not be saved, in which case nothing changes. */
   function add(batch: UserBatch): Promise<boolean> {
     return persist(() => storage.put(batch), () => [...batches.value.filter((b) => b.id !== batch.id), batch])
+  }
+
+  /**
+   * Changes a batch figure by figure from `previous` (what this tab built on) to `next` (null: none left), merged into
+   * what storage holds now, so another tab's figures saved meanwhile are kept rather than overwritten.
+   */
+  function merge(id: string, previous: UserBatch | undefined, next: UserBatch | null): Promise<boolean> {
+    let written: UserBatch | null = null
+    return persist(
+      async () => void (written = await storage.update(id, (current) => mergeBatch(current, previous, next))),
+      () => [...batches.value.filter((b) => b.id !== id), ...(written ? [written] : [])],
+    )
   }
 
   /** Undoes one batch. */
@@ -80,5 +105,5 @@ export const useUserDataStore = defineStore('userData', () => {
   // Saved batches appear without anyone having to ask; load() lets a caller wait for them.
   void load()
 
-  return { batches, error, isLoaded, load, add, remove, restore, setStorage }
+  return { batches, error, isLoaded, load, reload, add, merge, remove, restore, setStorage }
 })

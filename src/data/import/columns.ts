@@ -34,6 +34,11 @@ export function matchColumns(header: readonly string[]): ColumnMapping {
   return mapping
 }
 
+/** Fields that two or more columns name (two 数值 columns, or 数值 and 值), with those columns' indexes. */
+export function duplicateColumns(header: readonly string[]): { field: Field; columns: number[] }[] {
+  return FIELDS.map((field) => ({ field, columns: header.flatMap((h, i) => (SYNONYMS[field].includes(normalizeHeader(h)) ? [i] : [])) })).filter((d) => d.columns.length > 1)
+}
+
 /** Required fields no column is mapped to. */
 export function missingFields(mapping: ColumnMapping): Field[] {
   return REQUIRED_FIELDS.filter((f) => mapping[f] === null)

@@ -1,7 +1,7 @@
 import { RegionTree } from '@/domain/regions'
 import type { Source, UserBatch } from '@/domain/types'
 import { matchColumns, type ColumnMapping } from './columns'
-import { decodeBytes, isZip } from './decode'
+import { decodeBytes, isZip, looksBig5 } from './decode'
 import { validateRows, type ImportData, type ImportResult } from './rows'
 import { parseDelimited, type Progress, type RawTable } from './table'
 import { openXlsx } from './xlsx'
@@ -56,7 +56,7 @@ async function readTable(bytes: Uint8Array, options: ImportOptions): Promise<{ t
   if (isZip(bytes)) {
     try {
       const book = await openXlsx(bytes)
-      const sheet = options.sheet ?? book.sheets[0]
+      const sheet = options.sheet ?? book.firstVisible
       return { table: book.read(sheet), sheets: book.sheets, sheet }
     } catch (e) {
       const table: RawTable = { header: [], rows: [], problems: [{ level: 'error', code: 'xlsx', params: { detail: e instanceof Error ? e.message : String(e) } }] }
@@ -66,7 +66,12 @@ async function readTable(bytes: Uint8Array, options: ImportOptions): Promise<{ t
   const decoded = decodeBytes(bytes)
   if ('problem' in decoded) return whole(decoded.problem)
   const onProgress = options.onProgress
-  return { table: parseDelimited(decoded.text, onProgress && ((f) => onProgress(f / 2))), encoding: decoded.encoding, sheets: [] }
+  const table = parseDelimited(decoded.text, onProgress && ((f) => onProgress(f / 2)))
+  // Big5 is read right but said: its traditional names may differ from the gazetteer's. Bytes that look like
+  // neither Big5 nor common GBK may be mojibake: a person should see which encoding was guessed.
+  if (decoded.encoding === 'big5') table.problems.unshift({ level: 'warning', code: 'big5', params: {} })
+  else if (decoded.encoding === 'gb18030' && looksBig5(bytes)) table.problems.unshift({ level: 'warning', code: 'encodingDoubt', params: { encoding: 'GB18030' } })
+  return { table, encoding: decoded.encoding, sheets: [] }
 }
 
 /** The source standing for an imported file: rows without a source cell cite it. */

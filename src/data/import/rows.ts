@@ -1,7 +1,7 @@
 import { QUALIFIERS, type Metric, type Observation, type Region, type Source } from '@/domain/types'
 import type { ObservationColumns } from '@/domain/columnar'
 import type { RegionTree } from '@/domain/regions'
-import { FIELDS, missingFields, REQUIRED_FIELDS, type ColumnMapping, type Field } from './columns'
+import { duplicateColumns, FIELDS, missingFields, REQUIRED_FIELDS, type ColumnMapping, type Field } from './columns'
 import type { ImportProblem } from './problems'
 import type { Progress, RawTable } from './table'
 import { findMetric, normalizeCell, parseNumberCell, parsePeriodCell, parseQualifierCell, parseRegionCell, type Parsed, type ParsedNumber } from './values'
@@ -53,16 +53,24 @@ const key = (...parts: string[]) => parts.join('\u0000')
 
 /** Checks every row; a row with any error is rejected whole, with one located problem per bad cell. */
 export function validateRows(table: RawTable, mapping: ColumnMapping, ctx: ImportContext, onProgress?: Progress): ImportResult {
-  const result: ImportResult = { observations: [], lines: [], problems: [...table.problems], unknownMetrics: [], sources: [], metrics: [], rowCount: table.rows.length }
+  const brokenLines = new Set(table.problems.filter((p) => p.level === 'error' && p.line !== undefined).map((p) => p.line))
+  // A row broken in its structure (ragged, bad quotes) is still a row of the file, and a rejected one.
+  const rowCount = new Set([...table.rows.map((r) => r.line), ...brokenLines]).size
+  const result: ImportResult = { observations: [], lines: [], problems: [...table.problems], unknownMetrics: [], sources: [], metrics: [], rowCount }
   const missing = missingFields(mapping)
+  // Two columns for one field: whichever were read, the other's figures would be lost without a word.
+  const doubled = duplicateColumns(table.header).filter((d) => mapping[d.field] !== null && d.columns.includes(mapping[d.field]!))
   if (table.header.length === 0) result.problems.push({ level: 'error', code: 'noHeader', params: {} })
   else if (missing.length > 0) {
     result.problems.push({ level: 'error', line: 1, code: 'missingColumns', params: { fields: missing.join(', '), header: table.header.join(' | ') } })
   }
-  if (table.header.length === 0 || missing.length > 0) return result
+  for (const d of doubled) {
+    const columns = d.columns.map((i) => `${table.header[i]}（${i + 1}）`).join('、')
+    result.problems.push({ level: 'error', line: 1, column: table.header[d.columns[1]], code: 'duplicateColumn', params: { field: d.field, columns } })
+  }
+  if (table.header.length === 0 || missing.length > 0 || doubled.length > 0) return result
   if (table.rows.length === 0) result.problems.push({ level: 'error', line: 1, code: 'noRows', params: {} })
 
-  const brokenLines = new Set(table.problems.filter((p) => p.level === 'error' && p.line !== undefined).map((p) => p.line))
   const unknown = new Map<string, UnknownMetric>()
   const newSources: Source[] = []
   const check = rowChecker(table, mapping, ctx, result, unknown, newSources)
@@ -140,7 +148,10 @@ function rowChecker(table: RawTable, mapping: ColumnMapping, ctx: ImportContext,
       if (number?.percent && metric.unit !== '%') error(problems, line, 'value', 'percentUnit', { value: valueText, metric: metric.name, unit: metric.unit })
     }
     const code = take(problems, line, 'region', region(cellOf(cells, 'region')))
-    const iso = take(problems, line, 'period', period(cellOf(cells, 'period')))
+    const periodText = cellOf(cells, 'period')
+    // A number cell 2024.1 may be October with its zero lost (2024.10 as a number): ambiguous, so refused.
+    const ambiguous = /^\d{4}\.\d$/.test(periodText.trim()) && table.numeric?.has(`${line}:${mapping.period}`)
+    const iso = take(problems, line, 'period', ambiguous ? { ok: false, code: 'periodNumber', params: { value: periodText } } : period(periodText))
     const stated = take(problems, line, 'qualifier', qualifier(cellOf(cells, 'qualifier')))
     if (number?.qualifier && stated && number.qualifier !== stated) error(problems, line, 'qualifier', 'qualifierClash', { value: valueText, stated, implied: number.qualifier })
     const source = sourceOf(cellOf(cells, 'source').trim())
@@ -149,6 +160,8 @@ function rowChecker(table: RawTable, mapping: ColumnMapping, ctx: ImportContext,
     if (report !== undefined && (!quote || !report.includes(quote))) error(problems, line, 'quote', quote ? 'quote' : 'quoteRequired', { value: quote, source: sourceTitle(source) })
     if (problems.length > 0 || !metric || !number || code === undefined || iso === undefined) return flush(problems)
 
+    // Never a figure without a number: JSON would write NaN or Infinity as null.
+    if (!Number.isFinite(number.value)) return flush([{ level: 'error', line, column: headerOf('value'), code: 'number', params: { value: valueText } }])
     const obs: Observation = { metric: metric.id, region: code, period: iso, value: number.value, qualifier: stated ?? number.qualifier ?? '=', source, quote }
     const cellKey = `${obs.metric}\u0000${obs.region}\u0000${obs.period}`
     let earlier = byCell.get(cellKey)

@@ -12,6 +12,8 @@ export interface RawTable {
   header: string[]
   rows: RawRow[]
   problems: ImportProblem[]
+  /** Cells a sheet holds as numbers, as `line:column index` (XLSX only): 2024.1 there may be 2024.10 unformatted. */
+  numeric?: Set<string>
   /** The delimiter used (CSV only). */
   delimiter?: string
 }
@@ -36,7 +38,9 @@ function detectDelimiter(text: string): string {
 
 /** Parses CSV/TSV text with a header row; ragged rows and broken quotes become located problems, not rows. */
 export function parseDelimited(text: string, onProgress?: Progress): RawTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  // Papa takes the first line's break for the whole file: a file mixing \r\n and \n (rows pasted from another
+  // file) would come out ragged. One kind of break keeps the line numbers: each \r\n, \r or \n ends one line.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n')
   const delimiter = detectDelimiter(body)
   const table: RawTable = { header: [], rows: [], problems: [], delimiter }
   let cursor = 0

@@ -8,9 +8,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; para
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
 const fail = <T>(code: string, params?: Record<string, string>): Parsed<T> => ({ ok: false, code, params })
 
-/** Turns full-width digits and signs (１２．５％, typed with a Chinese IME) into ASCII, and trims. */
+/**
+ * Turns full-width digits and signs (１２．５％, typed with a Chinese IME) into ASCII, drops invisible format
+ * characters (a zero-width space pasted inside 5​6 would otherwise split the number), and trims.
+ */
 export function normalizeCell(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim()
+  return text.replace(/\p{Cf}/gu, '').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim()
 }
 
 // Words before and after a number that say how it relates to the true value, longest first.
@@ -22,7 +25,9 @@ const PREFIXES: [string, Qualifier][] = (
   ] as [string, Qualifier][]
 ).sort((a, b) => b[0].length - a[0].length)
 const SUFFIXES: [string, Qualifier][] = [['以上', '>='], ['余', '>='], ['多', '>='], ['+', '>='], ['左右', '~'], ['以内', '<='], ['以下', '<=']]
-const NUMBER = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/
+// Excel shows small numbers as 1E-07, so an exponent is read too.
+const NUMBER = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d{1,3}))?$/
+const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER)
 
 /** A number as a person types it: its value, the qualifier its words imply (null when none), and whether it had %. */
 export interface ParsedNumber {
@@ -47,14 +52,19 @@ export function parseNumberCell(raw: string, unit = ''): Parsed<ParsedNumber> {
   if (scale) s = s.slice(0, -1)
   const m = NUMBER.exec(s)
   if (!m || (m[2] === undefined && m[3] === undefined)) return fail('number', { value: raw })
-  const value = shiftDecimal(m[1], (m[2] ?? '0').replace(/,/g, ''), m[3] ?? '', scale)
+  const whole = (m[2] ?? '0').replace(/,/g, '')
+  const fraction = m[3] ?? ''
+  if (!exactInDouble(whole + fraction)) return fail('precision', { value: raw })
+  // The scale goes into the exponent: decimal text is rounded once, so 1.15万 is 11500, not 11499.999….
+  const value = Number(`${m[1]}${whole}.${fraction || '0'}e${scale + Number(m[4] ?? 0)}`)
   return Number.isFinite(value) ? ok({ value, qualifier, percent }) : fail('number', { value: raw })
 }
 
-/** Multiplies by 10^scale by moving the decimal point in the text, so 1.15万 is 11500, not 11499.999…. */
-function shiftDecimal(sign: string, whole: string, fraction: string, scale: number): number {
-  const digits = fraction.padEnd(scale, '0')
-  return Number(`${sign}${whole}${digits.slice(0, scale)}.${digits.slice(scale) || '0'}`)
+/** True when the significant digits fit a double exactly (at most Number.MAX_SAFE_INTEGER as an integer). */
+function exactInDouble(digits: string): boolean {
+  const significant = digits.replace(/^0+/, '').replace(/0+$/, '')
+  if (significant.length !== MAX_SAFE_DIGITS.length) return significant.length < MAX_SAFE_DIGITS.length
+  return significant <= MAX_SAFE_DIGITS
 }
 
 const QUALIFIER_WORDS: Record<string, Qualifier> = {

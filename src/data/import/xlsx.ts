@@ -1,9 +1,11 @@
 import type { CellValue, Workbook } from 'exceljs'
 import type { RawTable } from './table'
 
-/** A workbook's sheet names, in order, and a reader for one of them. */
+/** A workbook's sheet names, in order, the first one a person sees, and a reader for one of them. */
 export interface OpenedWorkbook {
   sheets: string[]
+  /** The first visible sheet: Excel opens on it, and a hidden first sheet often holds old or helper data. */
+  firstVisible: string
   read(sheet?: string): RawTable
 }
 
@@ -13,7 +15,8 @@ export async function openXlsx(bytes: Uint8Array): Promise<OpenedWorkbook> {
   const workbook: Workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
   const sheets = workbook.worksheets.map((w) => w.name)
-  return { sheets, read: (sheet) => readSheet(workbook, sheet ?? sheets[0]) }
+  const firstVisible = workbook.worksheets.find((w) => w.state === 'visible' || w.state === undefined)?.name ?? sheets[0]
+  return { sheets, firstVisible, read: (sheet) => readSheet(workbook, sheet ?? firstVisible) }
 }
 
 function readSheet(workbook: Workbook, name: string): RawTable {
@@ -27,7 +30,10 @@ function readSheet(workbook: Workbook, name: string): RawTable {
     const cells: string[] = []
     for (let c = 1; c <= Math.max(row.cellCount, table.header.length); c++) {
       const header = table.header[c - 1] ?? ''
-      cells.push(cellText(row.getCell(c).value, (code, value) => table.problems.push({ level: code === 'formulaResult' ? 'warning' : 'error', line, column: header, code, params: { value } })))
+      const cell = row.getCell(c)
+      const text = cellText(cell.value, cell.numFmt ?? '', (code, value) => table.problems.push({ level: code === 'formulaResult' ? 'warning' : 'error', line, column: header, code, params: { value } }))
+      cells.push(text)
+      if (typeof cell.value === 'number' && table.header.length > 0) (table.numeric ??= new Set()).add(`${line}:${c - 1}`)
     }
     if (cells.every((c) => c.trim() === '')) return
     if (table.header.length === 0) table.header = trimEnd(cells).map((c) => c.trim())
@@ -37,9 +43,10 @@ function readSheet(workbook: Workbook, name: string): RawTable {
 }
 
 /** A cell as the text a person sees; a formula yields its cached result (with a warning), or nothing (an error). */
-function cellText(value: CellValue, report: (code: string, value: string) => void): string {
+function cellText(value: CellValue, numFmt: string, report: (code: string, value: string) => void): string {
   if (value === null || value === undefined) return ''
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (value instanceof Date) return dateText(value, numFmt)
+  if (typeof value === 'number') return numberText(value, numFmt)
   if (typeof value !== 'object') return String(value)
   if ('formula' in value || 'sharedFormula' in value) {
     const formula = `=${'formula' in value ? value.formula : value.sharedFormula}`
@@ -49,7 +56,7 @@ function cellText(value: CellValue, report: (code: string, value: string) => voi
       return formula
     }
     report('formulaResult', formula)
-    return cellText(result, report)
+    return cellText(result, numFmt, report)
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('')
   if ('text' in value) return String(value.text)
@@ -64,4 +71,19 @@ function trimEnd(cells: string[]): string[] {
   let n = cells.length
   while (n > 0 && cells[n - 1].trim() === '') n--
   return cells.slice(0, n)
+}
+
+/** A date as precise as its format shows it: `yyyy-mm` is the month 2024-10, not its first day. */
+export function dateText(date: Date, numFmt: string): string {
+  const iso = date.toISOString()
+  // Quoted literals ("年"), bracketed colours and locales, and escaped characters are not date parts.
+  const parts = numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase()
+  if (parts.includes('d') || !parts.includes('y')) return iso.slice(0, 10)
+  return parts.includes('m') ? iso.slice(0, 7) : iso.slice(0, 4)
+}
+
+/** A number with the decimals its format shows: 2024.1 formatted `0.00` is 2024.10, as the sheet shows it. */
+export function numberText(value: number, numFmt: string): string {
+  const decimals = /^[#,0]*\.(0+)(?:;|$)/.exec(numFmt)?.[1].length
+  return decimals === undefined || decimals > 20 ? String(value) : value.toFixed(decimals)
 }

@@ -35,7 +35,7 @@ describe(indexedDbStore, () => {
 /** A store whose writes fail as a full disk does; what it already holds stays. */
 function fullStore(kept: UserBatch[]): BatchStore {
   const quota = () => Promise.reject(new PersistError('QuotaExceededError', true))
-  return { list: async () => kept, put: quota, delete: quota, clear: quota }
+  return { list: async () => kept, put: quota, delete: quota, clear: quota, update: quota }
 }
 
 describe('useUserDataStore', () => {

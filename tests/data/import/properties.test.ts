@@ -9,8 +9,7 @@ import { importData } from './builders'
 const data = importData()
 const regionCodes = new Set(data.regions.map((r) => r.code))
 const metricIds = new Set(data.metrics.map((m) => m.id))
-const WHOLE_FILE = new Set(['empty', 'binary', 'tooBig', 'needsWorker', 'xlsx', 'noHeader'])
-const STRUCTURAL = new Set(['ragged', 'csv'])
+const WHOLE_FILE = new Set(['empty', 'binary', 'tooBig', 'needsWorker', 'xlsx', 'noHeader', 'duplicateColumn'])
 
 // Cells a person might type, right and wrong, plus arbitrary text.
 const cell = fc.oneof(
@@ -42,7 +41,8 @@ function checkRun(run: ImportRun): void {
   if (errors.some((p) => WHOLE_FILE.has(p.code))) return void expect(result.observations).toEqual([])
   for (const p of errors) expect(p.line).toBeGreaterThanOrEqual(1)
   const accepted = new Set(result.lines)
-  const rejected = new Set(errors.filter((p) => !STRUCTURAL.has(p.code) && p.code !== 'missingColumns' && p.code !== 'noRows').map((p) => p.line))
+  // A structurally broken row counts as a rejected row too.
+  const rejected = new Set(errors.filter((p) => p.code !== 'missingColumns' && p.code !== 'noRows' && p.code !== 'duplicateColumn').map((p) => p.line))
   for (const line of rejected) expect(accepted.has(line!)).toBe(false)
   if (!errors.some((p) => p.code === 'missingColumns')) expect(rejected.size).toBe(result.rowCount - result.observations.length)
   for (const o of result.observations) {

@@ -29,6 +29,9 @@ describe(parseNumberCell, () => {
     ['不超过5', 5, '<='],
     ['１２．５', 12.5, null],
     ['-3', -3, null],
+    ['1e-7', 1e-7, null],
+    ['1E-07', 1e-7, null],
+    ['9007199254740991', 9007199254740991, null],
   ])('reads %s as %d', (text, expected, qualifier) => {
     expect(value(parseNumberCell(text))).toEqual({ value: expected, qualifier, percent: text.includes('%') })
   })
@@ -37,8 +40,16 @@ describe(parseNumberCell, () => {
     expect(value(parseNumberCell('300余人', '人'))).toMatchObject({ value: 300, qualifier: '>=' })
   })
 
-  it.each(['abc', '1,2', '12..5', '', '=SUM(A1:A3)', '1e5'])('rejects %s as not a number', (text) => {
+  it.each(['abc', '1,2', '12..5', '', '=SUM(A1:A3)', 'e5', '1e', '1e400'])('rejects %s as not a number', (text) => {
     expect(parseNumberCell(text)).toMatchObject({ ok: false, code: 'number' })
+  })
+
+  it('ignores a zero-width space inside a number rather than reading 5\u200b6个 as 6', () => {
+    expect(value(parseNumberCell('5\u200b6个', '个'))).toMatchObject({ value: 56 })
+  })
+
+  it.each(['9007199254740993', '90071992547409930', '0.12345678901234567'])('refuses %s, whose last digits a double would drop', (text) => {
+    expect(parseNumberCell(text)).toMatchObject({ ok: false, code: 'precision' })
   })
 })
 
