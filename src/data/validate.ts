@@ -3,6 +3,7 @@ import { QUALIFIERS, type Aggregate, type Dataset, type Metric, type MetricKind,
 import { fromColumns, Interner, toColumns, type ObservationColumns } from '@/domain/columnar'
 import { cellText, parseCsvColumns, type CsvColumn, type CsvColumns, type CsvRow } from './csv'
 import { sortMessages, type DataMessage } from './messages'
+import { packagePathProblem } from './packagePath'
 import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type CheckedRows, type TableSchema } from './tableSchema'
 
 /** The package's files as read from disk or the network; null where a file could not be read. */
@@ -49,7 +50,12 @@ export function parseDescriptor(text: string | null, messages: DataMessage[]): R
     messages.push({ level: 'error', file: DESCRIPTOR, message: `is not valid JSON (${(e as Error).message})` })
     return []
   }
-  const resources = Array.isArray(json.resources) ? json.resources.filter((r) => r && typeof r.path === 'string' && r.schema) : []
+  const listed = Array.isArray(json.resources) ? json.resources.filter((r) => r && typeof r.path === 'string' && r.schema) : []
+  const resources = listed.filter((r) => {
+    const problem = packagePathProblem(r.path)
+    if (problem) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${r.name}: ${problem}; it is not read` })
+    return problem === null
+  })
   for (const name of REQUIRED) {
     if (!resources.some((r) => r.name === name)) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${name} is missing` })
   }
@@ -190,7 +196,9 @@ function checkSources(file: string, rows: CsvRow[], texts: Record<string, string
   const reports: Record<string, string> = {}
   const sources = rows.map((row): Source => {
     const v = row.values
-    if (v.file) {
+    const problem = v.file ? packagePathProblem(v.file) : null
+    if (problem) messages.push({ level: 'error', file, line: row.line, message: `report file: ${problem}; it is not read` })
+    else if (v.file) {
       const text = texts[v.file] ?? null
       if (text === null) messages.push({ level: 'error', file, line: row.line, message: `report file ${v.file} cannot be read` })
       else reports[v.id] = text
