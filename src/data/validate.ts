@@ -4,7 +4,8 @@ import { fromColumns, Interner, toColumns, type ObservationColumns } from '@/dom
 import { cellText, parseCsvColumns, type CsvColumn, type CsvColumns, type CsvRow } from './csv'
 import { sortMessages, type DataMessage } from './messages'
 import { packagePathProblem } from './packagePath'
-import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type CheckedRows, type TableSchema } from './tableSchema'
+import { descriptorProblems, descriptorSchema, type DescriptorResource } from './descriptor'
+import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type CheckedRows } from './tableSchema'
 
 /** The package's files as read from disk or the network; null where a file could not be read. */
 export interface RawPackage {
@@ -28,11 +29,7 @@ export interface ColumnarPackage {
   messages: DataMessage[]
 }
 
-interface Resource {
-  name: string
-  path: string
-  schema: TableSchema
-}
+type Resource = DescriptorResource
 
 const DESCRIPTOR = 'datapackage.json'
 const REQUIRED = ['regions', 'metrics', 'sources', 'observations'] as const
@@ -43,23 +40,30 @@ export function parseDescriptor(text: string | null, messages: DataMessage[]): R
     messages.push({ level: 'error', file: DESCRIPTOR, message: 'cannot be read' })
     return []
   }
-  let json: { resources?: Resource[] }
+  let json: unknown
   try {
     json = JSON.parse(text)
   } catch (e) {
     messages.push({ level: 'error', file: DESCRIPTOR, message: `is not valid JSON (${(e as Error).message})` })
     return []
   }
-  const listed = Array.isArray(json.resources) ? json.resources.filter((r) => r && typeof r.path === 'string' && r.schema) : []
-  const resources = listed.filter((r) => {
+  const parsed = descriptorSchema.safeParse(json)
+  if (!parsed.success) {
+    for (const problem of descriptorProblems(parsed.error)) messages.push({ level: 'error', file: DESCRIPTOR, message: problem })
+    return []
+  }
+  const resources = parsed.data.resources.filter((r) => {
     const problem = packagePathProblem(r.path)
     if (problem) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${r.name}: ${problem}; it is not read` })
     return problem === null
   })
   for (const name of REQUIRED) {
-    if (!resources.some((r) => r.name === name)) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${name} is missing` })
+    const count = resources.filter((r) => r.name === name).length
+    if (count === 0) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${name} is missing` })
+    // One table of each kind: a second would be read by nobody, its rows lost without a word.
+    if (count > 1) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${name} is listed ${count} times: a package has one; none of them is read` })
   }
-  return resources
+  return resources.filter((r) => !REQUIRED.includes(r.name as (typeof REQUIRED)[number]) || resources.filter((o) => o.name === r.name).length === 1)
 }
 
 /** Validates a whole package: schemas, keys, periods, quotes against report texts, conflicts. */
