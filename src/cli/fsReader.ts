@@ -1,6 +1,6 @@
 import { constants } from 'node:fs'
-import { open, realpath } from 'node:fs/promises'
-import { resolve, sep } from 'node:path'
+import { open, realpath, stat } from 'node:fs/promises'
+import { join, resolve, sep } from 'node:path'
 import type { ReadText } from '../data/load'
 import { MAX_FILE_BYTES, packagePathProblem } from '../data/packagePath'
 
@@ -30,4 +30,13 @@ export function fsReader(dir: string, maxBytes = MAX_FILE_BYTES): ReadText {
       return null
     }
   }
+}
+
+/** Why `dir` cannot hold a data package (missing, not a folder, no datapackage.json), or null when it may. */
+export async function packageFolderProblem(dir: string): Promise<string | null> {
+  const info = await stat(dir).catch(() => null)
+  if (!info) return `${dir}: the folder does not exist`
+  if (!info.isDirectory()) return `${dir}: is not a folder`
+  const descriptor = await stat(join(dir, 'datapackage.json')).catch(() => null)
+  return descriptor ? null : `${dir}: the folder has no datapackage.json`
 }

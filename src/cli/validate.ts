@@ -1,10 +1,12 @@
 import { resolve } from 'node:path'
 import { loadPackage } from '../data/load'
 import { formatMessage } from '../data/messages'
-import { fsReader } from './fsReader'
+import { fsReader, packageFolderProblem } from './fsReader'
 
 /** `npm run validate [DIR]`: prints every located problem of a data package; exit 1 on any error. */
 async function main(dir: string): Promise<number> {
+  const problem = await packageFolderProblem(dir)
+  if (problem) return console.log(`error ${problem}`), 1
   const { dataset, messages } = await loadPackage(fsReader(resolve(dir)))
   for (const m of messages) console.log(`${m.level === 'error' ? 'error' : 'warning'} ${formatMessage(m)}`)
   const errors = messages.filter((m) => m.level === 'error').length

@@ -92,7 +92,7 @@ export function validatePackageColumns(raw: RawPackage): ColumnarPackage {
 
   const fileOf = (name: string) => resources.find((r) => r.name === name)?.path ?? `${name}.csv`
   const recordsOf = (name: string) => toRecords(rows.get(name))
-  const regions = recordsOf('regions').map(toRegion)
+  const regions = withoutParentCycles(fileOf('regions'), recordsOf('regions'), messages).map(toRegion)
   const metrics = checkMetrics(fileOf('metrics'), recordsOf('metrics'), messages)
   const { sources, reports } = checkSources(fileOf('sources'), recordsOf('sources'), raw.reports, messages)
   const columns = checkObservations(fileOf('observations'), rows.get('observations'), metrics, sources, reports, messages)
@@ -155,6 +155,32 @@ function splitRows(rows: Int32Array, codes: Int32Array, ok: Uint8Array): { kept:
     else rejected.push(k)
   }
   return { kept: kept.subarray(0, n), rejected: Int32Array.from(rejected) }
+}
+
+/** The region rows outside any parent cycle (A's parent B, B's parent A): each cycle is an error naming its rows. */
+function withoutParentCycles(file: string, rows: CsvRow[], messages: DataMessage[]): CsvRow[] {
+  const byCode = new Map(rows.map((row) => [row.values.code, row]))
+  // 0 not seen, 1 on the chain being walked, 2 known to end at a root or outside the table.
+  const state = new Map<string, number>()
+  const inCycle = new Set<CsvRow>()
+  for (const start of rows) {
+    const chain: CsvRow[] = []
+    let row: CsvRow | undefined = start
+    while (row && !state.get(row.values.code)) {
+      state.set(row.values.code, 1)
+      chain.push(row)
+      row = row.values.parent ? byCode.get(row.values.parent) : undefined
+    }
+    if (row && state.get(row.values.code) === 1) {
+      const cycle = chain.slice(chain.indexOf(row))
+      for (const r of cycle) inCycle.add(r)
+      const lines = cycle.map((r) => r.line).sort((a, b) => a - b)
+      const codes = [...cycle.map((r) => r.values.code), row.values.code].join(' → ')
+      messages.push({ level: 'error', file, line: lines[0], message: `parent cycle ${codes} (lines ${lines.join(', ')}): these regions are not read` })
+    }
+    for (const r of chain) state.set(r.values.code, 2)
+  }
+  return rows.filter((row) => !inCycle.has(row))
 }
 
 function toRegion(row: CsvRow): Region {
