@@ -215,7 +215,8 @@ function leadRegion(article: Article, index: PlaceIndex, gaz: Gazetteer): Region
   const found = inLead.filter((m) => !m.anaphora)
   const anaphoric = inLead.filter((m) => m.anaphora)
   if (!found.length) return anaphoric[0]?.region ?? null
-  const maxDepth = Math.max(...found.map((m) => DEPTH[m.region.level]))
+  // A reduce, not Math.max(...): a headline can name a place 100 000 times, past the argument limit.
+  const maxDepth = found.reduce((max, m) => Math.max(max, DEPTH[m.region.level]), 0)
   const codes = [...new Set(found.filter((m) => DEPTH[m.region.level] === maxDepth).map((m) => m.region.code))]
   if (codes.length === 1) return gaz.byCode.get(codes[0]) ?? null
   const parents = [...new Set(codes.map((c) => gaz.byCode.get(c)?.parent ?? null))]
