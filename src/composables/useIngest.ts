@@ -1,6 +1,7 @@
 import { storeToRefs } from 'pinia'
 import { computed, inject, provide, reactive, type InjectionKey, type UnwrapNestedRefs } from 'vue'
 import { HIGH_CONFIDENCE, buildReportBatch, reportSourceId, reviewProblems, type NewMetricInput, type ReviewFigure } from '@/domain/ingest'
+import { assertSafeArchive } from '@/data/archive'
 import { ingestPackageFiles, zipFiles } from '@/export/ingestPackage'
 import { useIngestStore, type ReviewPatch } from '@/stores/ingest'
 import { useUserDataStore } from '@/stores/userData'
@@ -9,6 +10,7 @@ import { useUserDataStore } from '@/stores/userData'
 export async function readReportFile(file: File): Promise<string> {
   const buffer = await file.arrayBuffer()
   if (/\.docx$/i.test(file.name)) {
+    assertSafeArchive(new Uint8Array(buffer))
     const mammoth = await import('mammoth')
     // The browser build reads `arrayBuffer`, the Node build (tests, CLI) `buffer`; JSZip takes either.
     return (await mammoth.extractRawText({ arrayBuffer: buffer, buffer })).value
