@@ -15,7 +15,7 @@ import { buildDeck } from '../export/pptx'
 import { renderSvg } from '../export/render'
 import { compareFromQuery, deckInput, mapFromQuery, selectionObservations, shownRows, trendExport, withDeckImages, type ExportChart, type ExportData, type ExportQuery } from '../export/viewExport'
 import { figureRows } from '../export/rows'
-import { fsReader } from './fsReader'
+import { fsReader, packageFolderProblem } from './fsReader'
 
 const USAGE = `usage: npm run export -- --view trend|compare|map|table --metric ID --regions CODE[,CODE] [--from P] [--to P]
        [--format png|svg|pptx|csv|xlsx] [--scale 2] [--data DIR] [--demo] [--lang zh|en] [--all-metrics] --out FILE`
@@ -51,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
   if (!(scale > 0 && scale <= 4)) throw new UsageError(`--scale must be a number from 0 to 4, not "${values.scale}"`)
   for (const key of ['from', 'to'] as const) if (values[key] && !parsePeriod(values[key])) throw new UsageError(`--${key} "${values[key]}" is not an ISO period such as 2024, 2024-Q4, 2024-12`)
 
+  const folderProblem = await packageFolderProblem(values.data)
+  if (folderProblem) throw new UsageError(folderProblem)
   const { dataset, messages } = await loadPackage(fsReader(resolve(values.data)))
   if (dataset.metrics.length === 0) throw new UsageError(`no data package in ${values.data}: ${messages.map(formatMessage).join('; ')}`)
   const data: ExportData = {

@@ -2,7 +2,7 @@
  * npm run extract -- [--date YYYY-MM-DD] [--format jsonl|csv] [FILE ...]
  * Prints the candidate figures of each report (stdin when no file), one per line.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Papa from 'papaparse'
@@ -102,13 +102,24 @@ function fail(message: string): never {
   process.exit(1)
 }
 
+/** The largest report read, in bytes: a whole year of a daily paper's text is a few MB. */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024
+
 function readInput(file: string | null): string {
+  // A folder, a device such as /dev/zero or a huge file is refused before reading: readFileSync would never end.
+  if (file !== null) {
+    const info = statSync(file, { throwIfNoEntry: false })
+    if (!info) fail(`cannot read ${file}: no such file`)
+    if (!info.isFile()) fail(`cannot read ${file}: not a regular file`)
+    if (info.size > MAX_INPUT_BYTES) fail(`cannot read ${file}: larger than ${MAX_INPUT_BYTES >> 20} MiB`)
+  }
   try {
     const buf = readFileSync(file ?? 0)
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   } catch (e) {
-    const why = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message
+    const code = (e as NodeJS.ErrnoException).code
+    const why = e instanceof TypeError ? 'not valid UTF-8 text' : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'not readable'
     fail(`cannot read ${file ?? 'standard input'}: ${why}`)
   }
 }
@@ -129,7 +140,12 @@ function main(): void {
     const text = readInput(file)
     const date = opts.date ?? (file && dateFromName(file))
     if (!date) fail(`no report date for ${file ?? 'standard input'}: pass --date YYYY-MM-DD`)
-    const figures = extractFigures(text, { date, regions, metrics })
+    let figures: Figure[]
+    try {
+      figures = extractFigures(text, { date, regions, metrics })
+    } catch {
+      fail(`cannot extract figures from ${file ?? 'standard input'}: the text is not one the extractor can read`)
+    }
     for (const f of figures) {
       const row = inputs.length > 1 ? { file, ...f } : f
       if (opts.format === 'jsonl') rows.push(JSON.stringify(row))

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path'
 import { loadPackage } from '../data/load'
-import { formatMessage } from '../data/messages'
-import { fsReader } from './fsReader'
+import { formatMessage, unexpectedMessage } from '../data/messages'
+import { fsReader, packageFolderProblem } from './fsReader'
 
 /** `npm run validate [DIR]`: prints every located problem of a data package; exit 1 on any error. */
 async function main(dir: string): Promise<number> {
+  const problem = await packageFolderProblem(dir)
+  if (problem) return console.log(`error ${problem}`), 1
   const { dataset, messages } = await loadPackage(fsReader(resolve(dir)))
   for (const m of messages) console.log(`${m.level === 'error' ? 'error' : 'warning'} ${formatMessage(m)}`)
   const errors = messages.filter((m) => m.level === 'error').length
@@ -14,4 +16,5 @@ async function main(dir: string): Promise<number> {
   return errors > 0 ? 1 : 0
 }
 
-process.exitCode = await main(process.argv[2] ?? 'data')
+const dir = process.argv[2] ?? 'data'
+process.exitCode = await main(dir).catch((e: unknown) => (console.log(`error ${formatMessage(unexpectedMessage(dir, e))}`), 1))

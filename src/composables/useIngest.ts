@@ -2,6 +2,7 @@ import { storeToRefs } from 'pinia'
 import { computed, inject, provide, reactive, ref, shallowRef, type InjectionKey, type UnwrapNestedRefs } from 'vue'
 import type { BatchOutcome } from '@/data/api'
 import { HIGH_CONFIDENCE, buildReportBatch, reportSourceId, reviewProblems, type NewMetricInput, type ReviewFigure } from '@/domain/ingest'
+import { assertSafeArchive } from '@/data/archive'
 import { ingestPackageFiles, zipFiles } from '@/export/ingestPackage'
 import { useIngestStore, type ReviewPatch } from '@/stores/ingest'
 import { useSessionStore } from '@/stores/session'
@@ -12,6 +13,7 @@ import { saveBatch } from './useRecordWrite'
 export async function readReportFile(file: File): Promise<string> {
   const buffer = await file.arrayBuffer()
   if (/\.docx$/i.test(file.name)) {
+    assertSafeArchive(new Uint8Array(buffer))
     const mammoth = await import('mammoth')
     // The browser build reads `arrayBuffer`, the Node build (tests, CLI) `buffer`; JSZip takes either.
     return (await mammoth.extractRawText({ arrayBuffer: buffer, buffer })).value

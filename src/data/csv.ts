@@ -122,7 +122,8 @@ export function cellText(column: CsvColumn, k: number): string {
 
 /** Whether trimmed text is a number as a schema's `number` field takes it: a sign, decimals and an exponent allowed. */
 export function isNumberText(value: string): boolean {
-  return /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value)
+  // 1e309 reads as Infinity: a figure must be a finite number.
+  return /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value) && Number.isFinite(Number(value))
 }
 
 const QUOTE = 34

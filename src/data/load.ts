@@ -1,4 +1,5 @@
 import { parseCsv, withCsvFallback } from './csv'
+import { packagePathProblem } from './packagePath'
 import { parseDescriptor, validatePackage, validatePackageColumns, DESCRIPTOR, type ColumnarPackage, type RawPackage, type ValidatedPackage } from './validate'
 
 /** Reads one package file by its path relative to the package root; null when it is missing or unreadable. */
@@ -21,7 +22,7 @@ export async function readPackage(read: ReadFile): Promise<RawPackage> {
   await Promise.all(resources.map(async (r) => (tables[r.path] = await read(r.path))))
   const sourcesPath = resources.find((r) => r.name === 'sources')?.path
   const sourcesText = sourcesPath ? asText(tables[sourcesPath]) : null
-  const files = sourcesText ? (await withCsvFallback(() => parseCsv(sourcesText))).rows.map((row) => row.values.file).filter(Boolean) : []
+  const files = sourcesText ? (await withCsvFallback(() => parseCsv(sourcesText))).rows.map((row) => row.values.file).filter((file) => file && packagePathProblem(file) === null) : []
   const reports: Record<string, string | null> = {}
   await Promise.all(files.map(async (file) => (reports[file] = asText(await read(file)))))
   return { descriptor, tables, reports }

@@ -16,3 +16,12 @@ export function formatMessage(m: DataMessage): string {
 export function sortMessages(messages: DataMessage[]): DataMessage[] {
   return [...messages].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0))
 }
+
+/**
+ * A plain, located message for an exception that escaped a reader: never the engine's own text ("Invalid string
+ * length") nor a stack, which say nothing to the user.
+ */
+export function unexpectedMessage(file: string, e: unknown): DataMessage {
+  const tooLarge = e instanceof RangeError || (e instanceof Error && /memory|allocation|string length|array length/i.test(e.message))
+  return { level: 'error', file, message: tooLarge ? 'is too large to read' : 'could not be read: its content is not what a data package holds' }
+}

@@ -1,4 +1,5 @@
 import { cellText, isNumberText, type CsvColumn, type CsvColumns } from './csv'
+import { compilePattern } from './descriptor'
 import type { DataMessage } from './messages'
 
 /** The part of a Frictionless Table Schema field that we check. */
@@ -59,7 +60,7 @@ export function checkTable(file: string, table: CsvColumns, schema: TableSchema,
   const rejected = new Uint8Array(table.lines.length)
   for (const field of schema.fields) {
     const { codes, values } = columnOf(table, field.name)!
-    const pattern = field.constraints?.pattern ? new RegExp(`^(?:${field.constraints.pattern})$`) : null
+    const pattern = field.constraints?.pattern ? compilePattern(field.constraints.pattern) : null
     // Each distinct cell is checked once; a number cell (code -1) is a number already.
     const problems = new Array<string | null | undefined>(values.length)
     for (let k = 0; k < codes.length; k++) {
@@ -130,7 +131,7 @@ export function firstEqualRows(columns: readonly CsvColumn[], rows: Int32Array):
   return first
 }
 
-function checkField(field: SchemaField, raw: string | undefined, pattern: RegExp | null): string | null {
+function checkField(field: SchemaField, raw: string | undefined, pattern: { test: (value: string) => boolean } | null): string | null {
   const value = (raw ?? '').trim()
   if (value === '') return field.constraints?.required ? `${field.name} is empty` : null
   if ((field.type === 'number' || field.type === 'integer') && !isNumber(value, field.type)) {

@@ -3,7 +3,9 @@ import { QUALIFIERS, type Aggregate, type Dataset, type Metric, type MetricKind,
 import { fromColumns, Interner, toColumns, type ObservationColumns } from '@/domain/columnar'
 import { cellText, parseCsvColumns, type CsvColumn, type CsvColumns, type CsvRow } from './csv'
 import { sortMessages, type DataMessage } from './messages'
-import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type CheckedRows, type TableSchema } from './tableSchema'
+import { packagePathProblem } from './packagePath'
+import { descriptorProblems, descriptorSchema, type DescriptorResource } from './descriptor'
+import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type CheckedRows } from './tableSchema'
 
 /** The package's files as read from disk or the network; null where a file could not be read. */
 export interface RawPackage {
@@ -27,11 +29,7 @@ export interface ColumnarPackage {
   messages: DataMessage[]
 }
 
-interface Resource {
-  name: string
-  path: string
-  schema: TableSchema
-}
+type Resource = DescriptorResource
 
 const DESCRIPTOR = 'datapackage.json'
 const REQUIRED = ['regions', 'metrics', 'sources', 'observations'] as const
@@ -42,18 +40,30 @@ export function parseDescriptor(text: string | null, messages: DataMessage[]): R
     messages.push({ level: 'error', file: DESCRIPTOR, message: 'cannot be read' })
     return []
   }
-  let json: { resources?: Resource[] }
+  let json: unknown
   try {
     json = JSON.parse(text)
   } catch (e) {
     messages.push({ level: 'error', file: DESCRIPTOR, message: `is not valid JSON (${(e as Error).message})` })
     return []
   }
-  const resources = Array.isArray(json.resources) ? json.resources.filter((r) => r && typeof r.path === 'string' && r.schema) : []
-  for (const name of REQUIRED) {
-    if (!resources.some((r) => r.name === name)) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${name} is missing` })
+  const parsed = descriptorSchema.safeParse(json)
+  if (!parsed.success) {
+    for (const problem of descriptorProblems(parsed.error)) messages.push({ level: 'error', file: DESCRIPTOR, message: problem })
+    return []
   }
-  return resources
+  const resources = parsed.data.resources.filter((r) => {
+    const problem = packagePathProblem(r.path)
+    if (problem) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${r.name}: ${problem}; it is not read` })
+    return problem === null
+  })
+  for (const name of REQUIRED) {
+    const count = resources.filter((r) => r.name === name).length
+    if (count === 0) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${name} is missing` })
+    // One table of each kind: a second would be read by nobody, its rows lost without a word.
+    if (count > 1) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${name} is listed ${count} times: a package has one; none of them is read` })
+  }
+  return resources.filter((r) => !REQUIRED.includes(r.name as (typeof REQUIRED)[number]) || resources.filter((o) => o.name === r.name).length === 1)
 }
 
 /** Validates a whole package: schemas, keys, periods, quotes against report texts, conflicts. */
@@ -82,7 +92,7 @@ export function validatePackageColumns(raw: RawPackage): ColumnarPackage {
 
   const fileOf = (name: string) => resources.find((r) => r.name === name)?.path ?? `${name}.csv`
   const recordsOf = (name: string) => toRecords(rows.get(name))
-  const regions = recordsOf('regions').map(toRegion)
+  const regions = withoutParentCycles(fileOf('regions'), recordsOf('regions'), messages).map(toRegion)
   const metrics = checkMetrics(fileOf('metrics'), recordsOf('metrics'), messages)
   const { sources, reports } = checkSources(fileOf('sources'), recordsOf('sources'), raw.reports, messages)
   const columns = checkObservations(fileOf('observations'), rows.get('observations'), metrics, sources, reports, messages)
@@ -147,6 +157,32 @@ function splitRows(rows: Int32Array, codes: Int32Array, ok: Uint8Array): { kept:
   return { kept: kept.subarray(0, n), rejected: Int32Array.from(rejected) }
 }
 
+/** The region rows outside any parent cycle (A's parent B, B's parent A): each cycle is an error naming its rows. */
+function withoutParentCycles(file: string, rows: CsvRow[], messages: DataMessage[]): CsvRow[] {
+  const byCode = new Map(rows.map((row) => [row.values.code, row]))
+  // 0 not seen, 1 on the chain being walked, 2 known to end at a root or outside the table.
+  const state = new Map<string, number>()
+  const inCycle = new Set<CsvRow>()
+  for (const start of rows) {
+    const chain: CsvRow[] = []
+    let row: CsvRow | undefined = start
+    while (row && !state.get(row.values.code)) {
+      state.set(row.values.code, 1)
+      chain.push(row)
+      row = row.values.parent ? byCode.get(row.values.parent) : undefined
+    }
+    if (row && state.get(row.values.code) === 1) {
+      const cycle = chain.slice(chain.indexOf(row))
+      for (const r of cycle) inCycle.add(r)
+      const lines = cycle.map((r) => r.line).sort((a, b) => a - b)
+      const codes = [...cycle.map((r) => r.values.code), row.values.code].join(' → ')
+      messages.push({ level: 'error', file, line: lines[0], message: `parent cycle ${codes} (lines ${lines.join(', ')}): these regions are not read` })
+    }
+    for (const r of chain) state.set(r.values.code, 2)
+  }
+  return rows.filter((row) => !inCycle.has(row))
+}
+
 function toRegion(row: CsvRow): Region {
   const v = row.values
   return { code: v.code, name: v.name, level: v.level as RegionLevel, parent: v.parent || null, aliases: splitList(v.aliases) }
@@ -190,7 +226,9 @@ function checkSources(file: string, rows: CsvRow[], texts: Record<string, string
   const reports: Record<string, string> = {}
   const sources = rows.map((row): Source => {
     const v = row.values
-    if (v.file) {
+    const problem = v.file ? packagePathProblem(v.file) : null
+    if (problem) messages.push({ level: 'error', file, line: row.line, message: `report file: ${problem}; it is not read` })
+    else if (v.file) {
       const text = texts[v.file] ?? null
       if (text === null) messages.push({ level: 'error', file, line: row.line, message: `report file ${v.file} cannot be read` })
       else reports[v.id] = text

@@ -157,6 +157,9 @@ function ancestorAt(region: Region, levels: Region['level'][], gaz: Gazetteer): 
   return r
 }
 
+/** How far back in its paragraph a figure looks for the place that governs it, in characters. */
+const PARAGRAPH_LOOKBACK = 2000
+
 /**
  * The place that governs a figure at pos: the most specific place of its clause, else the nearest
  * before it in its sentence and paragraph, else its article's lead (dateline), else the page's lead.
@@ -168,13 +171,18 @@ export function attributePlace(pos: number, index: PlaceIndex, seg: Segments): R
   const article = spanAt(seg.articles, pos)
   const within = (s: Span | undefined, from: number, to: number) =>
     s ? mentionsIn(index, Math.max(s.start, from), Math.min(s.end, to)).filter((m) => !m.member && m.end <= Math.min(s.end, to)) : []
+  // Scopes from narrow to wide, each listed only when the narrower ones name no place. The paragraph is searched
+  // back at most PARAGRAPH_LOOKBACK characters: a long one would make each figure's work grow with the text.
   const scopes = [
-    within(clause, 0, pos),
-    within(clause, pos, Infinity).filter((m) => !m.anaphora),
-    within(sentence, 0, pos),
-    lastSentenceWith(within(paragraph, 0, pos), seg),
+    () => within(clause, 0, pos),
+    () => within(clause, pos, Infinity).filter((m) => !m.anaphora),
+    () => within(sentence, 0, pos),
+    () => lastSentenceWith(within(paragraph, pos - PARAGRAPH_LOOKBACK, pos), seg),
   ]
-  for (const found of scopes) if (found.length) return deepest(found)
+  for (const scope of scopes) {
+    const found = scope()
+    if (found.length) return deepest(found)
+  }
   // A subhead on its own line may open a pseudo-article: the nearest earlier dateline still governs.
   const at = article ? seg.articles.indexOf(article) : -1
   for (let i = at; i >= 0; i--) {
@@ -215,7 +223,8 @@ function leadRegion(article: Article, index: PlaceIndex, gaz: Gazetteer): Region
   const found = inLead.filter((m) => !m.anaphora)
   const anaphoric = inLead.filter((m) => m.anaphora)
   if (!found.length) return anaphoric[0]?.region ?? null
-  const maxDepth = Math.max(...found.map((m) => DEPTH[m.region.level]))
+  // A reduce, not Math.max(...): a headline can name a place 100 000 times, past the argument limit.
+  const maxDepth = found.reduce((max, m) => Math.max(max, DEPTH[m.region.level]), 0)
   const codes = [...new Set(found.filter((m) => DEPTH[m.region.level] === maxDepth).map((m) => m.region.code))]
   if (codes.length === 1) return gaz.byCode.get(codes[0]) ?? null
   const parents = [...new Set(codes.map((c) => gaz.byCode.get(c)?.parent ?? null))]

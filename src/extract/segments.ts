@@ -121,16 +121,26 @@ function toArticle(c: { start: number; end: number; headEnd: number; leadEnd: nu
   }
 }
 
+/**
+ * The longest sentence or clause, in characters; a longer run without punctuation is cut into pieces this long.
+ * Each figure's work grows with its clause, so text without punctuation would cost the square of its length.
+ */
+export const MAX_SPAN = 1000
+
 function splitBy(text: string, boundary: RegExp): Span[] {
   const spans: Span[] = []
   const re = new RegExp(boundary.source, 'g')
+  const push = (start: number, end: number) => {
+    for (; end - start > MAX_SPAN; start += MAX_SPAN) spans.push({ start, end: start + MAX_SPAN })
+    spans.push({ start, end })
+  }
   let start = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(text))) {
-    spans.push({ start, end: m.index + 1 })
+    push(start, m.index + 1)
     start = m.index + 1
   }
-  if (start < text.length) spans.push({ start, end: text.length })
+  if (start < text.length) push(start, text.length)
   return spans
 }
 

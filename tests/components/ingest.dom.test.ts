@@ -1,4 +1,5 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import JSZip from 'jszip'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
@@ -220,5 +221,12 @@ describe(readReportFile, () => {
   it('reads a GBK-encoded .txt as Windows tools save it', async () => {
     const gbk = Uint8Array.from('dbb2b3c7cfd8bfaad5b9d6bed4b8b7fecef1bbeeb6af313230d3e0b4cea1a3'.match(/../g)!.map((h) => parseInt(h, 16)))
     expect(await readReportFile(new File([gbk], 'report.txt'))).toBe('鄄城县开展志愿服务活动120余次。')
+  })
+
+  it('refuses a .docx zip bomb before mammoth inflates it', async () => {
+    const zip = new JSZip()
+    zip.file('word/document.xml', new Uint8Array(4 * 1024 * 1024))
+    const bytes = await zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' })
+    await expect(readReportFile(new File([bytes], 'report.docx'))).rejects.toThrow('a zip bomb')
   })
 })

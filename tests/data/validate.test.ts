@@ -123,3 +123,25 @@ describe(validatePackage, () => {
     expect(dataset.regions[2].name).toBe('<script>alert(1)</script>')
   })
 })
+
+describe('validatePackage on hostile values', () => {
+  it.each(['1e309', '-1e309'])('refuses %s, which would read as an infinite figure', (value) => {
+    expect(errorsOf(fixturePackage({ observations: obsWith({ value }) }))).toEqual([`observations.csv:2: value "${value}" is not a number`])
+  })
+
+  it('refuses a parent cycle, naming its rows, and keeps the other regions', () => {
+    const regions = [
+      ...base.regions,
+      { code: '371721', name: '曹县', level: 'county', parent: '371722', aliases: '' },
+      { code: '371722', name: '单县', level: 'county', parent: '371721', aliases: '' },
+    ]
+    const { dataset, messages } = validatePackage(fixturePackage({ regions }))
+    expect(messages.map(formatMessage)).toEqual(['regions.csv:4: parent cycle 371721 → 371722 → 371721 (lines 4, 5): these regions are not read'])
+    expect(dataset.regions.map((r) => r.code)).toEqual(['371700', '371726'])
+  })
+
+  it('refuses a region that is its own parent', () => {
+    const regions = [base.regions[0], { ...base.regions[1], parent: '371726' }]
+    expect(errorsOf(fixturePackage({ regions }))).toEqual(['regions.csv:3: parent cycle 371726 → 371726 (lines 3): these regions are not read'])
+  })
+})

@@ -144,3 +144,9 @@ describe('metric assignment', () => {
     expect(metricsOf('在6个村庄的关键地段安装、增设防护栏。')).toEqual(['villages_with_guardrails'])
   })
 })
+
+describe('extractFigures on hostile text', () => {
+  it('reads a headline naming a place 130 000 times without overflowing the stack', () => {
+    expect(() => extractFigures('菏泽日报讯 鄄城县\n' + '鄄城县'.repeat(130_000) + '开展活动500余次。', ctx())).not.toThrow()
+  })
+})

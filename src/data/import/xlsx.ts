@@ -1,4 +1,5 @@
 import type { CellValue, Workbook } from 'exceljs'
+import { assertSafeArchive } from '../archive'
 import type { RawTable } from './table'
 
 /** A workbook's sheet names, in order, the first one a person sees, and a reader for one of them. */
@@ -11,6 +12,7 @@ export interface OpenedWorkbook {
 
 /** Opens XLSX bytes with exceljs, loaded on first use so the dashboard does not carry it. */
 export async function openXlsx(bytes: Uint8Array): Promise<OpenedWorkbook> {
+  assertSafeArchive(bytes)
   const { default: ExcelJS } = await import('exceljs')
   const workbook: Workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
