@@ -11,7 +11,7 @@ import { formatMessage, type DataMessage } from '../data/messages'
 import { validatePackage, type RawPackage } from '../data/validate'
 import { toColumns } from '../domain/columnar'
 import messages from '../i18n/features/import'
-import { fsReader } from './fsReader'
+import { fsReader, packageFolderProblem } from './fsReader'
 import { loadServerPackage, postBatch, serverTarget } from './serverClient'
 
 const USAGE = 'usage: npm run import -- FILE [--data DIR [--out DIR] | --server URL [--token TOKEN]] [--sheet NAME] [--create-metrics]'
@@ -33,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
   })
   if (positionals.length !== 1 || (values.server !== undefined && values.out !== undefined)) return console.error(USAGE), 2
   const file = positionals[0]
-  const refusal = (await notAFile(file)) ?? (values.out !== undefined ? await outTaken(values.out) : null)
+  const refusal =
+    (await notAFile(file)) ?? (values.server === undefined ? await packageFolderProblem(values.data) : null) ?? (values.out !== undefined ? await outTaken(values.out) : null)
   if (refusal) return console.error(`error ${refusal}`), 1
   const dataDir = resolve(values.data)
   // With --server the rows are checked against the shared record, and an accepted file is added to it.

@@ -35,6 +35,14 @@ describe('import CLI refusals', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('says a --data folder does not exist, rather than calling every metric unknown', () => {
+    const { dir, csv } = setup(fixturePackage())
+    const r = run(csv, '--data', join(dir, 'nowhere'))
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('the folder does not exist')
+    expect(r.stdout).not.toContain('unknown')
+  })
+
   it('refuses --out onto an existing file and leaves it as it was', () => {
     const { pkg, csv, out } = setup(fixturePackage())
     writeFileSync(out, 'mine')
