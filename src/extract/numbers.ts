@@ -68,12 +68,13 @@ export function scanNumbers(text: string): NumberToken[] {
     const c = text.charCodeAt(i)
     if (c >= 48 && c <= 57) {
       const token = readArabic(text, i)
-      tokens.push(token)
+      // A run of digits past a double's range is no figure: it would come out as a null value.
+      if (Number.isFinite(token.value)) tokens.push(token)
       start.lastIndex = token.end
       continue
     }
     const token = readChinese(text, i)
-    if (token) tokens.push(token)
+    if (token && Number.isFinite(token.value)) tokens.push(token)
     CHINESE_RUN.lastIndex = i
     start.lastIndex = i + CHINESE_RUN.exec(text)![0].length
   }

@@ -21,6 +21,10 @@ describe(scanNumbers, () => {
     expect(values('66.1%，4,532家，1.5万人次，3万余名')).toEqual([66.1, 4532, 15000, 30000])
   })
 
+  it('skips a run of digits past a double, so no figure comes out as null', () => {
+    expect(values(`开展活动${'9'.repeat(400)}次，服务12人`)).toEqual([12])
+  })
+
   it('keeps 万 for the unit 万元', () => {
     expect(values('投入200万元')).toEqual([200])
   })
