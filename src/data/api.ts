@@ -5,6 +5,10 @@ export interface SessionUser {
   id: number
   username: string
   role: 'viewer' | 'editor' | 'admin'
+  /** An editor's regions (codes): they write figures of these and of everything below them. */
+  regions?: string[]
+  /** Set after a reset: every other call answers 403 until the password is changed. */
+  mustChangePassword?: boolean
 }
 
 /** GET/POST /api/session: who is signed in, and the token every write must carry. */
@@ -90,7 +94,7 @@ export async function hasServer(timeoutMs = 2000): Promise<Health | null> {
 /** What became of a batch sent to the record: saved, refused with located problems, a figure already there, or no answer. */
 export type BatchOutcome =
   | { kind: 'saved'; count: number }
-  | { kind: 'refused'; problems: ApiProblem[]; error: string }
+  | { kind: 'refused'; problems: ApiProblem[]; error: string; outOfScope?: boolean }
   | { kind: 'duplicate'; error: string }
   | { kind: 'denied'; status: number; error: string }
   | { kind: 'failed'; error: string }
@@ -102,6 +106,8 @@ export function batchOutcome(answer: ApiAnswer<({ count?: number } & ApiError) |
   if (answer.ok) return { kind: 'saved', count: body.count ?? 0 }
   if (answer.status === 400) return { kind: 'refused', problems: body.problems ?? [], error }
   if (answer.status === 409) return { kind: 'duplicate', error }
+  // An editor's file with rows outside their regions: refused whole, each such row named.
+  if (answer.status === 403 && body.problems?.length) return { kind: 'refused', problems: body.problems, error, outOfScope: true }
   if (answer.status === 401 || answer.status === 403) return { kind: 'denied', status: answer.status, error }
   return { kind: 'failed', error }
 }

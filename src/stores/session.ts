@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { callApi, hasServer, type ApiAnswer, type ApiError, type SessionInfo, type SessionUser } from '@/data/api'
+import { mayWrite } from '@/domain/access'
+import { useDatasetStore } from './dataset'
 
 /** Why signing in failed: 401 wrong credentials, 403 a spent setup link, 400 a name or password that does not qualify, 0 no answer. */
 export interface SignInRefusal {
@@ -23,6 +25,8 @@ export const useSessionStore = defineStore('session', () => {
   /** Editors and administrators write to the record; viewers and anonymous readers only read. */
   const canWrite = computed(() => user.value?.role === 'editor' || user.value?.role === 'admin')
   const isAdmin = computed(() => user.value?.role === 'admin')
+  /** Whether the signed-in person may write a figure of this region: an editor's regions and everything below them. */
+  const mayWriteRegion = (code: string) => mayWrite(user.value, useDatasetStore().tree, code)
 
   function take(info: SessionInfo | null): void {
     user.value = info?.user ?? null
@@ -62,5 +66,5 @@ export const useSessionStore = defineStore('session', () => {
     return answer
   }
 
-  return { mode, user, csrf, setupToken, readRequiresLogin, canWrite, isAdmin, detect, signIn, signOut, send }
+  return { mode, user, csrf, setupToken, readRequiresLogin, canWrite, isAdmin, mayWriteRegion, detect, signIn, signOut, send }
 })

@@ -4,13 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import SessionControl from '@/components/session/SessionControl.vue'
 import SessionGate from '@/components/session/SessionGate.vue'
 import { createAppI18n } from '@/i18n'
+import { useDatasetStore } from '@/stores/dataset'
 import { useSessionStore } from '@/stores/session'
+import { smallGazetteer } from '../extract/builders'
 import { EDITOR, fakeApi } from '../fixtures/api'
 
 let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
   pinia = createPinia()
   setActivePinia(pinia)
+  useDatasetStore().base = { regions: smallGazetteer(), metrics: [], sources: [], observations: [], reports: {} }
 })
 afterEach(() => vi.unstubAllGlobals())
 
@@ -42,7 +45,7 @@ describe('SessionControl', () => {
     await w.find('form').trigger('submit')
     await flushPromises()
     expect(w.find('[data-testid=session-form]').exists()).toBe(false)
-    expect(w.find('[data-testid=session-user]').text()).toBe('clerk01（编辑）')
+    expect(w.find('[data-testid=session-user]').text()).toBe('clerk01（编辑·鄄城县）')
 
     await w.find('[data-testid=session-sign-out]').trigger('click')
     await flushPromises()
