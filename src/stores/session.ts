@@ -54,6 +54,18 @@ export const useSessionStore = defineStore('session', () => {
     return null
   }
 
+  /**
+   * Changes one's own password (required after a reset: until then the server answers every other call 403); null,
+   * or the refusal: 403 a wrong current password, 400 a new one that does not qualify. The session then reads who is
+   * signed in again, which clears `mustChangePassword`.
+   */
+  async function changePassword(current: string, password: string): Promise<SignInRefusal | null> {
+    const answer = await send<ApiError | null>('api/password', 'POST', { current, password })
+    if (!answer.ok) return { status: answer.status, detail: answer.body?.error ?? `HTTP ${answer.status}` }
+    take((await callApi<SessionInfo>('api/session')).body)
+    return null
+  }
+
   async function signOut(): Promise<void> {
     await callApi('api/session', { method: 'DELETE', csrf: csrf.value })
     take(null)
@@ -66,5 +78,5 @@ export const useSessionStore = defineStore('session', () => {
     return answer
   }
 
-  return { mode, user, csrf, setupToken, readRequiresLogin, canWrite, isAdmin, mayWriteRegion, detect, signIn, signOut, send }
+  return { mode, user, csrf, setupToken, readRequiresLogin, canWrite, isAdmin, mayWriteRegion, detect, signIn, changePassword, signOut, send }
 })
