@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assignableRegions, mayWrite, regionNames } from '@/domain/access'
+import { assignableRegions, assignmentChange, mayWrite, regionNames } from '@/domain/access'
 import { RegionTree } from '@/domain/regions'
 import type { Region, RegionLevel } from '@/domain/types'
 
@@ -46,5 +46,19 @@ describe('regionNames', () => {
 describe('assignableRegions', () => {
   it('lists the city, then its county-level units by code, and no towns', () => {
     expect(assignableRegions(tree).map((r) => r.name)).toEqual(['菏泽市', '单县', '鄄城县', '菏泽高新区'])
+  })
+})
+
+describe('assignmentChange', () => {
+  it.each([
+    ['nothing changed', { role: 'editor', regions: ['371726'] }, { role: 'editor', regions: ['371726'] }, null],
+    ['the same regions in another order', { role: 'editor', regions: ['371722', '371726'] }, { role: 'editor', regions: ['371726', '371722'] }, null],
+    ['a region added', { role: 'editor', regions: ['371726'] }, { role: 'editor', regions: ['371726', '371722'] }, { regions: ['371722', '371726'] }],
+    ['every region removed', { role: 'editor', regions: ['371726'] }, { role: 'editor', regions: [] }, { regions: [] }],
+    ['a viewer made an editor of 鄄城县', { role: 'viewer', regions: [] }, { role: 'editor', regions: ['371726'] }, { role: 'editor', regions: ['371726'] }],
+    ['an editor made an administrator drops the regions', { role: 'editor', regions: ['371726'] }, { role: 'admin', regions: ['371726'] }, { role: 'admin', regions: [] }],
+    ['a viewer made an administrator', { role: 'viewer', regions: [] }, { role: 'admin', regions: [] }, { role: 'admin' }],
+  ] as const)('%s', (_, before, after, expected) => {
+    expect(assignmentChange({ ...before, regions: [...before.regions] }, { ...after, regions: [...after.regions] })).toEqual(expected)
   })
 })
