@@ -1,4 +1,5 @@
-import { batchBody, batchOutcome, type ApiError, type BatchOutcome } from '@/data/api'
+import { batchBody, type ApiError } from '@/data/api'
+import { batchOutcome, type BatchOutcome } from '@/data/batchOutcome'
 import type { UserBatch } from '@/domain/types'
 import { useSessionStore } from '@/stores/session'
 import { reloadRecord } from './useRecord'

@@ -91,27 +91,6 @@ export async function hasServer(timeoutMs = 2000): Promise<Health | null> {
   }
 }
 
-/** What became of a batch sent to the record: saved, refused with located problems, a figure already there, or no answer. */
-export type BatchOutcome =
-  | { kind: 'saved'; count: number }
-  | { kind: 'refused'; problems: ApiProblem[]; error: string; outOfScope?: boolean }
-  | { kind: 'duplicate'; error: string }
-  | { kind: 'denied'; status: number; error: string }
-  | { kind: 'failed'; error: string }
-
-/** Reads the answer to POST /api/batches. */
-export function batchOutcome(answer: ApiAnswer<({ count?: number } & ApiError) | null>): BatchOutcome {
-  const body = answer.body ?? {}
-  const error = body.error ?? (answer.status === 0 ? 'no answer from the server' : `HTTP ${answer.status}`)
-  if (answer.ok) return { kind: 'saved', count: body.count ?? 0 }
-  if (answer.status === 400) return { kind: 'refused', problems: body.problems ?? [], error }
-  if (answer.status === 409) return { kind: 'duplicate', error }
-  // An editor's file with rows outside their regions: refused whole, each such row named.
-  if (answer.status === 403 && body.problems?.length) return { kind: 'refused', problems: body.problems, error, outOfScope: true }
-  if (answer.status === 401 || answer.status === 403) return { kind: 'denied', status: answer.status, error }
-  return { kind: 'failed', error }
-}
-
 /** A figure as the record holds it (GET /api/observations): the package's fields plus id, status and version. */
 export interface StoredFigure {
   id: string

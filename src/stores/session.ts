@@ -1,8 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { callApi, hasServer, type ApiAnswer, type ApiError, type SessionInfo, type SessionUser } from '@/data/api'
-import { mayWrite } from '@/domain/access'
-import { useDatasetStore } from './dataset'
 
 /** Why signing in failed: 401 wrong credentials, 403 a spent setup link, 400 a name or password that does not qualify, 0 no answer. */
 export interface SignInRefusal {
@@ -25,8 +23,6 @@ export const useSessionStore = defineStore('session', () => {
   /** Editors and administrators write to the record; viewers and anonymous readers only read. */
   const canWrite = computed(() => user.value?.role === 'editor' || user.value?.role === 'admin')
   const isAdmin = computed(() => user.value?.role === 'admin')
-  /** Whether the signed-in person may write a figure of this region: an editor's regions and everything below them. */
-  const mayWriteRegion = (code: string) => mayWrite(user.value, useDatasetStore().tree, code)
 
   function take(info: SessionInfo | null): void {
     user.value = info?.user ?? null
@@ -54,18 +50,6 @@ export const useSessionStore = defineStore('session', () => {
     return null
   }
 
-  /**
-   * Changes one's own password (required after a reset: until then the server answers every other call 403); null,
-   * or the refusal: 403 a wrong current password, 400 a new one that does not qualify. The session then reads who is
-   * signed in again, which clears `mustChangePassword`.
-   */
-  async function changePassword(current: string, password: string): Promise<SignInRefusal | null> {
-    const answer = await send<ApiError | null>('api/password', 'POST', { current, password })
-    if (!answer.ok) return { status: answer.status, detail: answer.body?.error ?? `HTTP ${answer.status}` }
-    take((await callApi<SessionInfo>('api/session')).body)
-    return null
-  }
-
   async function signOut(): Promise<void> {
     await callApi('api/session', { method: 'DELETE', csrf: csrf.value })
     take(null)
@@ -78,5 +62,5 @@ export const useSessionStore = defineStore('session', () => {
     return answer
   }
 
-  return { mode, user, csrf, setupToken, readRequiresLogin, canWrite, isAdmin, mayWriteRegion, detect, signIn, changePassword, signOut, send }
+  return { mode, user, csrf, setupToken, readRequiresLogin, canWrite, isAdmin, detect, signIn, signOut, send }
 })

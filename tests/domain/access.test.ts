@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { assignableRegions, assignmentChange, mayWrite, regionNames } from '@/domain/access'
+import { mayWrite, regionNames } from '@/domain/access'
+import { assignableRegions, assignmentChange } from '@/domain/accounts'
 import { RegionTree } from '@/domain/regions'
 import type { Region, RegionLevel } from '@/domain/types'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchOutcome } from '@/data/api'
+import { batchOutcome } from '@/data/batchOutcome'
 import { locateProblem } from '@/domain/batchProblems'
 
 describe(locateProblem, () => {
