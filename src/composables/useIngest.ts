@@ -1,6 +1,6 @@
 import { storeToRefs } from 'pinia'
 import { computed, inject, provide, reactive, ref, shallowRef, type InjectionKey, type UnwrapNestedRefs } from 'vue'
-import type { BatchOutcome } from '@/data/batchOutcome'
+import type { BatchOutcome } from '@/data/batchApi'
 import { HIGH_CONFIDENCE, buildReportBatch, reportSourceId, reviewProblems, type NewMetricInput, type ReviewFigure } from '@/domain/ingest'
 import { ingestPackageFiles, zipFiles } from '@/export/ingestPackage'
 import { useIngestStore, type ReviewPatch } from '@/stores/ingest'

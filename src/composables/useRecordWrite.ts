@@ -1,5 +1,5 @@
-import { batchBody, type ApiError } from '@/data/api'
-import { batchOutcome, type BatchOutcome } from '@/data/batchOutcome'
+import type { ApiError } from '@/data/api'
+import { batchBody, batchOutcome, type BatchOutcome } from '@/data/batchApi'
 import type { UserBatch } from '@/domain/types'
 import { useSessionStore } from '@/stores/session'
 import { reloadRecord } from './useRecord'

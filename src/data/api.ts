@@ -1,5 +1,3 @@
-import type { UserBatch } from '@/domain/types'
-
 /** An account as the server names it. */
 export interface SessionUser {
   id: number
@@ -35,11 +33,6 @@ export interface ApiError {
   error?: string
   problems?: ApiProblem[]
   current?: unknown
-}
-
-/** The body of POST /api/batches, made from a batch as the browser builds it (without its id and time). */
-export function batchBody(batch: UserBatch, extra: { fileName?: string } = {}) {
-  return { kind: batch.kind, name: batch.name, ...extra, observations: batch.observations, sources: batch.sources, metrics: batch.metrics, reports: batch.reports }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchOutcome } from '@/data/batchOutcome'
+import { batchOutcome } from '@/data/batchApi'
 import { locateProblem } from '@/domain/batchProblems'
 
 describe(locateProblem, () => {

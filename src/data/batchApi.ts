@@ -1,6 +1,13 @@
+import type { UserBatch } from '@/domain/types'
 import type { ApiAnswer, ApiError, ApiProblem } from './api'
 
-// Apart from ./api, which the first screen loads: only the parts that write batches need this.
+// Apart from ./api, which the first screen loads: only the parts that write batches need these.
+
+/** The body of POST /api/batches, made from a batch as the browser builds it (without its id and time). */
+export function batchBody(batch: UserBatch, extra: { fileName?: string } = {}) {
+  return { kind: batch.kind, name: batch.name, ...extra, observations: batch.observations, sources: batch.sources, metrics: batch.metrics, reports: batch.reports }
+}
+
 /** What became of a batch sent to the record: saved, refused with located problems, a figure already there, or no answer. */
 export type BatchOutcome =
   | { kind: 'saved'; count: number }
