@@ -12,6 +12,8 @@ const shots = resolve(root, 'test-results')
 let server: ChildProcess | undefined
 let dataDir: string
 let base: string
+/** The administrator's session outside the browser, for changes made through the API. */
+let adminCall: { cookie: string; csrf: string }
 const contexts: BrowserContext[] = []
 const pageErrors: string[] = []
 
@@ -89,6 +91,7 @@ beforeAll(async () => {
   expect(setup.status).toBe(200)
   const cookie = setup.headers.get('set-cookie')!.split(';')[0]
   const { csrfToken } = (await setup.json()) as { csrfToken: string }
+  adminCall = { cookie, csrf: csrfToken }
   const created = await api('/api/users', { method: 'POST', body: { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions: ['371726'] }, cookie, csrf: csrfToken })
   expect(created.status).toBe(201)
   mkdirSync(shots, { recursive: true })
@@ -151,6 +154,33 @@ describe('county-scoped writing in Chromium', () => {
     const csv = await admin.evaluate(async (h) => (await fetch(h)).text(), href!)
     expect(csv.split('\n').filter((l) => l.trim())).toHaveLength(2)
     expect(csv).toContain('鄄城县协会商会.csv')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('makes the clerk change a reset password before anything else, and then shows the views again', async () => {
+    const users = (await (await api('/api/users', { cookie: adminCall.cookie })).json()) as { id: number; username: string }[]
+    const clerkId = users.find((u) => u.username === 'clerk01')!.id
+    const reset = await api(`/api/users/${clerkId}`, { method: 'PATCH', body: { password: 'temporary-pass-9' }, ...adminCall })
+    expect(reset.status).toBe(200)
+
+    const clerk = await newPage()
+    await clerk.goto(`${base}/?view=table`)
+    await signIn(clerk, 'clerk01', 'temporary-pass-9')
+    // The form loads lazily: the page's own files must load while the API waits for the new password.
+    await clerk.getByTestId('password-form').waitFor()
+    expect(await clerk.getByTestId('session-setup').locator('h2').innerText()).toBe('请先修改密码')
+    expect(await clerk.locator('[role=tablist]').count()).toBe(0)
+    await clerk.getByTestId('password-current').fill('temporary-pass-9')
+    await clerk.getByTestId('password-new').fill('clerk01-new-pass')
+    await clerk.getByTestId('password-repeat').fill('clerk01-new-pass')
+    await clerk.getByTestId('password-submit').click()
+    await expect.poll(() => clerk.getByTestId('password-error').innerText()).toContain('新密码不符合要求')
+    await clerk.screenshot({ path: resolve(shots, 'roles-password.png') })
+    await clerk.getByTestId('password-new').fill('a-fresh-passphrase')
+    await clerk.getByTestId('password-repeat').fill('a-fresh-passphrase')
+    await clerk.getByTestId('password-submit').click()
+    await clerk.getByTestId('data-table').waitFor()
+    expect(await clerk.getByTestId('session-setup').count()).toBe(0)
     expect(pageErrors).toEqual([])
   })
 })
