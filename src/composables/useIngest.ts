@@ -1,6 +1,6 @@
 import { storeToRefs } from 'pinia'
 import { computed, inject, provide, reactive, ref, shallowRef, type InjectionKey, type UnwrapNestedRefs } from 'vue'
-import type { BatchOutcome } from '@/data/api'
+import type { BatchOutcome } from '@/data/batchApi'
 import { HIGH_CONFIDENCE, buildReportBatch, reportSourceId, reviewProblems, type NewMetricInput, type ReviewFigure } from '@/domain/ingest'
 import { assertSafeArchive } from '@/data/archive'
 import { ingestPackageFiles, zipFiles } from '@/export/ingestPackage'

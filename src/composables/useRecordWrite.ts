@@ -1,4 +1,5 @@
-import { batchBody, batchOutcome, type ApiError, type BatchOutcome } from '@/data/api'
+import type { ApiError } from '@/data/api'
+import { batchBody, batchOutcome, type BatchOutcome } from '@/data/batchApi'
 import type { UserBatch } from '@/domain/types'
 import { useSessionStore } from '@/stores/session'
 import { reloadRecord } from './useRecord'

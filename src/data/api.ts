@@ -1,10 +1,12 @@
-import type { UserBatch } from '@/domain/types'
-
 /** An account as the server names it. */
 export interface SessionUser {
   id: number
   username: string
   role: 'viewer' | 'editor' | 'admin'
+  /** An editor's regions (codes): they write figures of these and of everything below them. */
+  regions?: string[]
+  /** Set after a reset: every other call answers 403 until the password is changed. */
+  mustChangePassword?: boolean
 }
 
 /** GET/POST /api/session: who is signed in, and the token every write must carry. */
@@ -31,11 +33,6 @@ export interface ApiError {
   error?: string
   problems?: ApiProblem[]
   current?: unknown
-}
-
-/** The body of POST /api/batches, made from a batch as the browser builds it (without its id and time). */
-export function batchBody(batch: UserBatch, extra: { fileName?: string } = {}) {
-  return { kind: batch.kind, name: batch.name, ...extra, observations: batch.observations, sources: batch.sources, metrics: batch.metrics, reports: batch.reports }
 }
 
 /**
@@ -85,25 +82,6 @@ export async function hasServer(timeoutMs = 2000): Promise<Health | null> {
   } finally {
     clearTimeout(timer)
   }
-}
-
-/** What became of a batch sent to the record: saved, refused with located problems, a figure already there, or no answer. */
-export type BatchOutcome =
-  | { kind: 'saved'; count: number }
-  | { kind: 'refused'; problems: ApiProblem[]; error: string }
-  | { kind: 'duplicate'; error: string }
-  | { kind: 'denied'; status: number; error: string }
-  | { kind: 'failed'; error: string }
-
-/** Reads the answer to POST /api/batches. */
-export function batchOutcome(answer: ApiAnswer<({ count?: number } & ApiError) | null>): BatchOutcome {
-  const body = answer.body ?? {}
-  const error = body.error ?? (answer.status === 0 ? 'no answer from the server' : `HTTP ${answer.status}`)
-  if (answer.ok) return { kind: 'saved', count: body.count ?? 0 }
-  if (answer.status === 400) return { kind: 'refused', problems: body.problems ?? [], error }
-  if (answer.status === 409) return { kind: 'duplicate', error }
-  if (answer.status === 401 || answer.status === 403) return { kind: 'denied', status: answer.status, error }
-  return { kind: 'failed', error }
 }
 
 /** A figure as the record holds it (GET /api/observations): the package's fields plus id, status and version. */

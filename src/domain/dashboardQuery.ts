@@ -1,7 +1,7 @@
 import { parsePeriod } from './period'
 
-/** The dashboard's views, in tab order. */
-export const VIEWS = ['overview', 'trend', 'compare', 'map', 'table', 'sources', 'ingest', 'import'] as const
+/** The dashboard's views, in tab order; 操作记录 (`audit`) is offered to administrators only. */
+export const VIEWS = ['overview', 'trend', 'compare', 'map', 'table', 'sources', 'ingest', 'import', 'audit'] as const
 export type ViewId = (typeof VIEWS)[number]
 
 /** What the URL holds of the dashboard's state. */

@@ -34,6 +34,7 @@ const en: typeof zh = {
     sources: 'Sources',
     ingest: 'Add a report',
     import: 'Import data',
+    audit: 'Audit trail',
   },
 }
 

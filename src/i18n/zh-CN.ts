@@ -32,5 +32,6 @@ export default {
     sources: '来源',
     ingest: '报告录入',
     import: '导入数据',
+    audit: '操作记录',
   },
 }

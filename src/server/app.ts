@@ -119,7 +119,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!SAFE_METHODS.has(request.method) && request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrf) {
       return refuse(403, 'missing or wrong CSRF token (x-csrf-token)')
     }
-    if (request.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) return refuse(403, 'change your password first')
+    // Only the API waits for the new password: the page and its lazily loaded parts (the change form among them) must load.
+    const api = request.routeOptions.url.startsWith('/api/')
+    if (api && request.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) return refuse(403, 'change your password first')
     if (request.via === 'token' && !SAFE_METHODS.has(request.method)) {
       await recordEvent(db.kysely, request.user, { action: 'token_use', entity: 'token', entityId: String(request.tokenId), reason: route })
     }

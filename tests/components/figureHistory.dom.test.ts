@@ -5,13 +5,16 @@ import TableData from '@/components/table/TableData.vue'
 import type { TableRow } from '@/composables/useTableRows'
 import type { Observation } from '@/domain/types'
 import { createAppI18n } from '@/i18n'
+import { useDatasetStore } from '@/stores/dataset'
 import { useSessionStore } from '@/stores/session'
+import { smallGazetteer } from '../extract/builders'
 import { fakeApi } from '../fixtures/api'
 
 let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
   pinia = createPinia()
   setActivePinia(pinia)
+  useDatasetStore().base = { regions: smallGazetteer(), metrics: [], sources: [], observations: [], reports: {} }
 })
 afterEach(() => vi.unstubAllGlobals())
 
@@ -59,9 +62,9 @@ describe('a figure’s history in 数据表', () => {
 })
 
 describe('correcting and withdrawing a figure', () => {
-  const open = async () => {
+  const open = async (index = 0) => {
     const w = mountTable()
-    await w.findAll('[data-testid=table-history]')[0].trigger('click')
+    await w.findAll('[data-testid=table-history]')[index].trigger('click')
     await flushPromises()
     return w
   }
@@ -72,6 +75,20 @@ describe('correcting and withdrawing a figure', () => {
     const w = await open()
     expect(w.find('[data-testid=figure-history-text]').exists()).toBe(true)
     expect(w.find('[data-testid=figure-edit]').exists()).toBe(false)
+  })
+
+  it('is offered to the clerk of 鄄城县 for 鄄城县’s figure, not for 牡丹区’s', async () => {
+    fakeApi({
+      'GET /api/observations': ({ path }) => ({ status: 200, body: [{ ...stored('8', 'r1'), region: new URLSearchParams(path.split('?')[1]).get('region') }] }),
+      'GET /api/observations/8/history': { status: 200, body: history },
+    })
+    Object.assign(useSessionStore(), { mode: 'server', user: { id: 2, username: 'clerk01', role: 'editor', regions: ['371726'] } })
+    const own = await open(0)
+    expect(own.find('[data-testid=figure-edit]').exists()).toBe(true)
+    const other = await open(1)
+    expect(other.find('[data-testid=figure-history-text]').exists()).toBe(true)
+    expect(other.find('[data-testid=figure-edit]').exists()).toBe(false)
+    expect(other.find('[data-testid=figure-out-of-scope]').text()).toBe('此数字不属于你负责的地区，不能修改或撤回。')
   })
 
   it('sends the version seen and a reason; on a conflict shows both values and retries on the current version', async () => {
@@ -85,7 +102,7 @@ describe('correcting and withdrawing a figure', () => {
         return { status: 200, body: { ...stored('8', 'r1'), value: b.value, version: ++version } }
       },
     })
-    Object.assign(useSessionStore(), { mode: 'server', user: { id: 2, username: 'clerk01', role: 'editor' }, csrf: 'c9' })
+    Object.assign(useSessionStore(), { mode: 'server', user: { id: 2, username: 'clerk01', role: 'editor', regions: ['371726'] }, csrf: 'c9' })
     const w = await open()
     const save = w.find('[data-testid=figure-save]')
     await w.find('[data-testid=figure-value]').setValue('66.5')

@@ -58,7 +58,8 @@ describe('报告录入 with an office server', () => {
     const calls = fakeApi({ 'GET /api/batches': { status: 200, body: [] }, 'POST /api/batches': { status: 201, body: { id: '9', count: 1 } } })
     Object.assign(useSessionStore(), { mode: 'server', user: EDITOR, csrf: 'c1' })
     const w = await accepted()
-    expect(w.find('[data-testid=record-write-hint]').exists()).toBe(false)
+    // An editor is told the regions they may save: 鄄城县 and the places below it.
+    expect(w.find('[data-testid=record-write-hint]').text()).toBe('你可以保存 鄄城县 及其下辖地区的数据；其他地区的行会使整批被拒绝。')
     await w.find('[data-testid=ingest-save]').trigger('click')
     await flushPromises()
     const post = calls.find((c) => c.method === 'POST')!

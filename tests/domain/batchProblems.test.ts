@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchOutcome } from '@/data/api'
+import { batchOutcome } from '@/data/batchApi'
 import { locateProblem } from '@/domain/batchProblems'
 
 describe(locateProblem, () => {
@@ -22,6 +22,10 @@ describe(batchOutcome, () => {
     [{ ok: false, status: 400, body: { error: 'refused', problems: [{ path: 'observations[0].quote', message: 'x' }] } }, { kind: 'refused', error: 'refused', problems: [{ path: 'observations[0].quote', message: 'x' }] }],
     [{ ok: false, status: 409, body: { error: 'already there' } }, { kind: 'duplicate', error: 'already there' }],
     [{ ok: false, status: 403, body: { error: 'not allowed' } }, { kind: 'denied', status: 403, error: 'not allowed' }],
+    [
+      { ok: false, status: 403, body: { error: 'outside', problems: [{ path: 'observations[3].region', message: '371722 单县 is outside your regions (鄄城县)' }] } },
+      { kind: 'refused', outOfScope: true, error: 'outside', problems: [{ path: 'observations[3].region', message: '371722 单县 is outside your regions (鄄城县)' }] },
+    ],
     [{ ok: false, status: 0, body: null }, { kind: 'failed', error: 'no answer from the server' }],
     [{ ok: false, status: 502, body: null }, { kind: 'failed', error: 'HTTP 502' }],
   ])('reads answer %#', (answer, outcome) => {

@@ -104,7 +104,7 @@ describe('the office server in Chromium', () => {
     await editor.getByTestId('session-username').fill('clerk01')
     await editor.getByTestId('session-password').fill('clerk-password-1')
     await editor.getByTestId('session-submit').click()
-    await expect.poll(() => editor.getByTestId('session-user').innerText()).toBe('clerk01（编辑）')
+    await expect.poll(() => editor.getByTestId('session-user').innerText()).toBe('clerk01（编辑·鄄城县）')
 
     // Pastes a report, accepts its figures and saves them to the shared record.
     await editor.getByTestId('ingest-text').fill(REPORT)

@@ -3,6 +3,8 @@ const zh = {
   signOut: '退出',
   signedIn: '{name}（{role}）',
   role: { viewer: '查看者', editor: '编辑', admin: '管理员' },
+  roleIn: '{role}·{regions}',
+  regionSep: '、',
   accounts: '账户',
 }
 const en: typeof zh = {
@@ -10,6 +12,8 @@ const en: typeof zh = {
   signOut: 'Sign out',
   signedIn: '{name} ({role})',
   role: { viewer: 'viewer', editor: 'editor', admin: 'administrator' },
+  roleIn: '{role} · {regions}',
+  regionSep: ', ',
   accounts: 'Accounts',
 }
 export default { zh, en }
