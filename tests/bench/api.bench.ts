@@ -43,7 +43,7 @@ async function seed(location: DbLocation): Promise<{ observations: number; ms: n
 }
 
 async function measure(server: RunningServer): Promise<Omit<ApiFigures, 'observations' | 'seed_ms'>> {
-  const { regions, metrics } = benchData(24_000)
+  const { regions, metrics, city } = benchData(24_000)
   // Each reader asks for a series: one metric in one region (120 months), spread over metrics and regions.
   const paths = metrics.flatMap((m) => regions.slice(0, 10).map((r) => `/api/observations?metric=${m.id}&region=${r.code}`))
   let next = 0
@@ -53,7 +53,7 @@ async function measure(server: RunningServer): Promise<Omit<ApiFigures, 'observa
     duration: SECONDS,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
   })
-  const token = await editorToken(server)
+  const token = await editorToken(server, [city])
   // 10 000 distinct figures: one region, one day each from 1950 on, clear of the synthetic months.
   const day = (i: number) => new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
   const observations = Array.from({ length: 10_000 }, (_, i) => ({ metric: metrics[0].id, region: regions[1].code, period: day(i), value: i, qualifier: '=', source: 'import-10k' }))

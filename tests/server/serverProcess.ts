@@ -57,8 +57,8 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
   })
 }
 
-/** Creates the first administrator through the setup link, then an editor; returns the editor's API token. */
-export async function editorToken(server: RunningServer): Promise<string> {
+/** Creates the first administrator through the setup link, then an editor of `regions` (the city: all); returns the editor's API token. */
+export async function editorToken(server: RunningServer, regions = ['371700']): Promise<string> {
   const post = async (path: string, body: object, headers: Record<string, string> = {}) => {
     const response = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
@@ -66,7 +66,7 @@ export async function editorToken(server: RunningServer): Promise<string> {
   }
   const admin = await post('/api/setup', { token: server.setupToken, username: 'admin', password: 'root-passphrase-1' })
   const asAdmin = { cookie: admin.cookie, 'x-csrf-token': admin.json.csrfToken }
-  await post('/api/users', { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions: ['371700'] }, asAdmin)
+  await post('/api/users', { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions }, asAdmin)
   const editor = await post('/api/session', { username: 'clerk01', password: 'clerk-password-1' })
   const token = await post('/api/tokens', { name: 'cli' }, { cookie: editor.cookie, 'x-csrf-token': editor.json.csrfToken })
   return token.json.token
