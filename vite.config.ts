@@ -34,6 +34,22 @@ function contentType(path: string): string {
 }
 
 /**
+ * The page's build checks descriptor patterns with its own RegExp behind a backtracking screen
+ * (src/data/patternEngine.browser.ts) instead of re2js, which would add 47 KB gzip to the first download; the
+ * command line, the server and the tests keep the linear-time engine.
+ */
+function browserPatternEngine(): Plugin {
+  const browser = resolve(import.meta.dirname, 'src/data/patternEngine.browser.ts')
+  return {
+    name: 'heze-browser-pattern-engine',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === './patternEngine' && importer?.replace(/\\/g, '/').endsWith('/src/data/descriptor.ts') ? browser : null
+    },
+  }
+}
+
+/**
  * petite-vue-i18n 11.4 (like vue-i18n) looks up `'currentInstance' in Vue` on its `import * as Vue`: the `in` probe makes the bundler
  * keep every export of Vue (Transition, KeepAlive, Suspense, hydration… ~15 KB gzip on the first download;
  * intlify/vue-i18n#2573). Vue 3.5 has no such export, so the probe always ends in `Vue.getCurrentInstance()`:
@@ -100,7 +116,7 @@ export default defineConfig({
   base: './',
   // Every component is <script setup>, and neither Pinia nor petite-vue-i18n uses data()/methods/mixins: Vue's
   // Options API support can stay out of the bundle.
-  plugins: [vue({ features: { optionsAPI: false } }), dataPackage(), vueI18nTreeShaking(), precompiledMessages(), firstScreenFiles()],
+  plugins: [vue({ features: { optionsAPI: false } }), browserPatternEngine(), dataPackage(), vueI18nTreeShaking(), precompiledMessages(), firstScreenFiles()],
   // vue-i18n's build flags: the page's messages come precompiled (precompiledMessages), so its compiler stays out;
   // set, the other flags let the bundler drop the devtools hooks and the flag-setting code itself.
   define: {

@@ -1,57 +1,70 @@
-import { RE2JS } from 're2js'
-import { z } from 'zod'
+// valibot: a schema library whose parts tree-shake one by one, so the page's first download carries ~2 KB of it.
+import * as v from 'valibot'
+import { compilePattern } from './patternEngine'
 
-/** A pattern from data, compiled by a linear-time engine: no cell can make it backtrack for minutes. */
-export function compilePattern(pattern: string): { test: (value: string) => boolean } {
-  const re = RE2JS.compile(pattern)
-  return { test: (value) => re.matches(value) }
+export { compilePattern }
+
+const names = v.union([v.string(), v.array(v.string())])
+
+/** Why the engine cannot compile a pattern, or null: such a pattern is a located problem, not a crash later. */
+const compileError = (pattern: unknown): string | null => {
+  if (typeof pattern !== 'string') return null
+  try {
+    compilePattern(pattern)
+    return null
+  } catch (e) {
+    return (e as Error).message
+  }
 }
 
-const names = z.union([z.string(), z.array(z.string())])
-
-const field = z.looseObject({
-  name: z.string().min(1),
-  type: z.string().optional(),
-  constraints: z
-    .looseObject({
-      required: z.boolean().optional(),
-      enum: z.array(z.string()).optional(),
-      pattern: z
-        .string()
-        .optional()
-        .superRefine((pattern, ctx) => {
-          if (pattern === undefined) return
-          try {
-            compilePattern(pattern)
-          } catch (e) {
-            ctx.addIssue({ code: 'custom', message: `cannot be compiled (${(e as Error).message})` })
-          }
-        }),
-    })
-    .optional(),
+const field = v.looseObject({
+  name: v.pipe(v.string(), v.minLength(1)),
+  type: v.optional(v.string()),
+  constraints: v.optional(
+    v.looseObject({
+      required: v.optional(v.boolean()),
+      enum: v.optional(v.array(v.string())),
+      pattern: v.pipe(
+        v.optional(v.string()),
+        v.check((p) => compileError(p) === null, (issue) => `cannot be compiled (${compileError(issue.input)})`),
+      ),
+    }),
+  ),
 })
 
-const resource = z.looseObject({
-  name: z.string().min(1),
-  path: z.string(),
-  schema: z.looseObject({
-    fields: z.array(field),
-    primaryKey: names.optional(),
-    foreignKeys: z.array(z.looseObject({ fields: names, reference: z.looseObject({ resource: z.string(), fields: names }) })).optional(),
+const resource = v.looseObject({
+  name: v.pipe(v.string(), v.minLength(1)),
+  path: v.string(),
+  schema: v.looseObject({
+    fields: v.array(field),
+    primaryKey: v.optional(names),
+    foreignKeys: v.optional(v.array(v.looseObject({ fields: names, reference: v.looseObject({ resource: v.string(), fields: names }) }))),
   }),
 })
 
 /** The part of a Frictionless Data Package descriptor the app reads, checked before any of it is used. */
-export const descriptorSchema = z.looseObject({ resources: z.array(resource) })
+export const descriptorSchema = v.looseObject({ resources: v.array(resource) })
 
 /** One descriptor resource as checked by `descriptorSchema`. */
-export type DescriptorResource = z.infer<typeof resource>
+export type DescriptorResource = v.InferOutput<typeof resource>
 
 /** Each schema failure as `where: what`, the place written the way the descriptor reads (`resources[0].schema`). */
-export function descriptorProblems(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('')
-    const what = issue.message.replace(/^Invalid input: /, '')
+export function descriptorProblems(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const keys = (issue.path ?? []).map((item) => item.key as PropertyKey)
+    const where = keys.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('')
+    const what = issue.kind !== 'schema' ? issue.message : issue.input === undefined ? 'is missing' : `expected ${TYPE_NAMES[issue.type] ?? issue.type}, received ${kindOf(issue.input)}`
     return where ? `${where}: ${what}` : what
   })
+}
+
+const TYPE_NAMES: Record<string, string> = { loose_object: 'object', object: 'object', array: 'array', string: 'string', boolean: 'boolean', union: 'a string or a list of strings' }
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value)
+
+/** Checks a parsed descriptor: its resources, or every problem found. */
+export function checkDescriptor(json: unknown): { ok: true; resources: DescriptorResource[] } | { ok: false; problems: string[] } {
+  // valibot takes an array for an object; a descriptor is never one.
+  if (Array.isArray(json)) return { ok: false, problems: ['expected object, received array'] }
+  const parsed = v.safeParse(descriptorSchema, json)
+  return parsed.success ? { ok: true, resources: parsed.output.resources } : { ok: false, problems: descriptorProblems(parsed.issues) }
 }

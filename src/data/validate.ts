@@ -4,7 +4,7 @@ import { fromColumns, Interner, toColumns, type ObservationColumns } from '@/dom
 import { cellText, parseCsvColumns, type CsvColumn, type CsvColumns, type CsvRow } from './csv'
 import { sortMessages, type DataMessage } from './messages'
 import { packagePathProblem } from './packagePath'
-import { descriptorProblems, descriptorSchema, type DescriptorResource } from './descriptor'
+import { checkDescriptor, type DescriptorResource } from './descriptor'
 import { asList, checkTable, clip, columnOf, firstEqualRows, numberFields, type CheckedRows } from './tableSchema'
 
 /** The package's files as read from disk or the network; null where a file could not be read. */
@@ -47,12 +47,12 @@ export function parseDescriptor(text: string | null, messages: DataMessage[]): R
     messages.push({ level: 'error', file: DESCRIPTOR, message: `is not valid JSON (${(e as Error).message})` })
     return []
   }
-  const parsed = descriptorSchema.safeParse(json)
-  if (!parsed.success) {
-    for (const problem of descriptorProblems(parsed.error)) messages.push({ level: 'error', file: DESCRIPTOR, message: problem })
+  const checked = checkDescriptor(json)
+  if (!checked.ok) {
+    for (const problem of checked.problems) messages.push({ level: 'error', file: DESCRIPTOR, message: problem })
     return []
   }
-  const resources = parsed.data.resources.filter((r) => {
+  const resources = checked.resources.filter((r) => {
     const problem = packagePathProblem(r.path)
     if (problem) messages.push({ level: 'error', file: DESCRIPTOR, message: `resource ${r.name}: ${problem}; it is not read` })
     return problem === null

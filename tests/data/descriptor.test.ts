@@ -20,14 +20,14 @@ describe('the package descriptor', () => {
     ['null', 'datapackage.json: expected object, received null'],
     ['[]', 'datapackage.json: expected object, received array'],
     ['"x"', 'datapackage.json: expected object, received string'],
-    ['{}', 'datapackage.json: resources: expected array, received undefined'],
+    ['{}', 'datapackage.json: resources: is missing'],
   ])('refuses %s with a located message', (descriptor, message) => {
     expect(errorsWith(descriptor)).toEqual([message])
   })
 
   it('refuses a schema without fields, naming the resource', () => {
     const descriptor = edited((json) => delete (json.resources[1].schema as { fields?: unknown }).fields)
-    expect(errorsWith(descriptor)).toEqual(['datapackage.json: resources[1].schema.fields: expected array, received undefined'])
+    expect(errorsWith(descriptor)).toEqual(['datapackage.json: resources[1].schema.fields: is missing'])
   })
 
   it('refuses a pattern that cannot be compiled, naming the field', () => {
