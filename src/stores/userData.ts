@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { indexedDbStore, memoryStore, PersistError, type BatchStore } from '@/data/persist'
-import { mergeBatch } from '@/data/mergeBatch'
 import type { UserBatch } from '@/domain/types'
 
 /** Why the last change was not saved: `quota` (storage full), `failed` or `unavailable`; null when all is saved. */
@@ -87,7 +86,11 @@ export const useUserDataStore = defineStore('userData', () => {
   function merge(id: string, previous: UserBatch | undefined, next: UserBatch | null): Promise<boolean> {
     let written: UserBatch | null = null
     return persist(
-      async () => void (written = await storage.update(id, (current) => mergeBatch(current, previous, next))),
+      async () => {
+        // Only a review that is kept needs the merge: it stays off the first download.
+        const { mergeBatch } = await import('@/data/mergeBatch')
+        written = await storage.update(id, (current) => mergeBatch(current, previous, next))
+      },
       () => [...batches.value.filter((b) => b.id !== id), ...(written ? [written] : [])],
     )
   }
