@@ -1,52 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../server/serverProcess'
 import { launchBrowser } from './browser'
 
 const root = resolve(import.meta.dirname, '../..')
 const shots = resolve(root, 'test-results')
-let server: ChildProcess | undefined
+let server: RunningServer | undefined
 let dataDir: string
 let base: string
 /** The administrator's session outside the browser, for changes made through the API. */
 let adminCall: { cookie: string; csrf: string }
 const contexts: BrowserContext[] = []
 const pageErrors: string[] = []
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => done(port))
-    })
-    probe.on('error', fail)
-  })
-}
-
-/** Starts `npm start`'s entry on a fresh record; resolves with its address and the one-time setup token it prints. */
-function startServer(port: number): Promise<{ url: string; token: string }> {
-  // A process group of its own, so stopping it stops npx, tsx and node together.
-  server = spawn('npx', ['tsx', 'src/cli/start.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SKIP_BUILD: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  let out = ''
-  return new Promise((done, fail) => {
-    server!.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const link = /(http:\/\/\S+)\/\?setup=(\S+)/.exec(out)
-      if (link) done({ url: link[1], token: link[2] })
-    })
-    server!.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    server!.on('exit', (code) => fail(new Error(`the server stopped (${code}):\n${out}`)))
-  })
-}
 
 async function api(path: string, init: { method?: string; body?: unknown; cookie?: string; csrf?: string } = {}): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
@@ -85,8 +53,9 @@ function clerkCsv(corrected: boolean): { name: string; mimeType: string; buffer:
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run npm run build first (npm test does).')
   dataDir = mkdtempSync(join(tmpdir(), 'heze-roles-'))
-  const { url, token } = await startServer(await freePort())
-  base = url
+  server = await startServer(dataDir)
+  base = server.url
+  const token = server.setupToken
   const setup = await api('/api/setup', { method: 'POST', body: { token, username: 'admin', password: 'root-passphrase-1' } })
   expect(setup.status).toBe(200)
   const cookie = setup.headers.get('set-cookie')!.split(';')[0]
@@ -99,11 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const context of contexts) await context.close()
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((done) => server!.once('exit', done))
-    process.kill(-server.pid, 'SIGTERM')
-    await exited
-  }
+  await server?.stop()
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 }, 60_000)
 

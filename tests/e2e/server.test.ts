@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../server/serverProcess'
 import { launchBrowser } from './browser'
 
 const root = resolve(import.meta.dirname, '../..')
 const shots = resolve(root, 'test-results')
 const REPORT = '鄄城县：2024年以来，全县积极开展志愿服务活动120余次，参与群众3000余人。'
-let server: ChildProcess | undefined
+let server: RunningServer | undefined
 let dataDir: string
 let base: string
 let editorContext: BrowserContext
@@ -18,38 +17,6 @@ let readerContext: BrowserContext
 let editor: Page
 let reader: Page
 const pageErrors: string[] = []
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => done(port))
-    })
-    probe.on('error', fail)
-  })
-}
-
-/** Starts `npm start`'s entry on a fresh record and resolves with its address and the one-time setup token it prints. */
-function startServer(port: number): Promise<{ url: string; token: string }> {
-  // A process group of its own: npx runs tsx, which runs node, and stopping npx alone would leave the server running.
-  server = spawn('npx', ['tsx', 'src/cli/start.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SKIP_BUILD: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  let out = ''
-  return new Promise((done, fail) => {
-    const read = (chunk: Buffer) => {
-      out += chunk.toString()
-      const link = /(http:\/\/\S+)\/\?setup=(\S+)/.exec(out)
-      if (link) done({ url: link[1], token: link[2] })
-    }
-    server!.stdout!.on('data', read)
-    server!.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    server!.on('exit', (code) => fail(new Error(`the server stopped (${code}):\n${out}`)))
-  })
-}
 
 /** A JSON call as the administrator, outside the browser. */
 async function api(path: string, init: { method?: string; body?: unknown; cookie?: string; csrf?: string } = {}): Promise<Response> {
@@ -62,8 +29,9 @@ async function api(path: string, init: { method?: string; body?: unknown; cookie
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run npm run build first (npm test does).')
   dataDir = mkdtempSync(join(tmpdir(), 'heze-record-'))
-  const { url, token } = await startServer(await freePort())
-  base = url
+  server = await startServer(dataDir)
+  base = server.url
+  const token = server.setupToken
   // The first administrator, through the setup link's token; then an editor account made by that administrator.
   const setup = await api('/api/setup', { method: 'POST', body: { token, username: 'admin', password: 'root-passphrase-1' } })
   expect(setup.status).toBe(200)
@@ -81,11 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await editorContext?.close()
   await readerContext?.close()
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((done) => server!.once('exit', done))
-    process.kill(-server.pid, 'SIGTERM')
-    await exited
-  }
+  await server?.stop()
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 }, 60_000)
 
