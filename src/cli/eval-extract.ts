@@ -1,6 +1,6 @@
 /**
  * npm run eval:extract -- [GOLD.jsonl] [--gold DIR_OR_FILE] [--reports DIR] [--metric-ids FILE] [--verbose]
- * Scores the extractor against hand-labelled figures (default ../shared/gold/seed.jsonl); a --gold
+ * Scores the extractor against hand-labelled figures (default tests/extract/seed/labels.jsonl); a --gold
  * directory contributes every *.jsonl in it, with its reports beside them (tests/extract/heldout).
  * The metric is scored through --metric-ids (default tests/extract/metric-ids.json): which catalogue metric
  * each label's metric name stands for.
@@ -27,7 +27,7 @@ function main(): void {
   const idsPath = resolve(flag('--metric-ids') ?? resolve(ROOT, 'tests/extract/metric-ids.json'))
   if (!existsSync(idsPath)) fail(`no metric ids file at ${idsPath}`)
   const metricIds = parseMetricIds(readFileSync(idsPath, 'utf8'))
-  const goldPath = resolve(flag('--gold') ?? positional ?? resolve(ROOT, '../shared/gold/seed.jsonl'))
+  const goldPath = resolve(flag('--gold') ?? positional ?? resolve(ROOT, 'tests/extract/seed/labels.jsonl'))
   if (!existsSync(goldPath)) fail(`no gold file at ${goldPath}`)
   const isDir = statSync(goldPath).isDirectory()
   const goldFiles = isDir ? readdirSync(goldPath).filter((f) => f.endsWith('.jsonl')).sort().map((f) => resolve(goldPath, f)) : [goldPath]

@@ -8,7 +8,7 @@ import { fsReader } from '@/cli/fsReader'
 
 const root = resolve(import.meta.dirname, '../..')
 const dataDir = join(root, 'data')
-const goldFile = resolve(root, '../shared/gold/seed.jsonl')
+const goldFile = resolve(root, 'tests/extract/seed/labels.jsonl')
 
 function runValidate(dir: string): { code: number; out: string } {
   try {

@@ -8,7 +8,7 @@ import { ctx } from './builders'
 
 const root = resolve(import.meta.dirname, '../..')
 const seedText = readFileSync(resolve(root, 'data/reports/heze-daily-2025-01.txt'), 'utf8')
-const gold = parseGold(readFileSync(resolve(root, '../shared/gold/seed.jsonl'), 'utf8'))
+const gold = parseGold(readFileSync(resolve(root, 'tests/extract/seed/labels.jsonl'), 'utf8'))
 
 describe(scoreFigures, () => {
   it('scores the seed page at F1 ≥ 0.95 with region and period right for ≥ 90% of matches', () => {
