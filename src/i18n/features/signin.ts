@@ -1,6 +1,6 @@
 const zh = {
   username: '用户名',
-  password: '密码',
+  passwordLabel: '密码',
   submit: '登录',
   cancel: '取消',
   formLabel: '登录到共享记录',
@@ -27,7 +27,7 @@ const zh = {
 }
 const en: typeof zh = {
   username: 'User name',
-  password: 'Password',
+  passwordLabel: 'Password',
   submit: 'Sign in',
   cancel: 'Cancel',
   formLabel: 'Sign in to the shared record',
