@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../server/serverProcess'
+import { callApi, setUpAccounts, startServer, type ApiSession, type RunningServer } from '../server/serverProcess'
 import { launchBrowser } from './browser'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -12,16 +12,12 @@ let server: RunningServer | undefined
 let dataDir: string
 let base: string
 /** The administrator's session outside the browser, for changes made through the API. */
-let adminCall: { cookie: string; csrf: string }
+let adminCall: ApiSession
 const contexts: BrowserContext[] = []
 const pageErrors: string[] = []
 
-async function api(path: string, init: { method?: string; body?: unknown; cookie?: string; csrf?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (init.cookie) headers.cookie = init.cookie
-  if (init.csrf) headers['x-csrf-token'] = init.csrf
-  return fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
-}
+/** A JSON call to the server outside the browser. */
+const api = (path: string, init: Parameters<typeof callApi>[2] = {}) => callApi(server!, path, init)
 
 async function newPage(): Promise<Page> {
   const context = await launchBrowser()
@@ -55,14 +51,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'heze-roles-'))
   server = await startServer(dataDir)
   base = server.url
-  const token = server.setupToken
-  const setup = await api('/api/setup', { method: 'POST', body: { token, username: 'admin', password: 'root-passphrase-1' } })
-  expect(setup.status).toBe(200)
-  const cookie = setup.headers.get('set-cookie')!.split(';')[0]
-  const { csrfToken } = (await setup.json()) as { csrfToken: string }
-  adminCall = { cookie, csrf: csrfToken }
-  const created = await api('/api/users', { method: 'POST', body: { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions: ['371726'] }, cookie, csrf: csrfToken })
-  expect(created.status).toBe(201)
+  adminCall = await setUpAccounts(server, ['371726'])
   mkdirSync(shots, { recursive: true })
 }, 120_000)
 

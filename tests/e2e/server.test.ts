@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../server/serverProcess'
+import { setUpAccounts, startServer, type RunningServer } from '../server/serverProcess'
 import { launchBrowser } from './browser'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -18,27 +18,13 @@ let editor: Page
 let reader: Page
 const pageErrors: string[] = []
 
-/** A JSON call as the administrator, outside the browser. */
-async function api(path: string, init: { method?: string; body?: unknown; cookie?: string; csrf?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (init.cookie) headers.cookie = init.cookie
-  if (init.csrf) headers['x-csrf-token'] = init.csrf
-  return fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
-}
-
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run npm run build first (npm test does).')
   dataDir = mkdtempSync(join(tmpdir(), 'heze-record-'))
   server = await startServer(dataDir)
   base = server.url
-  const token = server.setupToken
   // The first administrator, through the setup link's token; then an editor account made by that administrator.
-  const setup = await api('/api/setup', { method: 'POST', body: { token, username: 'admin', password: 'root-passphrase-1' } })
-  expect(setup.status).toBe(200)
-  const cookie = setup.headers.get('set-cookie')!.split(';')[0]
-  const { csrfToken } = (await setup.json()) as { csrfToken: string }
-  const created = await api('/api/users', { method: 'POST', body: { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions: ['371726'] }, cookie, csrf: csrfToken })
-  expect(created.status).toBe(201)
+  await setUpAccounts(server, ['371726'])
   editorContext = await launchBrowser()
   readerContext = await launchBrowser()
   editor = await editorContext.newPage()

@@ -57,17 +57,42 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
   })
 }
 
-/** Creates the first administrator through the setup link, then an editor of `regions` (the city: all); returns the editor's API token. */
+/** A signed-in session outside the browser: its cookie and CSRF token. */
+export interface ApiSession {
+  cookie: string
+  csrf: string
+}
+
+/** A JSON call to the server, as `session` when given. */
+export function callApi(server: RunningServer, path: string, init: { method?: string; body?: unknown } & Partial<ApiSession> = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (init.cookie) headers.cookie = init.cookie
+  if (init.csrf) headers['x-csrf-token'] = init.csrf
+  return fetch(server.url + path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
+}
+
+/** Signs in (or, with the setup token, creates the first administrator) and returns the session; throws on refusal. */
+async function signIn(server: RunningServer, path: '/api/setup' | '/api/session', body: object): Promise<ApiSession> {
+  const response = await callApi(server, path, { method: 'POST', body })
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+  return { cookie: response.headers.get('set-cookie')!.split(';')[0], csrf: ((await response.json()) as { csrfToken: string }).csrfToken }
+}
+
+/**
+ * A fresh record's accounts: the first administrator (admin) through the setup link, who creates the editor clerk01
+ * of `regions` (the city: everywhere). Returns the administrator's session.
+ */
+export async function setUpAccounts(server: RunningServer, regions = ['371700']): Promise<ApiSession> {
+  const admin = await signIn(server, '/api/setup', { token: server.setupToken, username: 'admin', password: 'root-passphrase-1' })
+  const created = await callApi(server, '/api/users', { method: 'POST', body: { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions }, ...admin })
+  if (created.status !== 201) throw new Error(`/api/users: ${created.status} ${await created.text()}`)
+  return admin
+}
+
+/** The accounts of `setUpAccounts`, then an API token of the editor's. */
 export async function editorToken(server: RunningServer, regions = ['371700']): Promise<string> {
-  const post = async (path: string, body: object, headers: Record<string, string> = {}) => {
-    const response = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
-    return { json: await response.json(), cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' }
-  }
-  const admin = await post('/api/setup', { token: server.setupToken, username: 'admin', password: 'root-passphrase-1' })
-  const asAdmin = { cookie: admin.cookie, 'x-csrf-token': admin.json.csrfToken }
-  await post('/api/users', { username: 'clerk01', password: 'clerk-password-1', role: 'editor', regions }, asAdmin)
-  const editor = await post('/api/session', { username: 'clerk01', password: 'clerk-password-1' })
-  const token = await post('/api/tokens', { name: 'cli' }, { cookie: editor.cookie, 'x-csrf-token': editor.json.csrfToken })
-  return token.json.token
+  await setUpAccounts(server, regions)
+  const editor = await signIn(server, '/api/session', { username: 'clerk01', password: 'clerk-password-1' })
+  const response = await callApi(server, '/api/tokens', { method: 'POST', body: { name: 'cli' }, ...editor })
+  return ((await response.json()) as { token: string }).token
 }
