@@ -8,7 +8,9 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from '@/db/connect'
 import { findSession, findToken, type User } from '@/db/accounts'
 import { recordEvent } from '@/db/audit'
+import type { RefusalCode } from '@/domain/refusal'
 import { allows, PERMISSIONS } from './permissions'
+import { refusal } from './refusal'
 import { revisionCache, type RevisionCache } from './revision'
 import { auditRoutes } from './routes/audit'
 import { batchRoutes } from './routes/batches'
@@ -90,7 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const found = await findToken(db.kysely, bearer)
       if (!found) {
         await recordEvent(db.kysely, null, { action: 'token_refused', entity: 'token', reason: `${request.method} ${request.url}` })
-        return reply.code(401).send({ error: 'unknown or revoked API token' })
+        return reply.code(401).send(refusal('tokenRefused'))
       }
       Object.assign(request, { user: found.user, via: 'token', tokenId: found.tokenId })
       return
@@ -108,20 +110,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.routeOptions.url === undefined) return
     const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${request.routeOptions.url}`
     const access = PERMISSIONS[route]
-    const refuse = async (status: number, error: string) => {
-      if (!SAFE_METHODS.has(request.method)) await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'request', entityId: route, reason: `${status} ${error}` })
-      return reply.code(status).send({ error })
+    const refuse = async (status: number, code: RefusalCode) => {
+      const body = refusal(code)
+      if (!SAFE_METHODS.has(request.method)) await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'request', entityId: route, reason: `${status} ${body.error}`, after: { code } })
+      return reply.code(status).send(body)
     }
     if (!allows(access, request.user?.role ?? null, settings.readRequiresLogin)) {
       const anonymous = request.user === null && access !== undefined
-      return refuse(anonymous ? 401 : 403, anonymous ? 'login required' : 'not allowed')
+      return refuse(anonymous ? 401 : 403, anonymous ? 'loginRequired' : 'notAllowed')
     }
     if (!SAFE_METHODS.has(request.method) && request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrf) {
-      return refuse(403, 'missing or wrong CSRF token (x-csrf-token)')
+      return refuse(403, 'csrf')
     }
     // Only the API waits for the new password: the page and its lazily loaded parts (the change form among them) must load.
     const api = request.routeOptions.url.startsWith('/api/')
-    if (api && request.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) return refuse(403, 'change your password first')
+    if (api && request.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) return refuse(403, 'changePasswordFirst')
     if (request.via === 'token' && !SAFE_METHODS.has(request.method)) {
       await recordEvent(db.kysely, request.user, { action: 'token_use', entity: 'token', entityId: String(request.tokenId), reason: route })
     }
@@ -139,8 +142,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const status = error.statusCode ?? 500
     if (status >= 500) {
       request.log.error(error)
-      return reply.code(500).send({ error: 'internal error' })
+      return reply.code(500).send(refusal('internal'))
     }
+    if (status === 429) return reply.code(429).send(refusal('tooMany'))
     return reply.code(status).send({ error: error.message })
   })
 

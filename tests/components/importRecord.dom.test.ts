@@ -48,7 +48,7 @@ describe('导入数据 with an office server', () => {
       'GET /api/batches': { status: 200, body: [] },
       'POST /api/batches': () =>
         refuse
-          ? { status: 400, body: { error: 'the batch was refused: 1 problem(s)', problems: [{ path: 'observations[1].region', message: '371726 is not a region of the record' }] } }
+          ? { status: 400, body: { error: 'the batch was refused: 1 problem(s)', problems: [{ path: 'observations[1].region', message: '371726 is not a region of the record', code: 'unknownRegion', params: { region: '371726' } }] } }
           : { status: 201, body: { id: '4', count: 2 } },
     })
     Object.assign(useSessionStore(), { mode: 'server', user: EDITOR, csrf: 'c1' })
@@ -58,7 +58,7 @@ describe('导入数据 with an office server', () => {
     const post = calls.find((c) => c.method === 'POST')!
     expect(post.body).toMatchObject({ kind: 'import', name: '统计.csv', fileName: '统计.csv' })
     expect((post.body as { observations: unknown[] }).observations).toHaveLength(2)
-    expect(w.get('[data-testid="record-outcome"] li').text()).toBe('第 3 行 region：371726 is not a region of the record')
+    expect(w.get('[data-testid="record-outcome"] li').text()).toBe('第 3 行 地区：地区代码 371726 不在共享记录中')
     expect(w.get('[data-testid="import-confirm"]').attributes('disabled')).toBeUndefined()
 
     refuse = false

@@ -78,6 +78,7 @@ const TABLE: Row[] = [
   { route: 'GET /api/users', request: () => ({ method: 'GET', url: '/api/users' }), expect: [401, 403, 403, 403, 200] },
   { route: 'POST /api/users', request: (ctx) => ({ method: 'POST', url: '/api/users', payload: { username: `u${ctx.unique()}`, password: 'long-enough-password', role: 'viewer' } }), expect: [401, 403, 403, 403, 201] },
   { route: 'GET /api/tokens', request: () => ({ method: 'GET', url: '/api/tokens' }), expect: [401, 200, 200, 200, 200] },
+  { route: 'GET /api/tokens/all', request: () => ({ method: 'GET', url: '/api/tokens/all' }), expect: [401, 403, 403, 403, 200] },
   { route: 'POST /api/tokens', request: () => ({ method: 'POST', url: '/api/tokens', payload: { name: 'cli' } }), expect: [401, 201, 201, 201, 201] },
   {
     route: 'POST /api/password',
@@ -206,6 +207,19 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     expect((await write()).statusCode).toBe(401)
   })
 
+  it('lets an administrator list and revoke anyone’s token, and nobody else', async () => {
+    const { id, token } = await createToken(db.kysely, ctx.users.viewer, 'laptop')
+    const bearer = { authorization: `Bearer ${token}` }
+    const listed = (await as('admin', { method: 'GET', url: '/api/tokens/all' })).json() as { id: number; username: string; name: string }[]
+    expect(listed.find((k) => k.id === id)).toMatchObject({ username: 'viewer1', name: 'laptop' })
+    expect((await as('editor', { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: bearer })).statusCode).toBe(200)
+    expect((await as('admin', { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(204)
+    expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: bearer })).statusCode).toBe(401)
+    const entry = await db.kysely.selectFrom('audit').selectAll().where('action', '=', 'token_revoke').where('entity_id', '=', String(id)).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ username: 'admin', before: { owner: 'viewer1' } })
+  })
+
   describe('attacks', () => {
     const lastAudit = async () => db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
 
@@ -214,7 +228,10 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       const rows = [{ ...observation('2018-01'), region: '371722' }, observation('2018-02')]
       const response = await as('editorShan', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: '单县.csv', observations: rows } })
       expect(response.statusCode).toBe(403)
-      expect(response.json().problems).toEqual([{ path: 'observations[1].region', message: '371726 鄄城县 is outside your regions (单县)' }])
+      expect(response.json().problems).toEqual([
+        { path: 'observations[1].region', message: '371726 鄄城县 is outside your regions (单县)', code: 'outsideScope', params: { region: '371726', name: '鄄城县', scope: '单县' } },
+      ])
+      expect(response.json()).toMatchObject({ code: 'batchRefused', params: { n: 1 } })
       expect(await fingerprint(db)).toEqual(before)
       expect(await lastAudit()).toMatchObject({ action: 'refused', username: 'clerk02', entity: 'batch' })
       const own = await as('editorShan', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: '单县.csv', observations: rows.slice(0, 1) } })
@@ -225,6 +242,17 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       await db.kysely.insertInto('regions').values({ code: '371726001', name: '古泉街道', level: 'town', parent: '371726', aliases: '' }).onConflict((oc) => oc.doNothing()).execute()
       const response = await as('editor', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: 'town.csv', observations: [{ ...observation('2018-03'), region: '371726001' }] } })
       expect(response.statusCode, response.body).toBe(201)
+    })
+
+    it('finds a town’s batch under its county in the audit trail, and not under another county', async () => {
+      await db.kysely.insertInto('regions').values({ code: '371726002', name: '凤凰镇', level: 'town', parent: '371726', aliases: '' }).onConflict((oc) => oc.doNothing()).execute()
+      const name = `town-${ctx.unique()}.csv`
+      expect((await as('editor', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name, observations: [{ ...observation('2018-04'), region: '371726002' }] } })).statusCode).toBe(201)
+      const names = async (region: string) =>
+        ((await as('admin', { method: 'GET', url: `/api/audit?region=${region}&action=import` })).json() as { after: string }[]).map((e) => (JSON.parse(e.after) as { name: string }).name)
+      expect(await names('371726')).toContain(name)
+      expect(await names('371726002')).toContain(name)
+      expect(await names('371722')).not.toContain(name)
     })
 
     it('ends the sessions and tokens of a disabled account, and refuses its password', async () => {
@@ -312,7 +340,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       const before = await fingerprint(db)
       const response = await editorPost('/api/batches', { kind: 'import', name: 'a.csv', observations: [observation('2020'), { ...observation('2021'), quote: '并无此句' }] })
       expect(response.statusCode).toBe(400)
-      expect(response.json().problems).toEqual([{ path: 'observations[1].quote', message: '"并无此句" does not occur in the report of r1' }])
+      expect(response.json().problems).toEqual([{ path: 'observations[1].quote', message: '"并无此句" does not occur in the report of r1', code: 'quoteMissing', params: { quote: '并无此句', source: 'r1' } }])
       expect(await fingerprint(db)).toEqual(before)
     })
 
