@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from '@/db/connect'
-import { findSession, findToken, type User } from '@/db/accounts'
+import { findSession, findToken, newSecret, type User } from '@/db/accounts'
 import { recordEvent } from '@/db/audit'
 import type { RefusalCode } from '@/domain/refusal'
 import { allows, PERMISSIONS } from './permissions'
@@ -31,6 +31,11 @@ export interface ServerOptions {
   idleMinutes?: number
   /** TRUST_PROXY: behind an HTTPS proxy, so cookies are Secure and the client address comes from it. */
   trustProxy?: boolean
+  /**
+   * The key that signs session cookies (SESSION_SECRET, or DATA_DIR/session.key made at first start). A cookie not
+   * signed with it is ignored before the record is asked; changing it ends every session. Random when not given.
+   */
+  sessionKey?: string
   logger?: boolean
 }
 
@@ -43,6 +48,8 @@ declare module 'fastify' {
     csrf: string | null
     /** The API token's id, when the request came with one. */
     tokenId: number | null
+    /** The session's secret from its signed cookie, when the signature holds. */
+    sessionSecret: string | null
   }
 }
 
@@ -75,8 +82,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorateRequest('via', null)
   app.decorateRequest('csrf', null)
   app.decorateRequest('tokenId', null)
+  app.decorateRequest('sessionSecret', null)
 
-  await app.register(cookie)
+  await app.register(cookie, { secret: options.sessionKey ?? newSecret() })
   // Per address, on the routes that ask for it (signing in): the eleventh attempt within a minute is refused.
   await app.register(rateLimit, { global: false })
   await app.register(swagger, {
@@ -97,10 +105,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       Object.assign(request, { user: found.user, via: 'token', tokenId: found.tokenId })
       return
     }
-    const secret = request.cookies[SESSION_COOKIE]
-    if (!secret) return
-    const session = await findSession(db.kysely, secret, settings.idleMinutes)
-    if (session) Object.assign(request, { user: session.user, csrf: session.csrf, via: 'cookie' })
+    const cookie = request.cookies[SESSION_COOKIE]
+    if (!cookie) return
+    // A cookie the server did not sign (forged, or from before the key changed) is no session: the record is not asked.
+    const signed = request.unsignCookie(cookie)
+    if (!signed.valid || !signed.value) return
+    const session = await findSession(db.kysely, signed.value, settings.idleMinutes)
+    if (session) Object.assign(request, { user: session.user, csrf: session.csrf, via: 'cookie', sessionSecret: signed.value })
   })
 
   // The server refuses by default: a route answers only to whom PERMISSIONS names, and a cookie write needs its CSRF

@@ -147,7 +147,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   async function as(who: Who, options: InjectOptions) {
     if (who === 'anonymous') return app.inject(options)
     const { secret, csrf } = await startSession(db.kysely, ctx.users[who])
-    return app.inject({ ...options, cookies: { [SESSION_COOKIE]: secret }, headers: { ...options.headers, 'x-csrf-token': csrf } })
+    return app.inject({ ...options, cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, headers: { ...options.headers, 'x-csrf-token': csrf } })
   }
 
   it('has a row for every route the server opens', () => {
@@ -171,9 +171,24 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   it('refuses a cookie write without the session CSRF token', async () => {
     const { secret } = await startSession(db.kysely, ctx.users.admin)
     const before = await fingerprint(db)
-    const response = await app.inject({ method: 'POST', url: '/api/users', cookies: { [SESSION_COOKIE]: secret }, payload: { username: 'csrf-victim', password: 'long-enough-password', role: 'admin' } })
+    const response = await app.inject({ method: 'POST', url: '/api/users', cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, payload: { username: 'csrf-victim', password: 'long-enough-password', role: 'admin' } })
     expect(response.statusCode).toBe(403)
     expect(await fingerprint(db)).toEqual(before)
+    const entry = await db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ action: 'refused', username: 'admin', entity_id: 'POST /api/users', after: { code: 'csrf' } })
+  })
+
+  it('takes only session cookies it signed itself: not the bare secret, not one signed with another key', async () => {
+    const { secret } = await startSession(db.kysely, ctx.users.editor)
+    const who = async (cookie: string) => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie } })).json().user?.username ?? null
+    const other = await buildServer({ db, sessionKey: 'another-key-another-key-another-key' })
+    try {
+      expect(await who(secret)).toBeNull()
+      expect(await who(other.signCookie(secret))).toBeNull()
+      expect(await who(app.signCookie(secret))).toBe('clerk01')
+    } finally {
+      await other.close()
+    }
   })
 
   it('signs in with a password, and the cookie is dead after signing out', async () => {
@@ -188,6 +203,8 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     expect((await app.inject({ method: 'DELETE', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie.value }, headers })).statusCode).toBe(204)
     const stolen = await app.inject({ method: 'POST', url: '/api/tokens', cookies: { [SESSION_COOKIE]: cookie.value }, headers, payload: { name: 'stolen' } })
     expect(stolen.statusCode).toBe(401)
+    const entry = await db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ action: 'refused', username: '', entity_id: 'POST /api/tokens', after: { code: 'loginRequired' } })
   })
 
   it('says the same for an unknown name and a wrong password', async () => {
@@ -203,8 +220,10 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     const write = () => app.inject({ method: 'POST', url: '/api/batches', headers, payload: { kind: 'import', name: 'cli.csv', observations: [observation(`19${ctx.unique().slice(-2)}`)] } })
     expect((await write()).statusCode).toBe(201)
     const { secret, csrf } = await startSession(db.kysely, ctx.users.editor)
-    await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf } })
+    await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, headers: { 'x-csrf-token': csrf } })
     expect((await write()).statusCode).toBe(401)
+    const entry = await db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ action: 'token_refused', entity: 'token', reason: 'POST /api/batches' })
   })
 
   it('lets an administrator list and revoke anyone’s token, and nobody else', async () => {
@@ -260,7 +279,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       const { secret } = await startSession(db.kysely, user)
       const { token } = await createToken(db.kysely, user, 'cli')
       expect((await as('admin', { method: 'PATCH', url: `/api/users/${user.id}`, payload: { disabled: true } })).statusCode).toBe(200)
-      expect((await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: secret } })).json().user).toBeNull()
+      expect((await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: app.signCookie(secret) } })).json().user).toBeNull()
       expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401)
       expect((await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'long-enough-password' } })).statusCode).toBe(401)
       expect(await lastAudit()).toMatchObject({ action: 'login_disabled', username: user.username })
@@ -311,7 +330,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   describe('bad input', () => {
     const editorPost = async (url: string, payload: string | object, headers: Record<string, string> = {}) => {
       const { secret, csrf } = await startSession(db.kysely, ctx.users.admin)
-      return app.inject({ method: 'POST', url, payload, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json', ...headers } })
+      return app.inject({ method: 'POST', url, payload, cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json', ...headers } })
     }
 
     it('refuses a stranger before reading the body', async () => {
@@ -424,7 +443,7 @@ describe('an idle session', () => {
     try {
       const user = await createUser(db.kysely, 'idle', 'long-enough-password', 'viewer')
       const { secret } = await startSession(db.kysely, user)
-      const who = async () => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: secret } })).json().user?.username ?? null
+      const who = async () => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: app.signCookie(secret) } })).json().user?.username ?? null
       expect(await who()).toBe('idle')
       await db.kysely.updateTable('sessions').set({ seen_at: new Date(Date.now() - 2 * 60_000) }).execute()
       expect(await who()).toBeNull()

@@ -26,7 +26,7 @@ export async function sessionRoutes(app: FastifyInstance, { db }: RouteContext):
   // A new session at each login: an old cookie (a fixed or stolen one) never becomes a signed-in session.
   async function signIn(request: FastifyRequest, reply: FastifyReply, user: User) {
     const { secret, csrf } = await startSession(db.kysely, user)
-    reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' })
+    reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', signed: true })
     await recordEvent(db.kysely, user, { action: 'login', entity: 'session', reason: request.ip })
     return { user, csrfToken: csrf }
   }
@@ -60,8 +60,7 @@ export async function sessionRoutes(app: FastifyInstance, { db }: RouteContext):
   )
 
   app.delete('/api/session', { schema: { summary: 'Sign out', response: { 204: { type: 'null' } } } }, async (request, reply) => {
-    const secret = request.cookies[SESSION_COOKIE]
-    if (secret) await endSession(db.kysely, secret)
+    if (request.sessionSecret) await endSession(db.kysely, request.sessionSecret)
     await recordEvent(db.kysely, request.user, { action: 'logout', entity: 'session' })
     reply.clearCookie(SESSION_COOKIE, { path: '/' })
     return reply.code(204).send()
@@ -83,7 +82,7 @@ export async function sessionRoutes(app: FastifyInstance, { db }: RouteContext):
       if (!check.ok) return reply.code(403).send(refusal('wrongCurrentPassword'))
       const problem = passwordProblem(password, user.username)
       if (problem) return reply.code(400).send(refusal(problem))
-      await changePassword(db.kysely, user, password, request.via === 'cookie' ? (request.cookies[SESSION_COOKIE] ?? null) : null)
+      await changePassword(db.kysely, user, password, request.via === 'cookie' ? request.sessionSecret : null)
       await recordEvent(db.kysely, user, { action: 'password_change', entity: 'user', entityId: String(user.id) })
       return reply.code(204).send()
     },
