@@ -436,6 +436,25 @@ describe('the first administrator', () => {
   })
 })
 
+describe('behind an HTTPS proxy', () => {
+  it('marks the session cookie Secure when the proxy says the request came over HTTPS, and only when trusted', async () => {
+    const db = await emptyRecord('pglite')
+    await createUser(db.kysely, 'proxied', 'long-enough-password', 'viewer')
+    const login = (app: FastifyInstance) =>
+      app.inject({ method: 'POST', url: '/api/session', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'proxied', password: 'long-enough-password' } })
+    const trusting = await buildServer({ db, trustProxy: true })
+    const direct = await buildServer({ db })
+    try {
+      expect((await login(trusting)).cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' })
+      expect((await login(direct)).cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBeFalsy()
+    } finally {
+      await trusting.close()
+      await direct.close()
+      await db.close()
+    }
+  })
+})
+
 describe('an idle session', () => {
   it('ends after the idle time the settings give', async () => {
     const db = await emptyRecord('pglite')
