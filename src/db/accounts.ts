@@ -145,12 +145,15 @@ export async function startSession(db: Kysely<Database>, user: User): Promise<{ 
   return { secret, csrf }
 }
 
-/** The session's user and CSRF token, when the secret names a live session of an enabled account. */
-export async function findSession(db: Kysely<Database>, secret: string, idleMinutes: number): Promise<{ user: User; csrf: string } | null> {
-  const row = await db.selectFrom('sessions').select(['user_id', 'csrf', 'seen_at']).where('id_hash', '=', digest(secret)).executeTakeFirst()
+/**
+ * The session's user and CSRF token, when the secret names a live session of an enabled account: used within the last
+ * `idleMinutes`, and begun less than `maxHours` ago (a session in constant use still ends, and its user signs in again).
+ */
+export async function findSession(db: Kysely<Database>, secret: string, idleMinutes: number, maxHours = 12): Promise<{ user: User; csrf: string } | null> {
+  const row = await db.selectFrom('sessions').select(['user_id', 'csrf', 'seen_at', 'created_at']).where('id_hash', '=', digest(secret)).executeTakeFirst()
   if (!row) return null
   const user = await loadUser(db, row.user_id)
-  if (!user || Date.now() - row.seen_at.getTime() > idleMinutes * 60_000) {
+  if (!user || Date.now() - row.seen_at.getTime() > idleMinutes * 60_000 || Date.now() - row.created_at.getTime() > maxHours * 3_600_000) {
     await endSession(db, secret)
     return null
   }

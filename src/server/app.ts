@@ -29,6 +29,8 @@ export interface ServerOptions {
   readRequiresLogin?: boolean
   /** A session ends after this many minutes without a request. */
   idleMinutes?: number
+  /** A session ends this many hours after signing in, however busy. */
+  maxSessionHours?: number
   /** TRUST_PROXY: behind an HTTPS proxy, so cookies are Secure and the client address comes from it. */
   trustProxy?: boolean
   /**
@@ -64,7 +66,7 @@ const BODY_LIMIT = 1 << 20
 /** The Fastify app: the JSON API under /api and, given `dist`, the built dashboard on the same origin. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options
-  const settings = { readRequiresLogin: options.readRequiresLogin ?? false, idleMinutes: options.idleMinutes ?? 120 }
+  const settings = { readRequiresLogin: options.readRequiresLogin ?? false, idleMinutes: options.idleMinutes ?? 120, maxSessionHours: options.maxSessionHours ?? 12 }
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -110,7 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // A cookie the server did not sign (forged, or from before the key changed) is no session: the record is not asked.
     const signed = request.unsignCookie(cookie)
     if (!signed.valid || !signed.value) return
-    const session = await findSession(db.kysely, signed.value, settings.idleMinutes)
+    const session = await findSession(db.kysely, signed.value, settings.idleMinutes, settings.maxSessionHours)
     if (session) Object.assign(request, { user: session.user, csrf: session.csrf, via: 'cookie', sessionSecret: signed.value })
   })
 
@@ -181,5 +183,5 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 export interface RouteContext {
   db: Db
   revisions: RevisionCache
-  settings: { readRequiresLogin: boolean; idleMinutes: number }
+  settings: { readRequiresLogin: boolean; idleMinutes: number; maxSessionHours: number }
 }

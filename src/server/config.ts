@@ -12,6 +12,8 @@ export interface Config {
   location: DbLocation
   readRequiresLogin: boolean
   idleMinutes: number
+  /** SESSION_MAX_HOURS: a session ends this long after signing in, however busy. */
+  maxSessionHours: number
   trustProxy: boolean
   /** SESSION_SECRET, or null to use (or make) DATA_DIR/session.key: see `sessionKey`. */
   sessionSecret: string | null
@@ -23,6 +25,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT=${env.PORT} is not a port number`)
   const idleMinutes = Number(env.SESSION_IDLE_MINUTES ?? 120)
   if (!(idleMinutes > 0)) throw new Error(`SESSION_IDLE_MINUTES=${env.SESSION_IDLE_MINUTES} is not a positive number`)
+  const maxSessionHours = Number(env.SESSION_MAX_HOURS ?? 12)
+  if (!(maxSessionHours > 0)) throw new Error(`SESSION_MAX_HOURS=${env.SESSION_MAX_HOURS} is not a positive number`)
   const dataDir = resolve(env.DATA_DIR ?? 'var')
   const url = env.DATABASE_URL
   if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must start with postgres://')
@@ -35,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     location: url ? { url } : { dir: join(dataDir, 'db') },
     readRequiresLogin: env.READ_REQUIRES_LOGIN === '1',
     idleMinutes,
+    maxSessionHours,
     trustProxy: env.TRUST_PROXY === '1',
     sessionSecret: secret ?? null,
   }

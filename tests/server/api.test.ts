@@ -456,7 +456,7 @@ describe('behind an HTTPS proxy', () => {
 })
 
 describe('an idle session', () => {
-  it('ends after the idle time the settings give', async () => {
+  it('ends after the idle time the settings give, and a busy one after its longest life', async () => {
     const db = await emptyRecord('pglite')
     const app = await buildServer({ db, idleMinutes: 1 })
     try {
@@ -466,6 +466,13 @@ describe('an idle session', () => {
       expect(await who()).toBe('idle')
       await db.kysely.updateTable('sessions').set({ seen_at: new Date(Date.now() - 2 * 60_000) }).execute()
       expect(await who()).toBeNull()
+      // In constant use, a session still ends after its longest life (12 hours here).
+      const busy = await startSession(db.kysely, user)
+      const asBusy = async () => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: app.signCookie(busy.secret) } })).json().user?.username ?? null
+      await db.kysely.updateTable('sessions').set({ created_at: new Date(Date.now() - 11 * 3_600_000) }).execute()
+      expect(await asBusy()).toBe('idle')
+      await db.kysely.updateTable('sessions').set({ created_at: new Date(Date.now() - 13 * 3_600_000) }).execute()
+      expect(await asBusy()).toBeNull()
     } finally {
       await app.close()
       await db.close()
