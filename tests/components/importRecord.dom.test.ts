@@ -42,6 +42,18 @@ describe('导入数据 with an office server', () => {
     w.unmount()
   })
 
+  it('keeps 导入 disabled over the demonstration package, which is never saved to the shared record', async () => {
+    const calls = fakeApi({ 'GET /api/batches': { status: 200, body: [] } })
+    Object.assign(useSessionStore(), { mode: 'server', user: EDITOR, csrf: 'c1' })
+    useDatasetStore().loadedKey = 'demo'
+    const w = await chosen()
+    expect(w.get('[data-testid="import-summary"]').text()).toContain('2 行可导入')
+    expect(w.get('[data-testid="import-confirm"]').attributes('disabled')).toBeDefined()
+    expect(w.get('[data-testid="record-write-hint"]').text()).toContain('当前显示的是演示数据，不能保存到共享记录')
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([])
+    w.unmount()
+  })
+
   it('sends the rows as one import batch, and names a refused row by its line in the file', async () => {
     let refuse = true
     const calls = fakeApi({
