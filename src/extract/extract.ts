@@ -1,12 +1,12 @@
 import type { Region } from '../domain/types'
-import { buildMetricIndex, classifyMetric, suggestName, type MetricIndex } from './metrics'
+import { buildMetricIndex, classifyMetric, findClausePhrases, suggestName, type ClausePhrases, type MetricIndex } from './metrics'
 import { readMeasures, type Measure } from './measures'
 import { normaliseText, toOriginalRange } from './normalise'
 import { scanNumbers } from './numbers'
 import { matchUnit } from './units'
 import { findPeriodExpressions, parseReportDate, resolvePeriod } from './periods'
 import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex } from './places'
-import { segmentText, spanAt, type Segments } from './segments'
+import { segmentText, spanAt, type Segments, type Span } from './segments'
 import type { ExtractContext, Figure } from './types'
 
 export type { ExtractContext, Figure } from './types'
@@ -30,6 +30,8 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
   const figures: Figure[] = []
   // The subject of the last 由X提升至… phrase, for the figure after its verb: (where that figure starts, subject).
   let change: { toAt: number; subject: number } | null = null
+  // The clause of the last figure, read once for all the figures it holds.
+  let read: { clause: Span; context: string; phrases: ClausePhrases } | null = null
   for (const m of readMeasures(t, scanNumbers(t), seg)) {
     const clauseStart = spanAt(seg.clauses, m.numStart)?.start ?? 0
     // 由58%提升至92%: both figures are about the noun before 由; the first is of an earlier period, which the
@@ -43,8 +45,12 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
     const [start, end] = toOriginalRange(norm, qs, qe)
     const region = attributePlace(m.numStart, places, seg)
     const clause = spanAt(seg.clauses, m.numStart) ?? { start: qs, end: qe }
-    const context = t.slice(clause.start, clause.end)
-    const metric = classifyMetric(context, m.numStart - clause.start, m.end - clause.start, m.unit, index)
+    if (!read || read.clause !== clause) {
+      const clauseText = t.slice(clause.start, clause.end)
+      read = { clause, context: clauseText, phrases: findClausePhrases(clauseText, index) }
+    }
+    const { context } = read
+    const metric = classifyMetric(context, m.numStart - clause.start, m.end - clause.start, m.unit, index, read.phrases)
     const unit = refineUnit(context, m)
     const figure: Figure = {
       value: m.value,
