@@ -150,7 +150,7 @@ const SUMMARY = /年度|总结|综述|盘点|回眸|回顾|成绩单|工作报�
 
 /** 由去年的82%提升至95%: the date before 由/从 is the base, not the period of the figure after 至/到. */
 function isBaseBefore(text: string, e: PeriodExpr, pos: number): boolean {
-  return e.end <= pos && /[由从]$/.test(text.slice(0, e.start)) && /(至|到|为)/.test(text.slice(e.end, pos))
+  return e.end <= pos && /[由从]/.test(text[e.start - 1] ?? '') && /(至|到|为)/.test(text.slice(e.end, pos))
 }
 
 /** 其中今年新建31处，累计服务…: a date inside a 其中 aside does not reach the clauses after it. */
@@ -161,14 +161,33 @@ function inAsideBefore(text: string, e: PeriodExpr, clause: Span | undefined, se
 }
 
 /** Start of the sentence at sentenceStart together with the sentences before it that end in a semicolon. */
-function compoundStart(text: string, sentenceStart: number): number {
+function compoundStart(text: string, sentenceStart: number, memo: Map<number, number>): number {
+  const known = memo.get(sentenceStart)
+  if (known !== undefined) return known
   let i = sentenceStart
-  while (i > 0 && /[；;]/.test(text[i - 1])) {
+  if (i > 0 && /[；;]/.test(text[i - 1])) {
     let j = i - 1
     while (j > 0 && !/[。！？!?；;\n]/.test(text[j - 1])) j--
-    i = j
+    // Figures come in order: the sentence before was usually asked for already, so a long chain is walked once.
+    i = compoundStart(text, j, memo)
   }
+  memo.set(sentenceStart, i)
   return i
+}
+
+/** compoundStart's answers for the text being read; figures of one text share them. */
+const compoundMemos = new WeakMap<Segments, Map<number, number>>()
+
+/** The index of the first expression starting at or after pos (`exprs` sorted by start, as findPeriodExpressions gives them). */
+function firstFrom(exprs: PeriodExpr[], pos: number): number {
+  let lo = 0
+  let hi = exprs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (exprs[mid].start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */
@@ -184,28 +203,37 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
   const governs = (e: PeriodExpr) => !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
-  const inClause = clause ? exprs.filter((e) => e.start >= clause.start && e.start < clause.end && governs(e)) : []
+  // Expressions are sorted by start: each scope below is found by binary search, not by reading them all.
+  const inClause: PeriodExpr[] = []
+  if (clause) for (let k = firstFrom(exprs, clause.start); k < exprs.length && exprs[k].start < clause.end; k++) if (governs(exprs[k])) inClause.push(exprs[k])
   const clauseText = clause ? text.slice(clause.start, clause.end) : ''
   const pick = (e: PeriodExpr) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
   const point = inClause.filter((e) => e.start < pos).pop() ?? inClause[0]
   if (point) return pick(point)
-  // 截至2025年12月底，…；组建…1260支: a semicolon does not end the date's reach.
-  const from = sentence ? compoundStart(text, sentence.start) : pos
-  const earlier = exprs.filter((e) => e.start >= from && e.end <= pos && governs(e))
-  const last = earlier.pop()
+  let memo = compoundMemos.get(seg)
+  if (!memo) compoundMemos.set(seg, (memo = new Map()))
+  const from = sentence ? compoundStart(text, sentence.start, memo) : pos
+  // The last expression of the compound sentence before pos that governs it (one that ends by pos starts before it).
+  let last: PeriodExpr | undefined
+  for (let k = firstFrom(exprs, pos) - 1; k >= 0 && exprs[k].start >= from && !last; k--) {
+    if (exprs[k].end <= pos && governs(exprs[k])) last = exprs[k]
+  }
   if (last) {
     if (last.kind !== 'start') return last.period
     return FLOW.test(clauseText) ? pick(last) : report.iso
   }
   if (paragraph) {
-    // ▲2024年12月30日，… or 本报讯（记者 …）12月26日，…: an opening date covers its paragraph.
-    const opening = exprs.find((e) => e.start >= paragraph.start && e.start < paragraph.end)
-    if (opening && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
+    const opening = exprs[firstFrom(exprs, paragraph.start)]
+    if (opening && opening.start < paragraph.end && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
   }
-  // A headline such as 2024年工作总结 dates every figure of its article; 一季度化解率达97.8% only its flows.
   const article = spanAt(seg.articles, pos)
-  const headline = article && exprs.find((e) => e.kind === 'point' && e.start >= article.head.start && e.end <= article.head.end)
-  if (headline && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return headline.period
+  let headline: PeriodExpr | undefined
+  if (article) {
+    for (let k = firstFrom(exprs, article.head.start); k < exprs.length && exprs[k].start < article.head.end && !headline; k++) {
+      if (exprs[k].kind === 'point' && exprs[k].end <= article.head.end) headline = exprs[k]
+    }
+  }
+  if (headline && (SUMMARY.test(text.slice(article!.head.start, article!.head.end)) || FLOW.test(clauseText))) return headline.period
   if (/全年/.test(clauseText)) return String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year)
   return report.iso
 }
