@@ -122,6 +122,26 @@ const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目
 /** 较去年, 比上年同期, 同比: a base of comparison, not the figure's period. */
 const COMPARISON = /(较|比|与|同比|较之)$/
 
+const CHINESE_YEAR_DIGIT = /[二〇零一三四五六七八九]/
+/** What may follow the digits that start a rule: 2024年, 12月, 1-10月, 3至5月. */
+const AFTER_DIGITS = /[年月\-—至到~]/
+
+/**
+ * Whether any rule can match at i: a rule starting with digits needs at most four of them, then 年, 月 or a range
+ * mark; one starting with a Chinese numeral needs four and 年 (二〇二四年) or one and 季度. Most digits in a report
+ * are figures (500余次, 66.1%), and trying every rule on each of them was most of the work on a text dense in figures.
+ */
+function mayStartExpression(text: string, i: number): boolean {
+  const c = text[i]
+  if (c >= '0' && c <= '9') {
+    let j = i + 1
+    while (j < text.length && j - i <= 4 && text[j] >= '0' && text[j] <= '9') j++
+    return j - i <= 4 && AFTER_DIGITS.test(text[j] ?? '')
+  }
+  if (CHINESE_YEAR_DIGIT.test(c)) return text[i + 4] === '年' || text[i + 1] === '季'
+  return true
+}
+
 /** Every time expression in the text, left to right, resolved against the report date. */
 export function findPeriodExpressions(text: string, report: ReportDate): PeriodExpr[] {
   const found: PeriodExpr[] = []
@@ -129,6 +149,7 @@ export function findPeriodExpressions(text: string, report: ReportDate): PeriodE
   let t: RegExpExecArray | null
   while ((t = trigger.exec(text))) {
     const i = t.index
+    if (!mayStartExpression(text, i)) continue
     for (const rule of RULES) {
       rule.re.lastIndex = i
       const m = rule.re.exec(text)
@@ -175,6 +196,10 @@ function compoundStart(text: string, sentenceStart: number, memo: Map<number, nu
   return i
 }
 
+const governs = (text: string, e: PeriodExpr, pos: number, clause: Span | undefined, seg: Segments) =>
+  !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
+const pick = (e: PeriodExpr, report: ReportDate) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
+
 /** compoundStart's answers for the text being read; figures of one text share them. */
 const compoundMemos = new WeakMap<Segments, Map<number, number>>()
 
@@ -202,25 +227,29 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
   const clause = spanAt(seg.clauses, pos)
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
-  const governs = (e: PeriodExpr) => !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
   // Expressions are sorted by start: each scope below is found by binary search, not by reading them all.
-  const inClause: PeriodExpr[] = []
-  if (clause) for (let k = firstFrom(exprs, clause.start); k < exprs.length && exprs[k].start < clause.end; k++) if (governs(exprs[k])) inClause.push(exprs[k])
+  let point: PeriodExpr | undefined
+  if (clause) {
+    for (let k = firstFrom(exprs, clause.start); k < exprs.length && exprs[k].start < clause.end; k++) {
+      // The last governing expression before pos, else the first after it.
+      if (exprs[k].start >= pos && point) break
+      if (governs(text, exprs[k], pos, clause, seg)) point = exprs[k]
+      if (exprs[k].start >= pos && point) break
+    }
+  }
   const clauseText = clause ? text.slice(clause.start, clause.end) : ''
-  const pick = (e: PeriodExpr) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
-  const point = inClause.filter((e) => e.start < pos).pop() ?? inClause[0]
-  if (point) return pick(point)
+  if (point) return pick(point, report)
   let memo = compoundMemos.get(seg)
   if (!memo) compoundMemos.set(seg, (memo = new Map()))
   const from = sentence ? compoundStart(text, sentence.start, memo) : pos
   // The last expression of the compound sentence before pos that governs it (one that ends by pos starts before it).
   let last: PeriodExpr | undefined
   for (let k = firstFrom(exprs, pos) - 1; k >= 0 && exprs[k].start >= from && !last; k--) {
-    if (exprs[k].end <= pos && governs(exprs[k])) last = exprs[k]
+    if (exprs[k].end <= pos && governs(text, exprs[k], pos, clause, seg)) last = exprs[k]
   }
   if (last) {
     if (last.kind !== 'start') return last.period
-    return FLOW.test(clauseText) ? pick(last) : report.iso
+    return FLOW.test(clauseText) ? pick(last, report) : report.iso
   }
   if (paragraph) {
     const opening = exprs[firstFrom(exprs, paragraph.start)]
