@@ -98,18 +98,24 @@ const QUOTE_CHARS = new Set(QUOTE_MARKS)
 /** Finds every phrase of the index in the clause in one pass, so that each figure of the clause looks only near itself. */
 export function findClausePhrases(clause: string, index: MetricIndex): ClausePhrases {
   const shift = new Int32Array(clause.length + 1)
-  let context = ''
-  for (let i = 0; i < clause.length; i++) {
-    shift[i] = context.length
-    if (!QUOTE_CHARS.has(clause[i])) context += clause[i]
-  }
-  shift[clause.length] = context.length
+  let context = clause
+  if (QUOTES_IN.test(clause)) {
+    context = ''
+    for (let i = 0; i < clause.length; i++) {
+      shift[i] = context.length
+      if (!QUOTE_CHARS.has(clause[i])) context += clause[i]
+    }
+    shift[clause.length] = context.length
+  } else for (let i = 0; i <= clause.length; i++) shift[i] = i
   const hits: ClausePhrases['hits'] = []
   for (let at = 0; at < context.length; at++) {
-    for (const p of index.byFirst.get(context[at]) ?? []) if (context.startsWith(p.phrase, at)) hits.push({ at, ...p })
+    const starting = index.byFirst.get(context[at])
+    if (starting) for (const p of starting) if (context.startsWith(p.phrase, at)) hits.push({ at, phrase: p.phrase, entries: p.entries })
   }
   return { context, shift, hits }
 }
+
+const QUOTES_IN = new RegExp(`[${QUOTE_MARKS}]`)
 
 /**
  * The metric whose phrases best describe the figure: `clause` is the figure's clause and [start, end) the number's
@@ -127,7 +133,7 @@ export function classifyMetric(
   const { context, shift, hits } = phrases
   const [numStart, numEnd] = [shift[start], shift[end]]
   const fits = unitFits(unit, index)
-  const scores = new Float64Array(index.entries.length)
+  const scores = scratch.length >= index.entries.length ? scratch.fill(0) : (scratch = new Float64Array(index.entries.length))
   // Hits are sorted by position: start at the first one that can reach the number.
   const from = numStart - index.longest - index.reach
   let lo = 0
@@ -148,7 +154,7 @@ export function classifyMetric(
   }
   let best: Metric | null = null
   let bestScore = 0
-  for (let e = 0; e < scores.length; e++) {
+  for (let e = 0; e < index.entries.length; e++) {
     if (scores[e] > bestScore) {
       bestScore = scores[e]
       best = index.entries[e].metric
@@ -156,6 +162,9 @@ export function classifyMetric(
   }
   return bestScore >= MIN_SCORE ? best : null
 }
+
+/** Each metric's score for the figure being classified, reused from one figure to the next. */
+let scratch = new Float64Array(0)
 
 function unitFits(unit: string, index: MetricIndex): Float64Array {
   let fits = index.fits.get(unit)
