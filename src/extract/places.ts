@@ -7,6 +7,8 @@ export interface Gazetteer {
   city: Region | undefined
   /** Names by the char code of their first character. */
   surfaces: Map<number, Surface[]>
+  /** The first characters of names and of 全市/该镇…, for jumping from one to the next. */
+  starts: RegExp
 }
 
 interface Surface {
@@ -64,10 +66,12 @@ export function buildGazetteer(regions: Region[]): Gazetteer {
     for (const alias of r.aliases) add(alias, r, DEPTH[r.level] <= 1 || FULL_SUFFIX.test(alias))
   }
   for (const list of surfaces.values()) list.sort((a, b) => b.text.length - a.text.length)
+  const firsts = [...surfaces.keys(), ...ANAPHORA_START].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')
   return {
     byCode: new Map(regions.map((r) => [r.code, r])),
     city: regions.find((r) => r.level === 'city'),
     surfaces,
+    starts: new RegExp(`[${firsts}]`, 'g'),
   }
 }
 
@@ -75,12 +79,16 @@ export function buildGazetteer(regions: Region[]): Gazetteer {
 export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIndex {
   const raw: { start: number; end: number; surface: Surface }[] = []
   const anaphora: { start: number; end: number; word: string }[] = []
-  for (let i = 0; i < text.length; i++) {
+  // Jumps from one character that may start a name to the next, rather than looking up every character.
+  const next = gaz.starts
+  next.lastIndex = 0
+  for (let found = next.exec(text); found; found = next.exec(text)) {
+    const i = found.index
     const ch = text.charCodeAt(i)
     const a = ANAPHORA_START.has(ch) ? ((ANAPHORA.lastIndex = i), ANAPHORA.exec(text)) : null
     if (a && !(a[1] === '本' && text[i - 1] === '日')) {
       anaphora.push({ start: i, end: i + a[0].length, word: a[2] })
-      i += a[0].length - 1
+      next.lastIndex = i + a[0].length
       continue
     }
     const list = gaz.surfaces.get(ch)
@@ -90,7 +98,7 @@ export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIn
     const end = i + surface.text.length
     if (!surface.strong && NOT_PLACE_AFTER.test(text.slice(end, end + 2))) continue
     raw.push({ start: i, end, surface })
-    i = end - 1
+    next.lastIndex = end
   }
   const mentions: PlaceMention[] = []
   let r0 = 0

@@ -158,8 +158,9 @@ function markQuoted(text: string): Uint8Array {
   const mask = new Uint8Array(text.length)
   const stacks = new Map<string, number[]>(Object.keys(PAIRS).map((open) => [open, []]))
   const spans: { open: number; close: number }[] = []
-  for (let k = 0; k < text.length; k++) {
-    const c = text[k]
+  const marks = /[“”‘’「」《》〈〉『』\n]/g
+  for (let m = marks.exec(text); m; m = marks.exec(text)) {
+    const [k, c] = [m.index, m[0]]
     if (c === '\n') {
       for (const [open, stack] of stacks) if (open !== '“') stack.length = 0
     } else if (PAIRS[c]) stacks.get(c)!.push(k)
