@@ -139,9 +139,9 @@ function createIngest() {
     download(blob, `heze-ingest-${new Date().toISOString().slice(0, 10)}.zip`)
   }
 
-  const { info, reviewed, figures, active, metrics, problems, canExtract } = storeToRefs(store)
+  const { info, reviewed, figures, notes, active, metrics, problems, canExtract } = storeToRefs(store)
   return {
-    info, reviewed, figures, active, metrics, problems, canExtract, reportBatches, toRecord, ready, saving, outcome,
+    info, reviewed, figures, notes, active, metrics, problems, canExtract, reportBatches, toRecord, ready, saving, outcome,
     saveToRecord, extract: store.extract, startOver: store.startOver, sync, accept, reject, reopen, acceptHighConfidence, update, createMetric, removeBatch, exportBatches,
   }
 }

@@ -6,10 +6,10 @@ import { scanNumbers } from './numbers'
 import { matchUnit } from './units'
 import { findPeriodExpressions, parseReportDate, resolvePeriod } from './periods'
 import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex } from './places'
-import { segmentText, spanAt, type Segments, type Span } from './segments'
-import type { ExtractContext, Figure } from './types'
+import { MAX_SPAN, segmentText, spanAt, type Segments, type Span } from './segments'
+import type { ExtractContext, ExtractResult, Figure } from './types'
 
-export type { ExtractContext, Figure } from './types'
+export type { ExtractContext, ExtractNote, ExtractResult, Figure } from './types'
 
 const gazetteers = new WeakMap<Region[], Gazetteer>()
 const metricIndexes = new WeakMap<ExtractContext['metrics'], MetricIndex>()
@@ -19,6 +19,14 @@ const metricIndexes = new WeakMap<ExtractContext['metrics'], MetricIndex>()
  * quote and its offsets in the original text, the governing place and period, and a metric.
  */
 export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
+  return extractReport(text, ctx).figures
+}
+
+/**
+ * The figures of `extractFigures`, and a note for each run of text too long to read as one sentence: it is read in
+ * pieces, so a figure whose words cross a cut may be missed or read short, and the user is told where.
+ */
+export function extractReport(text: string, ctx: ExtractContext): ExtractResult {
   const report = parseReportDate(ctx.date)
   const norm = normaliseText(text)
   const t = norm.text
@@ -83,7 +91,11 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
     }
     figures.push(figure)
   }
-  return figures.sort((a, b) => a.start - b.start)
+  const notes = seg.cuts.map((cut) => {
+    const [start, end] = toOriginalRange(norm, cut.start, cut.end)
+    return { kind: 'long-sentence' as const, start, end, length: end - start, max: MAX_SPAN }
+  })
+  return { figures: figures.sort((a, b) => a.start - b.start), notes }
 }
 
 const FROM_MARKER = /(由|从)([^，。；：、\d]{0,6}的)?$/

@@ -18,6 +18,8 @@ export interface Segments {
   paragraphs: Span[]
   sentences: Span[]
   clauses: Span[]
+  /** Runs longer than MAX_SPAN without a sentence end, which `sentences` and `clauses` cut into pieces. */
+  cuts: Span[]
   /**
    * Per character: NAME inside a short quoted name (“两个覆盖”) or a document title (《…》), whose
    * numbers are not measures; SPEECH inside direct speech.
@@ -35,11 +37,13 @@ const ENUMERATED = /^([一二三四五六七八九十]+[、是]|[（(][一二三
 
 export function segmentText(text: string): Segments {
   const paragraphs = splitParagraphs(text)
+  const cuts: Span[] = []
   return {
     articles: groupArticles(text, paragraphs),
     paragraphs: paragraphs.map(({ start, end }) => ({ start, end })),
-    sentences: splitBy(text, SENTENCE_END),
+    sentences: splitBy(text, SENTENCE_END, cuts),
     clauses: splitBy(text, CLAUSE_END),
+    cuts,
     quoted: markQuoted(text),
   }
 }
@@ -127,10 +131,11 @@ function toArticle(c: { start: number; end: number; headEnd: number; leadEnd: nu
  */
 export const MAX_SPAN = 1000
 
-function splitBy(text: string, boundary: RegExp): Span[] {
+function splitBy(text: string, boundary: RegExp, cuts: Span[] = []): Span[] {
   const spans: Span[] = []
   const re = new RegExp(boundary.source, 'g')
   const push = (start: number, end: number) => {
+    if (end - start > MAX_SPAN) cuts.push({ start, end })
     for (; end - start > MAX_SPAN; start += MAX_SPAN) spans.push({ start, end: start + MAX_SPAN })
     spans.push({ start, end })
   }
