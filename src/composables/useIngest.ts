@@ -13,7 +13,7 @@ import { saveBatch } from './useRecordWrite'
 export async function readReportFile(file: File): Promise<string> {
   const buffer = await file.arrayBuffer()
   if (/\.docx$/i.test(file.name)) {
-    assertSafeArchive(new Uint8Array(buffer))
+    await assertSafeArchive(new Uint8Array(buffer))
     const mammoth = await import('mammoth')
     // The browser build reads `arrayBuffer`, the Node build (tests, CLI) `buffer`; JSZip takes either.
     return (await mammoth.extractRawText({ arrayBuffer: buffer, buffer })).value

@@ -12,7 +12,7 @@ export interface OpenedWorkbook {
 
 /** Opens XLSX bytes with exceljs, loaded on first use so the dashboard does not carry it. */
 export async function openXlsx(bytes: Uint8Array): Promise<OpenedWorkbook> {
-  assertSafeArchive(bytes)
+  await assertSafeArchive(bytes)
   const { default: ExcelJS } = await import('exceljs')
   const workbook: Workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
