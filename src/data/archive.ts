@@ -57,6 +57,8 @@ function readDirectory(bytes: Uint8Array, limits: ArchiveLimits): string | Entry
     // The local header must exist where the directory says: a directory pointing elsewhere hides what is inflated.
     if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) return 'the archive’s central directory is broken'
     if (size === 0xffffffff || packed === 0xffffffff) return 'the archive uses ZIP64, which a workbook or report never needs'
+    // A stored entry is its own inflated form: sizes that differ are a broken or crafted directory.
+    if (view.getUint16(at + 10, true) === 0 && size !== packed) return 'the archive’s central directory is broken'
     total += size
     if (total > limits.expandedBytes) return `the archive would inflate to more than ${limits.expandedBytes >> 20} MiB`
     if (size > limits.ratioFrom && size > limits.ratio * Math.max(1, packed)) return `an entry inflates ${Math.round(size / Math.max(1, packed))} times its size: a zip bomb`

@@ -36,6 +36,17 @@ describe(archiveProblem, () => {
     expect(archiveProblem(bytes)).toBe('the archive would inflate to more than 256 MiB')
   })
 
+  it('refuses a stored entry whose declared size is not its own', async () => {
+    const bytes = await zipOf({ 'xl/a.xml': 'x' })
+    // JSZip stores the folder entry xl/ with no data: declare 100 bytes for it.
+    const view = new DataView(bytes.buffer)
+    const at = view.getUint32(bytes.length - 22 + 16, true)
+    expect(view.getUint16(at + 10, true)).toBe(0)
+    expect(archiveProblem(bytes)).toBeNull()
+    view.setUint32(at + 24, 100, true)
+    expect(archiveProblem(bytes)).toBe('the archive’s central directory is broken')
+  })
+
   it('refuses too many entries, a file that is no ZIP and a directory pointing nowhere', async () => {
     const bytes = await zipOf({ a: '1', b: '2', c: '3' })
     expect(archiveProblem(bytes, { ...ARCHIVE_LIMITS, entries: 2 })).toBe('the archive has 3 entries, more than 2')
@@ -46,15 +57,17 @@ describe(archiveProblem, () => {
   })
 })
 
-/** The archive with every entry's inflated size, in the central directory and the local headers, declared as `size`. */
+/** The archive with every deflated entry's inflated size, in the central directory and the local headers, declared as `size`. */
 function lyingAboutSizes(bytes: Uint8Array, size: number): Uint8Array {
   const out = bytes.slice()
   const view = new DataView(out.buffer)
   const end = out.length - 22
   let at = view.getUint32(end + 16, true)
   for (let n = 0; n < view.getUint16(end + 10, true); n++) {
-    view.setUint32(at + 24, size, true)
-    view.setUint32(view.getUint32(at + 42, true) + 22, size, true)
+    if (view.getUint16(at + 10, true) === 8) {
+      view.setUint32(at + 24, size, true)
+      view.setUint32(view.getUint32(at + 42, true) + 22, size, true)
+    }
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
   }
   return out
