@@ -99,6 +99,10 @@ export function generateHostile(dir: string): HostileCase[] {
   text('no-punctuation-1.3mb', Array.from({ length: 430_000 }, (_, i) => '社区志愿服务党组织覆盖率家人次个'[(i * 7919) % 16] + (i % 50 === 0 ? String(i % 1000) : '')).join(''))
   text('dense-figures', '鄄城县开展活动500余次覆盖率66.1%'.repeat(20_000))
   text('digits-only', '9'.repeat(1_000_000))
+  // One compound sentence of 50 000 changes (由…提升至…；): every figure once looked back over every date before it.
+  text('changes-one-compound-sentence', '覆盖率由2023年的58%提升至92%；'.repeat(50_000))
+  text('dates-and-figures', '2024年12月鄄城县开展活动500余次，覆盖率66.1%。'.repeat(30_000))
+  text('one-figure-every-two-characters', '1个'.repeat(500_000))
   text('dotted-numbers', '1.'.repeat(200_000))
   text('empty', '')
   text('invalid-utf8', Uint8Array.from({ length: 100_000 }, (_, i) => 0x80 + (i % 64)))

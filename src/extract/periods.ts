@@ -198,13 +198,78 @@ function compoundStart(text: string, sentenceStart: number, memo: Map<number, nu
 
 const governs = (text: string, e: PeriodExpr, pos: number, clause: Span | undefined, seg: Segments) =>
   !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
+
+/**
+ * What decides, for each expression, whether it governs a figure in a later clause: a base (由2023年的…) governs only
+ * when no 至/到/为 stands between it and the figure, and a date inside a 其中 aside never does. Found once per text,
+ * so that the figure need not test every expression of a long compound sentence (一是…；二是…；…) in turn.
+ */
+interface Governing {
+  /** Per expression, the last one up to it that is neither a base nor in an aside (-1: none). */
+  lastPlain: Int32Array
+  /** Per expression, the last one up to it that is a base and not in an aside (-1: none). */
+  lastBase: Int32Array
+  /** Where 至, 到 and 为 stand in the text, in order. */
+  changeWords: Int32Array
+}
+
+const governing = new WeakMap<PeriodExpr[], Governing>()
+
+function governingOf(text: string, exprs: PeriodExpr[], seg: Segments): Governing {
+  let g = governing.get(exprs)
+  if (g) return g
+  const lastPlain = new Int32Array(exprs.length)
+  const lastBase = new Int32Array(exprs.length)
+  exprs.forEach((e, k) => {
+    const own = spanAt(seg.clauses, e.start)
+    const aside = own ? /^\s*其中/.test(text.slice(own.start, e.start)) : false
+    const base = /[由从]/.test(text[e.start - 1] ?? '')
+    lastPlain[k] = !aside && !base ? k : k > 0 ? lastPlain[k - 1] : -1
+    lastBase[k] = !aside && base ? k : k > 0 ? lastBase[k - 1] : -1
+  })
+  const words: number[] = []
+  for (const m of text.matchAll(/[至到为]/g)) words.push(m.index)
+  governing.set(exprs, (g = { lastPlain, lastBase, changeWords: Int32Array.from(words) }))
+  return g
+}
+
+/** The last position before pos holding 至, 到 or 为, or -1. */
+function lastChangeWord(g: Governing, pos: number): number {
+  let lo = 0
+  let hi = g.changeWords.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (g.changeWords[mid] < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? g.changeWords[lo - 1] : -1
+}
+
+/**
+ * The last expression starting at or after `from`, before `clause`, ending by pos, that governs the figure at pos
+ * (`governs`): the later of the last plain one and the last base with no change word after it.
+ */
+function lastGoverningBefore(text: string, exprs: PeriodExpr[], seg: Segments, from: number, clause: Span, pos: number): PeriodExpr | undefined {
+  const g = governingOf(text, exprs, seg)
+  let top = Math.min(firstFrom(exprs, pos), firstFrom(exprs, clause.start)) - 1
+  while (top >= 0 && exprs[top].end > pos) top--
+  if (top < 0) return undefined
+  const low = firstFrom(exprs, from)
+  // A base governs if the last change word before pos comes before its end; ends grow with starts.
+  const word = lastChangeWord(g, pos)
+  let k = g.lastBase[top]
+  if (k >= 0 && exprs[k].end <= word) k = -1
+  const plain = g.lastPlain[top]
+  const best = Math.max(plain >= low ? plain : -1, k >= low ? k : -1)
+  return best >= 0 ? exprs[best] : undefined
+}
 const pick = (e: PeriodExpr, report: ReportDate) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
 
 /** compoundStart's answers for the text being read; figures of one text share them. */
 const compoundMemos = new WeakMap<Segments, Map<number, number>>()
 
 /** The index of the first expression starting at or after pos (`exprs` sorted by start, as findPeriodExpressions gives them). */
-function firstFrom(exprs: PeriodExpr[], pos: number): number {
+export function firstFrom(exprs: PeriodExpr[], pos: number): number {
   let lo = 0
   let hi = exprs.length
   while (lo < hi) {
@@ -243,9 +308,13 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
   if (!memo) compoundMemos.set(seg, (memo = new Map()))
   const from = sentence ? compoundStart(text, sentence.start, memo) : pos
   // The last expression of the compound sentence before pos that governs it (one that ends by pos starts before it).
+  // Those of the figure's own clause were all tried above, and none governs.
   let last: PeriodExpr | undefined
-  for (let k = firstFrom(exprs, pos) - 1; k >= 0 && exprs[k].start >= from && !last; k--) {
-    if (exprs[k].end <= pos && governs(text, exprs[k], pos, clause, seg)) last = exprs[k]
+  if (clause) last = lastGoverningBefore(text, exprs, seg, from, clause, pos)
+  else {
+    for (let k = firstFrom(exprs, pos) - 1; k >= 0 && exprs[k].start >= from && !last; k--) {
+      if (exprs[k].end <= pos && governs(text, exprs[k], pos, clause, seg)) last = exprs[k]
+    }
   }
   if (last) {
     if (last.kind !== 'start') return last.period
