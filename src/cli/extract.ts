@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import Papa from 'papaparse'
 import { loadCsvFallback, parseCsv } from '../data/csv'
 import type { Aggregate, Metric, MetricKind, Region, RegionLevel, Temporal } from '../domain/types'
-import { extractFigures, type Figure } from '../extract/extract'
+import { extractReport, type ExtractNote, type Figure } from '../extract/extract'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 // The catalogue loaders below parse synchronously; any file the fast scanner declines needs papaparse loaded.
@@ -102,6 +102,16 @@ function fail(message: string): never {
   process.exit(1)
 }
 
+/** Each note as a line for the user, located by line and character of the text (notes come sorted by start). */
+export function describeNotes(text: string, notes: ExtractNote[]): string[] {
+  let line = 1
+  let at = 0
+  return notes.map((n) => {
+    for (; at < n.start; at++) if (text.charCodeAt(at) === 10) line++
+    return `line ${line}, characters ${n.start + 1}–${n.end}: ${n.length} characters without a sentence end (。！？；), read in pieces of ${n.max}; a figure whose words cross a cut may be missed or read short`
+  })
+}
+
 /** The largest report read, in bytes: a whole year of a daily paper's text is a few MB. */
 const MAX_INPUT_BYTES = 64 * 1024 * 1024
 
@@ -142,7 +152,9 @@ function main(): void {
     if (!date) fail(`no report date for ${file ?? 'standard input'}: pass --date YYYY-MM-DD`)
     let figures: Figure[]
     try {
-      figures = extractFigures(text, { date, regions, metrics })
+      const result = extractReport(text, { date, regions, metrics })
+      figures = result.figures
+      for (const line of describeNotes(text, result.notes)) console.error(`extract: ${file ?? 'standard input'}: ${line}`)
     } catch {
       fail(`cannot extract figures from ${file ?? 'standard input'}: the text is not one the extractor can read`)
     }

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util'
 import { loadPackage } from '../data/load'
 import { buildReportBatch, reviewProblems, titleFromText, toReview, type ReviewFigure } from '../domain/ingest'
 import { RegionTree } from '../domain/regions'
-import { extractFigures } from '../extract/extract'
-import { dateFromName } from './extract'
+import { extractReport } from '../extract/extract'
+import { dateFromName, describeNotes } from './extract'
 import { fsReader } from './fsReader'
 import { loadServerPackage, postBatch, serverTarget } from './serverClient'
 
@@ -35,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
     const date = values.date ?? dateFromName(file)
     if (!date) throw new Error(`no report date for ${file}: pass --date YYYY-MM-DD`)
-    const review = toReview(extractFigures(text, { date, regions, metrics }), tree)
+    const extracted = extractReport(text, { date, regions, metrics })
+    for (const line of describeNotes(text, extracted.notes)) console.error(`${file}: ${line}`)
+    const review = toReview(extracted.figures, tree)
     // A figure joins only if nothing about it needs a person's decision, and once per metric, region and period.
     const accepted: ReviewFigure[] = []
     for (const f of review) if (reviewProblems(f, known, accepted).length === 0) accepted.push({ ...f, status: 'accepted' })

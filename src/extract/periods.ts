@@ -122,6 +122,26 @@ const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目
 /** 较去年, 比上年同期, 同比: a base of comparison, not the figure's period. */
 const COMPARISON = /(较|比|与|同比|较之)$/
 
+const CHINESE_YEAR_DIGIT = /[二〇零一三四五六七八九]/
+/** What may follow the digits that start a rule: 2024年, 12月, 1-10月, 3至5月. */
+const AFTER_DIGITS = /[年月\-—至到~]/
+
+/**
+ * Whether any rule can match at i: a rule starting with digits needs at most four of them, then 年, 月 or a range
+ * mark; one starting with a Chinese numeral needs four and 年 (二〇二四年) or one and 季度. Most digits in a report
+ * are figures (500余次, 66.1%), and trying every rule on each of them was most of the work on a text dense in figures.
+ */
+function mayStartExpression(text: string, i: number): boolean {
+  const c = text[i]
+  if (c >= '0' && c <= '9') {
+    let j = i + 1
+    while (j < text.length && j - i <= 4 && text[j] >= '0' && text[j] <= '9') j++
+    return j - i <= 4 && AFTER_DIGITS.test(text[j] ?? '')
+  }
+  if (CHINESE_YEAR_DIGIT.test(c)) return text[i + 4] === '年' || text[i + 1] === '季'
+  return true
+}
+
 /** Every time expression in the text, left to right, resolved against the report date. */
 export function findPeriodExpressions(text: string, report: ReportDate): PeriodExpr[] {
   const found: PeriodExpr[] = []
@@ -129,6 +149,7 @@ export function findPeriodExpressions(text: string, report: ReportDate): PeriodE
   let t: RegExpExecArray | null
   while ((t = trigger.exec(text))) {
     const i = t.index
+    if (!mayStartExpression(text, i)) continue
     for (const rule of RULES) {
       rule.re.lastIndex = i
       const m = rule.re.exec(text)
@@ -150,7 +171,7 @@ const SUMMARY = /年度|总结|综述|盘点|回眸|回顾|成绩单|工作报�
 
 /** 由去年的82%提升至95%: the date before 由/从 is the base, not the period of the figure after 至/到. */
 function isBaseBefore(text: string, e: PeriodExpr, pos: number): boolean {
-  return e.end <= pos && /[由从]$/.test(text.slice(0, e.start)) && /(至|到|为)/.test(text.slice(e.end, pos))
+  return e.end <= pos && /[由从]/.test(text[e.start - 1] ?? '') && /(至|到|为)/.test(text.slice(e.end, pos))
 }
 
 /** 其中今年新建31处，累计服务…: a date inside a 其中 aside does not reach the clauses after it. */
@@ -161,14 +182,102 @@ function inAsideBefore(text: string, e: PeriodExpr, clause: Span | undefined, se
 }
 
 /** Start of the sentence at sentenceStart together with the sentences before it that end in a semicolon. */
-function compoundStart(text: string, sentenceStart: number): number {
+function compoundStart(text: string, sentenceStart: number, memo: Map<number, number>): number {
+  const known = memo.get(sentenceStart)
+  if (known !== undefined) return known
   let i = sentenceStart
-  while (i > 0 && /[；;]/.test(text[i - 1])) {
+  if (i > 0 && /[；;]/.test(text[i - 1])) {
     let j = i - 1
     while (j > 0 && !/[。！？!?；;\n]/.test(text[j - 1])) j--
-    i = j
+    // Figures come in order: the sentence before was usually asked for already, so a long chain is walked once.
+    i = compoundStart(text, j, memo)
   }
+  memo.set(sentenceStart, i)
   return i
+}
+
+const governs = (text: string, e: PeriodExpr, pos: number, clause: Span | undefined, seg: Segments) =>
+  !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
+
+/**
+ * What decides, for each expression, whether it governs a figure in a later clause: a base (由2023年的…) governs only
+ * when no 至/到/为 stands between it and the figure, and a date inside a 其中 aside never does. Found once per text,
+ * so that the figure need not test every expression of a long compound sentence (一是…；二是…；…) in turn.
+ */
+interface Governing {
+  /** Per expression, the last one up to it that is neither a base nor in an aside (-1: none). */
+  lastPlain: Int32Array
+  /** Per expression, the last one up to it that is a base and not in an aside (-1: none). */
+  lastBase: Int32Array
+  /** Where 至, 到 and 为 stand in the text, in order. */
+  changeWords: Int32Array
+}
+
+const governing = new WeakMap<PeriodExpr[], Governing>()
+
+function governingOf(text: string, exprs: PeriodExpr[], seg: Segments): Governing {
+  let g = governing.get(exprs)
+  if (g) return g
+  const lastPlain = new Int32Array(exprs.length)
+  const lastBase = new Int32Array(exprs.length)
+  exprs.forEach((e, k) => {
+    const own = spanAt(seg.clauses, e.start)
+    const aside = own ? /^\s*其中/.test(text.slice(own.start, e.start)) : false
+    const base = /[由从]/.test(text[e.start - 1] ?? '')
+    lastPlain[k] = !aside && !base ? k : k > 0 ? lastPlain[k - 1] : -1
+    lastBase[k] = !aside && base ? k : k > 0 ? lastBase[k - 1] : -1
+  })
+  const words: number[] = []
+  for (const m of text.matchAll(/[至到为]/g)) words.push(m.index)
+  governing.set(exprs, (g = { lastPlain, lastBase, changeWords: Int32Array.from(words) }))
+  return g
+}
+
+/** The last position before pos holding 至, 到 or 为, or -1. */
+function lastChangeWord(g: Governing, pos: number): number {
+  let lo = 0
+  let hi = g.changeWords.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (g.changeWords[mid] < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? g.changeWords[lo - 1] : -1
+}
+
+/**
+ * The last expression starting at or after `from`, before `clause`, ending by pos, that governs the figure at pos
+ * (`governs`): the later of the last plain one and the last base with no change word after it.
+ */
+function lastGoverningBefore(text: string, exprs: PeriodExpr[], seg: Segments, from: number, clause: Span, pos: number): PeriodExpr | undefined {
+  const g = governingOf(text, exprs, seg)
+  let top = Math.min(firstFrom(exprs, pos), firstFrom(exprs, clause.start)) - 1
+  while (top >= 0 && exprs[top].end > pos) top--
+  if (top < 0) return undefined
+  const low = firstFrom(exprs, from)
+  // A base governs if the last change word before pos comes before its end; ends grow with starts.
+  const word = lastChangeWord(g, pos)
+  let k = g.lastBase[top]
+  if (k >= 0 && exprs[k].end <= word) k = -1
+  const plain = g.lastPlain[top]
+  const best = Math.max(plain >= low ? plain : -1, k >= low ? k : -1)
+  return best >= 0 ? exprs[best] : undefined
+}
+const pick = (e: PeriodExpr, report: ReportDate) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
+
+/** compoundStart's answers for the text being read; figures of one text share them. */
+const compoundMemos = new WeakMap<Segments, Map<number, number>>()
+
+/** The index of the first expression starting at or after pos (`exprs` sorted by start, as findPeriodExpressions gives them). */
+export function firstFrom(exprs: PeriodExpr[], pos: number): number {
+  let lo = 0
+  let hi = exprs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (exprs[mid].start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */
@@ -183,29 +292,46 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
   const clause = spanAt(seg.clauses, pos)
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
-  const governs = (e: PeriodExpr) => !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
-  const inClause = clause ? exprs.filter((e) => e.start >= clause.start && e.start < clause.end && governs(e)) : []
+  // Expressions are sorted by start: each scope below is found by binary search, not by reading them all.
+  let point: PeriodExpr | undefined
+  if (clause) {
+    for (let k = firstFrom(exprs, clause.start); k < exprs.length && exprs[k].start < clause.end; k++) {
+      // The last governing expression before pos, else the first after it.
+      if (exprs[k].start >= pos && point) break
+      if (governs(text, exprs[k], pos, clause, seg)) point = exprs[k]
+      if (exprs[k].start >= pos && point) break
+    }
+  }
   const clauseText = clause ? text.slice(clause.start, clause.end) : ''
-  const pick = (e: PeriodExpr) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
-  const point = inClause.filter((e) => e.start < pos).pop() ?? inClause[0]
-  if (point) return pick(point)
-  // 截至2025年12月底，…；组建…1260支: a semicolon does not end the date's reach.
-  const from = sentence ? compoundStart(text, sentence.start) : pos
-  const earlier = exprs.filter((e) => e.start >= from && e.end <= pos && governs(e))
-  const last = earlier.pop()
+  if (point) return pick(point, report)
+  let memo = compoundMemos.get(seg)
+  if (!memo) compoundMemos.set(seg, (memo = new Map()))
+  const from = sentence ? compoundStart(text, sentence.start, memo) : pos
+  // The last expression of the compound sentence before pos that governs it (one that ends by pos starts before it).
+  // Those of the figure's own clause were all tried above, and none governs.
+  let last: PeriodExpr | undefined
+  if (clause) last = lastGoverningBefore(text, exprs, seg, from, clause, pos)
+  else {
+    for (let k = firstFrom(exprs, pos) - 1; k >= 0 && exprs[k].start >= from && !last; k--) {
+      if (exprs[k].end <= pos && governs(text, exprs[k], pos, clause, seg)) last = exprs[k]
+    }
+  }
   if (last) {
     if (last.kind !== 'start') return last.period
-    return FLOW.test(clauseText) ? pick(last) : report.iso
+    return FLOW.test(clauseText) ? pick(last, report) : report.iso
   }
   if (paragraph) {
-    // ▲2024年12月30日，… or 本报讯（记者 …）12月26日，…: an opening date covers its paragraph.
-    const opening = exprs.find((e) => e.start >= paragraph.start && e.start < paragraph.end)
-    if (opening && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
+    const opening = exprs[firstFrom(exprs, paragraph.start)]
+    if (opening && opening.start < paragraph.end && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
   }
-  // A headline such as 2024年工作总结 dates every figure of its article; 一季度化解率达97.8% only its flows.
   const article = spanAt(seg.articles, pos)
-  const headline = article && exprs.find((e) => e.kind === 'point' && e.start >= article.head.start && e.end <= article.head.end)
-  if (headline && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return headline.period
+  let headline: PeriodExpr | undefined
+  if (article) {
+    for (let k = firstFrom(exprs, article.head.start); k < exprs.length && exprs[k].start < article.head.end && !headline; k++) {
+      if (exprs[k].kind === 'point' && exprs[k].end <= article.head.end) headline = exprs[k]
+    }
+  }
+  if (headline && (SUMMARY.test(text.slice(article!.head.start, article!.head.end)) || FLOW.test(clauseText))) return headline.period
   if (/全年/.test(clauseText)) return String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year)
   return report.iso
 }
