@@ -145,27 +145,35 @@ function main(): void {
     fail(`cannot load data/regions.csv or data/metrics.csv: ${(e as Error).message}`)
   }
   const inputs = opts.files.length ? opts.files : [null]
-  const rows: string[] = []
+  // Every file is read before anything is printed, so a refused file leaves no partial output.
+  const found: { file: string | null; figures: Figure[] }[] = []
   for (const file of inputs) {
     const text = readInput(file)
     const date = opts.date ?? (file && dateFromName(file))
     if (!date) fail(`no report date for ${file ?? 'standard input'}: pass --date YYYY-MM-DD`)
-    let figures: Figure[]
     try {
       const result = extractReport(text, { date, regions, metrics })
-      figures = result.figures
+      found.push({ file, figures: result.figures })
       for (const line of describeNotes(text, result.notes)) console.error(`extract: ${file ?? 'standard input'}: ${line}`)
     } catch {
       fail(`cannot extract figures from ${file ?? 'standard input'}: the text is not one the extractor can read`)
     }
+  }
+  // Written a few thousand lines at a time: half a million figures as one string took most of a gigabyte.
+  let rows: string[] = opts.format === 'csv' ? [(inputs.length > 1 ? 'file,' : '') + COLUMNS.join(',')] : []
+  const flush = () => {
+    if (rows.length) process.stdout.write(rows.join('\n') + '\n')
+    rows = []
+  }
+  for (const { file, figures } of found) {
     for (const f of figures) {
       const row = inputs.length > 1 ? { file, ...f } : f
       if (opts.format === 'jsonl') rows.push(JSON.stringify(row))
       else rows.push(Papa.unparse([[...(inputs.length > 1 ? [file ?? ''] : []), ...COLUMNS.map((c) => csvCell(c, f[c]))]], { newline: '\n' }))
+      if (rows.length >= 4096) flush()
     }
   }
-  if (opts.format === 'csv') rows.unshift((inputs.length > 1 ? 'file,' : '') + COLUMNS.join(','))
-  process.stdout.write(rows.join('\n') + (rows.length ? '\n' : ''))
+  flush()
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main()

@@ -97,7 +97,9 @@ export function extractReport(text: string, ctx: ExtractContext): ExtractResult 
     const [start, end] = toOriginalRange(norm, cut.start, cut.end)
     return { kind: 'long-sentence' as const, start, end, length: end - start, max: MAX_SPAN }
   })
-  return { figures: figures.sort((a, b) => a.start - b.start), notes }
+  // Figures come in the order of their numbers, which is almost always that of their quotes: sort only if not.
+  const sorted = figures.every((f, i) => i === 0 || figures[i - 1].start <= f.start)
+  return { figures: sorted ? figures : figures.sort((a, b) => a.start - b.start), notes }
 }
 
 const FROM_MARKER = /(由|从)([^，。；：、\d]{0,6}的)?$/

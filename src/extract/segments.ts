@@ -163,12 +163,19 @@ function markQuoted(text: string): Uint8Array {
   const mask = new Uint8Array(text.length)
   const stacks = new Map<string, number[]>(Object.keys(PAIRS).map((open) => [open, []]))
   const spans: { open: number; close: number }[] = []
+  /** Marks other than “ opened since the last line break. */
+  let openTitles = 0
   const marks = /[“”‘’「」《》〈〉『』\n]/g
   for (let m = marks.exec(text); m; m = marks.exec(text)) {
     const [k, c] = [m.index, m[0]]
     if (c === '\n') {
-      for (const [open, stack] of stacks) if (open !== '“') stack.length = 0
-    } else if (PAIRS[c]) stacks.get(c)!.push(k)
+      // Most lines open nothing: a text of blank lines should not pay for clearing every stack on each.
+      if (openTitles > 0) for (const [open, stack] of stacks) if (open !== '“') stack.length = 0
+      openTitles = 0
+    } else if (PAIRS[c]) {
+      stacks.get(c)!.push(k)
+      if (c !== '“') openTitles++
+    }
     else if (OPENS[c]) {
       const open = stacks.get(OPENS[c])!.pop()
       if (open !== undefined && k - open <= QUOTE_REACH) spans.push({ open, close: k })

@@ -16,6 +16,8 @@ interface Outcome {
   output: string
   /** Peak resident memory in KiB, when /usr/bin/time is there to measure it. */
   maxRssKb: number | null
+  /** Wall time of the run, for the report (never asserted: the bound is the kill after KILL_AFTER_MS). */
+  ms: number
 }
 
 /** Runs one case as a child process with a 1 GB heap; past KILL_AFTER_MS its whole process group is killed. */
@@ -23,6 +25,7 @@ function run(c: HostileCase): Promise<Outcome> {
   const node = ['node', '--max-old-space-size=1024', '--import', 'tsx', `src/cli/${c.cli}.ts`, ...c.args]
   const [command, ...args] = TIME ? [TIME, '-f', '__maxrss_kb %M', ...node] : node
   return new Promise((done) => {
+    const started = performance.now()
     const child = spawn(command, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     let tail = ''
@@ -42,7 +45,7 @@ function run(c: HostileCase): Promise<Outcome> {
     child.on('close', (code) => {
       clearTimeout(timer)
       const rss = /__maxrss_kb (\d+)/.exec(tail)
-      done({ name: c.name, code, killed, output: output.replace(/__maxrss_kb \d+\n?/, ''), maxRssKb: rss ? Number(rss[1]) : null })
+      done({ name: c.name, code, killed, output: output.replace(/__maxrss_kb \d+\n?/, ''), maxRssKb: rss ? Number(rss[1]) : null, ms: Math.round(performance.now() - started) })
     })
   })
 }
@@ -76,6 +79,8 @@ describe('validate, import and extract on the hostile corpus (scripts/gen-hostil
       hangs: hangs.length,
       peak_rss_mb: largest.maxRssKb === null ? null : Math.round(largest.maxRssKb / 1024),
       peak_rss_case: largest.name,
+      slowest_s: Math.round(Math.max(...outcomes.map((o) => o.ms)) / 100) / 10,
+      slowest_case: outcomes.reduce((a, b) => (b.ms > a.ms ? b : a)).name,
     }
     mkdirSync(join(root, 'test-results'), { recursive: true })
     writeFileSync(join(root, 'test-results/hostile.json'), JSON.stringify({ ...figures, outcomes: outcomes.map(({ output, ...o }) => ({ ...o, output: output.slice(0, 300) })) }, null, 2))
