@@ -1,7 +1,7 @@
 /**
  * npm run eval:extract -- [GOLD.jsonl] [--gold DIR_OR_FILE] [--reports DIR] [--metric-ids FILE] [--verbose]
  * Scores the extractor against hand-labelled figures (default tests/extract/seed/labels.jsonl); a --gold
- * directory contributes every *.jsonl in it, with its reports beside them (tests/extract/heldout).
+ * directory contributes every *.jsonl in it, with its texts beside them (tests/extract/written, texts the team wrote with invented figures).
  * The metric is scored through --metric-ids (default tests/extract/metric-ids.json): which catalogue metric
  * each label's metric name stands for.
  */
