@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { extractFigures } from '../extract/extract'
 import { parseGold, parseMetricIds, scoreFigures, type GoldFigure } from '../extract/score'
-import { dateFromName, loadMetrics, loadRegions } from './extract'
+import { dateFromName, loadGazetteer, loadMetrics } from './extract'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -34,7 +34,7 @@ function main(): void {
   const goldDir = isDir ? goldPath : dirname(goldPath)
   reportDirs.push(goldDir, resolve(goldDir, '../seeds'), resolve(ROOT, 'data/reports'))
   const gold = goldFiles.flatMap((f) => parseGold(readFileSync(f, 'utf8')))
-  const regions = loadRegions()
+  const regions = loadGazetteer()
   const metrics = loadMetrics()
   const byReport = new Map<string, GoldFigure[]>()
   for (const g of gold) byReport.set(g.report, [...(byReport.get(g.report) ?? []), g])

@@ -2,11 +2,13 @@
  * npm run extract -- [--date YYYY-MM-DD] [--format jsonl|csv] [FILE ...]
  * Prints the candidate figures of each report (stdin when no file), one per line.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Papa from 'papaparse'
 import { loadCsvFallback, parseCsv } from '../data/csv'
+import { formatMessage } from '../data/messages'
+import { checkVillages, VILLAGES_FILE } from '../data/villages'
 import type { Aggregate, Metric, MetricKind, Region, RegionLevel, Temporal } from '../domain/types'
 import { extractFigures, type Figure } from '../extract/extract'
 
@@ -15,6 +17,16 @@ const ROOT = resolve(import.meta.dirname, '../..')
 await loadCsvFallback()
 
 /** Regions of data/regions.csv (or the given file). */
+/** The regions of data/regions.csv with the villages and communities of data/villages.csv: what the extractor names places by. */
+export function loadGazetteer(dir = resolve(ROOT, 'data')): Region[] {
+  const regions = loadRegions(resolve(dir, 'regions.csv'))
+  const villagesFile = resolve(dir, VILLAGES_FILE)
+  if (!existsSync(villagesFile)) return regions
+  const { villages, messages } = checkVillages(readFileSync(villagesFile, 'utf8'), regions)
+  if (messages.length) throw new Error(`${villagesFile}: ${messages.length} bad row(s), e.g. ${formatMessage(messages[0])}`)
+  return [...regions, ...villages]
+}
+
 export function loadRegions(file = resolve(ROOT, 'data/regions.csv')): Region[] {
   return parseCsv(readFileSync(file, 'utf8')).rows.map(({ values: v }) => ({
     code: v.code,
@@ -129,10 +141,10 @@ function main(): void {
   let regions: Region[]
   let metrics: Metric[]
   try {
-    regions = loadRegions()
+    regions = loadGazetteer()
     metrics = loadMetrics()
   } catch (e) {
-    fail(`cannot load data/regions.csv or data/metrics.csv: ${(e as Error).message}`)
+    fail(`cannot load data/regions.csv, data/villages.csv or data/metrics.csv: ${(e as Error).message}`)
   }
   const inputs = opts.files.length ? opts.files : [null]
   const rows: string[] = []

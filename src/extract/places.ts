@@ -60,7 +60,8 @@ export function buildGazetteer(regions: Region[]): Gazetteer {
     surfaces.set(text.charCodeAt(0), list)
   }
   for (const r of regions) {
-    add(r.name, r, true)
+    // 虹桥社区, 刘庄村: the same village name recurs across towns, so it needs its town or county nearby.
+    add(r.name, r, r.level !== 'village')
     for (const alias of r.aliases) add(alias, r, DEPTH[r.level] <= 1 || FULL_SUFFIX.test(alias))
   }
   for (const list of surfaces.values()) list.sort((a, b) => b.text.length - a.text.length)
@@ -104,9 +105,10 @@ export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIn
     const strongRegions = new Set(inArticle.filter((m) => m.surface.strong).flatMap((m) => m.surface.regions))
     const counties = new Set(inArticle.flatMap((m) => m.surface.regions.filter((r) => DEPTH[r.level] === 1).map((r) => r.code)))
     for (const m of inArticle) {
-      const candidates = m.surface.strong ? m.surface.regions : m.surface.regions.filter((r) => strongRegions.has(r))
+      const candidates = m.surface.strong ? m.surface.regions : m.surface.regions.filter((r) => strongRegions.has(r) || namedAbove(r, strongRegions, gaz))
       if (candidates.length === 0) continue
-      const region = candidates.find((r) => r.parent !== null && counties.has(r.parent)) ?? candidates[0]
+      const townNamed = (r: Region) => r.level === 'village' && strongRegions.has(gaz.byCode.get(r.parent ?? '')!)
+      const region = candidates.find(townNamed) ?? candidates.find((r) => counties.has(ancestorAt(r, ['county', 'zone'], gaz)?.code ?? '')) ?? candidates[0]
       mentions.push({ start: m.start, end: m.end, region, anaphora: false, member: false })
     }
     const named = mentions.slice(firstOfArticle)
@@ -149,6 +151,15 @@ function resolveAnaphora(word: string, pos: number, named: PlaceMention[], gaz: 
     if (r) found = r
   }
   return found
+}
+
+/** A village whose town or county the article names by its full name or a county's short form. */
+function namedAbove(region: Region, named: Set<Region>, gaz: Gazetteer): boolean {
+  if (region.level !== 'village') return false
+  for (let r = region.parent ? gaz.byCode.get(region.parent) : undefined; r && r.level !== 'city'; r = r.parent ? gaz.byCode.get(r.parent) : undefined) {
+    if (named.has(r)) return true
+  }
+  return false
 }
 
 function ancestorAt(region: Region, levels: Region['level'][], gaz: Gazetteer): Region | undefined {

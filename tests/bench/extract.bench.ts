@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { loadMetrics, loadRegions } from '../../src/cli/extract'
+import { loadGazetteer, loadMetrics } from '../../src/cli/extract'
 import { extractFigures } from '../../src/extract/extract'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -23,7 +23,7 @@ export async function benchExtract(targetBytes = 1_000_000, runs = 5): Promise<E
   const seedBytes = Buffer.byteLength(seed)
   const text = Array.from({ length: Math.max(1, Math.round(targetBytes / seedBytes)) }, () => seed).join('\n\n\n\n')
   const bytes = Buffer.byteLength(text)
-  const ctx = { date: '2025-01', regions: loadRegions(), metrics: loadMetrics() }
+  const ctx = { date: '2025-01', regions: loadGazetteer(), metrics: loadMetrics() }
   let figures = extractFigures(text, ctx).length // warm-up
   const times: number[] = []
   for (let i = 0; i < runs; i++) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dateFromName, loadMetrics, loadRegions } from '../../src/cli/extract'
+import { dateFromName, loadGazetteer, loadMetrics } from '../../src/cli/extract'
 import { extractFigures } from '../../src/extract/extract'
 import { parseGold, parseMetricIds, scoreFigures, type GoldFigure } from '../../src/extract/score'
 
@@ -14,7 +14,7 @@ const metricIds = parseMetricIds(readFileSync(resolve(import.meta.dirname, 'metr
 
 /** Pooled scores over the written texts, as npm run eval:extract -- --gold tests/extract/written prints them. */
 function scoreWritten() {
-  const ctx = { regions: loadRegions(), metrics: loadMetrics() }
+  const ctx = { regions: loadGazetteer(), metrics: loadMetrics() }
   let tp = 0, fp = 0, fn = 0, regionOk = 0, periodOk = 0, metricOk = 0, unlocated = 0
   const wrongMetric: string[] = []
   for (const report of reports) {
