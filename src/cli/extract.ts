@@ -72,12 +72,12 @@ export function dateFromName(name: string): string | null {
 
 const COLUMNS: (keyof Figure)[] = [
   'value', 'value_max', 'unit', 'qualifier', 'quote', 'start', 'end', 'region', 'region_code', 'period',
-  'metric', 'metric_name', 'suggested_name', 'confidence',
+  'metric', 'metric_name', 'suggested_name', 'confidence', 'flags',
 ]
 
 /** Free-text cells that begin with = + - @ get a leading ' so spreadsheets do not run them; qualifiers stay as they are. */
 function csvCell(column: keyof Figure, value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value)
+  const s = value === undefined || value === null ? '' : Array.isArray(value) ? value.join('；') : String(value)
   return column !== 'qualifier' && typeof value === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s
 }
 

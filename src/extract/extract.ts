@@ -4,8 +4,8 @@ import { readMeasures, type Measure } from './measures'
 import { normaliseText, toOriginalRange } from './normalise'
 import { scanNumbers } from './numbers'
 import { matchUnit } from './units'
-import { findPeriodExpressions, parseReportDate, resolvePeriod } from './periods'
-import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex } from './places'
+import { findPeriodExpressions, parseReportDate, resolvePeriod, type PeriodSource } from './periods'
+import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex, type PlaceSource } from './places'
 import { segmentText, spanAt, type Segments } from './segments'
 import type { ExtractContext, Figure } from './types'
 
@@ -41,7 +41,8 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
     // A change's figures are quoted from that noun: 物业服务小区党组织覆盖率由58%提升至92%.
     const [qs, qe] = subject === null ? quoteSpan(t, m, seg) : [subject - subjectNoun.length, m.end]
     const [start, end] = toOriginalRange(norm, qs, qe)
-    const region = attributePlace(m.numStart, places, seg)
+    const { region, via: placeVia } = attributePlace(m.numStart, places, seg, m.end, m.end + nounAfter(t, m.end).length)
+    const { period, via: periodVia } = resolvePeriod(t, m.numStart, exprs, seg, report)
     const clause = spanAt(seg.clauses, m.numStart) ?? { start: qs, end: qe }
     const context = t.slice(clause.start, clause.end)
     const metric = classifyMetric(context, m.numStart - clause.start, m.end - clause.start, m.unit, index)
@@ -55,14 +56,21 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
       start,
       end,
       region: region?.name ?? null,
-      region_code: region?.code ?? null,
-      period: resolvePeriod(t, m.numStart, exprs, seg, report),
+      // A place the gazetteer does not know keeps its name, with no code, for the reviewer to map or add.
+      region_code: region?.code || null,
+      period,
       metric: metric?.id ?? null,
       metric_name: metric?.name ?? '',
       confidence: confidence(m, metric !== null, unit),
     }
+    const flags = doubts(region, placeVia, periodVia)
+    if (flags.length) {
+      figure.flags = flags
+      figure.confidence = Math.max(0.05, Math.round((figure.confidence - 0.15 * flags.length) * 100) / 100)
+    }
     if (from && !exprs.some((e) => e.start >= from.marker && e.end <= m.start)) {
       figure.period = ''
+      figure.flags = [...(figure.flags ?? []).filter((f) => f !== PERIOD_FROM_REPORT_DATE), PERIOD_NOT_STATED]
       figure.confidence = Math.max(0.05, Math.round((figure.confidence - 0.3) * 100) / 100)
     }
     if (!metric) {
@@ -78,6 +86,23 @@ export function extractFigures(text: string, ctx: ExtractContext): Figure[] {
     figures.push(figure)
   }
   return figures.sort((a, b) => a.start - b.start)
+}
+
+/** Why a figure's place or period is in doubt, in the words the review list shows. */
+export const UNKNOWN_PLACE = '未识别地名：'
+const PLACE_FROM_LEAD = '地点取自导语或版面，正文未写明'
+const NO_PLACE = '正文未写明地点'
+const PERIOD_FROM_REPORT_DATE = '时间取自发布日期，正文未写明'
+const PERIOD_NOT_STATED = '起始数字的时间正文未写明'
+
+/** The doubts about a figure's place and period: a place the gazetteer does not know, or either one found by a fallback. */
+function doubts(region: Region | null, placeVia: PlaceSource, periodVia: PeriodSource): string[] {
+  const flags: string[] = []
+  if (region && !region.code) flags.push(`${UNKNOWN_PLACE}${region.name}`)
+  else if (placeVia === 'lead' || placeVia === 'page') flags.push(PLACE_FROM_LEAD)
+  else if (placeVia === 'none') flags.push(NO_PLACE)
+  if (periodVia === 'report') flags.push(PERIOD_FROM_REPORT_DATE)
+  return flags
 }
 
 const FROM_MARKER = /(由|从)([^，。；：、\d]{0,6}的)?$/

@@ -8,9 +8,12 @@ export interface ReportDate {
   month: number | null
 }
 
-/** A time expression in the text: a point or span (2024年, 12月30日), a start (从2022年…起), or now (目前). */
+/**
+ * A time expression in the text: a point or span (2024年, 12月30日), a start (从2022年…起), now (目前), lately
+ * (日前, 近日: when the report was written), or a year's list or total (2023年度).
+ */
 export interface PeriodExpr extends Span {
-  kind: 'point' | 'start' | 'now'
+  kind: 'point' | 'start' | 'now' | 'lately' | 'annual'
   /** ISO period for points, the start's ISO period for starts, the report date for now. */
   period: string
 }
@@ -42,7 +45,16 @@ function inferYear(month: number, r: ReportDate): number {
 const RULES: Rule[] = [
   { re: /(?:从|自)(\d{4})年[^。！？\n]{0,30}?(?:起|以来|开始)/y, make: (m) => ({ kind: 'start', period: m[1] }) },
   { re: /(\d{4})年(?:(\d{1,2})月)?以来/y, make: (m) => ({ kind: 'start', period: m[2] ? `${m[1]}-${pad(+m[2])}` : m[1] }) },
-  { re: /(今年|去年|前年)以来/y, make: (m, r) => ({ kind: 'start', period: String(r.year - relYear(m[1])) }) },
+  { re: /(今年|去年|上年|前年)以来/y, make: (m, r) => ({ kind: 'start', period: String(r.year - relYear(m[1])) }) },
+  // 日前, 近日: lately, as of the report; 日前为止 above is a now. Not the 日前 of 26日前 (before the 26th).
+  { re: /(?<![\d一二三四五六七八九十])(日前|近日)(?!为止)/y, make: (_m, r) => ({ kind: 'lately', period: r.iso }) },
+  {
+    re: new RegExp(`${YEAR}度`, 'y'),
+    make: (m) => {
+      const y = year(m[1])
+      return y >= 1949 && y <= 2100 ? { kind: 'annual', period: String(y) } : null
+    },
+  },
   { re: /(截至|截止|截至到)?(目前|日前为止|当前|现有|至今)/y, make: (_m, r) => ({ kind: 'now', period: r.iso }) },
   {
     re: new RegExp(`${YEAR}(?:-|—|至|到|~)${YEAR}`, 'y'),
@@ -72,7 +84,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /(今年|去年|前年)(?:(上|下)半年|(?:第)?([一二三四])季度|前三季度|(\d{1,2})月|(?:底|末)|(\d{1,2})(?:-|—|至|到|~)(\d{1,2})月(?:份)?)?/y,
+    re: /(今年|去年|上年|前年)(?:度)?(?:(上|下)半年|(?:第)?([一二三四])季度|前三季度|(\d{1,2})月|(?:底|末)|(\d{1,2})(?:-|—|至|到|~)(\d{1,2})月(?:份)?)?/y,
     make: (m, r) => {
       const y = r.year - relYear(m[1])
       if (m[5] && +m[5] < +m[6] && +m[6] <= 12) return { kind: 'point', period: `${y}-${pad(+m[5])}/${y}-${pad(+m[6])}` }
@@ -111,14 +123,14 @@ function lastDay(y: number, month: number): string {
 }
 
 function relYear(word: string): number {
-  return word === '今年' ? 0 : word === '去年' ? 1 : 2
+  return word === '今年' ? 0 : word === '去年' || word === '上年' ? 1 : 2
 }
 
 function half(y: number, which: string): string {
   return which === '上' ? `${y}-01/${y}-06` : `${y}-07/${y}-12`
 }
 
-const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目截现当至]/g
+const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目截现当至日近]/g
 /** 较去年, 比上年同期, 同比: a base of comparison, not the figure's period. */
 const COMPARISON = /(较|比|与|同比|较之)$/
 
@@ -174,12 +186,15 @@ function compoundStart(text: string, sentenceStart: number): number {
 /** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */
 const FLOW = /累计|共计|先后|开展|举办|参与|服务|培训|组织|发放|受理|化解|帮助|吸纳|新增|完成/
 
+/** How a figure's period was found: in the text around it, or by falling back to the report's date. */
+export type PeriodSource = 'clause' | 'sentence' | 'paragraph' | 'article' | 'headline' | 'year' | 'report'
+
 /**
- * The period of a figure at pos: an explicit date in its clause, else one earlier in its sentence,
- * else a date that opens its paragraph, else the report date. A start (从2022年起, 今年以来) gives
- * an interval to the report date for running totals.
+ * The period of a figure at pos and where it was found: an explicit date in its clause, else one earlier in its
+ * sentence, else a date that opens its paragraph, else the day of the event its article reports (4月26日，…), else the
+ * report date. A start (从2022年起, 今年以来) gives an interval to the report date for running totals.
  */
-export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], seg: Segments, report: ReportDate): string {
+export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], seg: Segments, report: ReportDate): { period: string; via: PeriodSource } {
   const clause = spanAt(seg.clauses, pos)
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
@@ -187,25 +202,64 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
   const inClause = clause ? exprs.filter((e) => e.start >= clause.start && e.start < clause.end && governs(e)) : []
   const clauseText = clause ? text.slice(clause.start, clause.end) : ''
   const pick = (e: PeriodExpr) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
-  const point = inClause.filter((e) => e.start < pos).pop() ?? inClause[0]
-  if (point) return pick(point)
+  // 日前, 近日 say when the report's event happened, not what a list or total is about: they yield to 2023年度 below.
+  const lately = (e: PeriodExpr) => e.kind === 'lately'
+  const point = inClause.filter((e) => e.start < pos && !lately(e)).pop() ?? inClause.find((e) => !lately(e))
+  if (point) return { period: pick(point), via: 'clause' }
   // 截至2025年12月底，…；组建…1260支: a semicolon does not end the date's reach.
   const from = sentence ? compoundStart(text, sentence.start) : pos
   const earlier = exprs.filter((e) => e.start >= from && e.end <= pos && governs(e))
-  const last = earlier.pop()
+  const last = earlier.filter((e) => !lately(e)).pop()
   if (last) {
-    if (last.kind !== 'start') return last.period
-    return FLOW.test(clauseText) ? pick(last) : report.iso
+    if (last.kind !== 'start') return { period: last.period, via: 'sentence' }
+    return { period: FLOW.test(clauseText) ? pick(last) : report.iso, via: 'sentence' }
   }
+  // 召开2023年度表彰大会。会上，100名…受到表彰: a year's list or total dates the figures after it in its paragraph.
+  const annual = paragraph && exprs.filter((e) => e.kind === 'annual' && e.start >= paragraph.start && e.end <= pos && governs(e)).pop()
+  if (annual) return { period: annual.period, via: 'paragraph' }
+  const fallback = paragraphPeriod(text, pos, exprs, seg, paragraph, clauseText)
+  if (fallback) return fallback
+  // 日前/近日 in the figure's own sentence: as of the report, as the text says.
+  if (inClause.some(lately) || earlier.some(lately)) return { period: report.iso, via: 'sentence' }
+  // 4月26日，巨野县举办…。…活动当天发放资料3000余份: the day of the event the article reports dates what was done at it.
+  const day = EVENT_FIGURE.test(clauseText) ? eventDay(text, pos, exprs, seg) : undefined
+  if (day) return { period: day.period, via: 'article' }
+  if (/全年/.test(clauseText)) return { period: String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year), via: 'year' }
+  return { period: report.iso, via: 'report' }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+/** An event held on a named day: 4月26日，…举办/召开…. A scene (12月18日中午，骑手小王说) or a press day (记者获悉) is not one. */
+const EVENT = /举办|举行|召开|开展|启动|组织|走进|开幕|集中/
+/** What is counted at an event: people taking part, things handed out, services given there. */
+const EVENT_FIGURE = /当天|当日|现场|参加|参与|发放|吸引|接待|提供|活动中|共有|其中/
+
+/** The last day, written as a day (4月26日), of an event sentence earlier in the figure's article. */
+function eventDay(text: string, pos: number, exprs: PeriodExpr[], seg: Segments): PeriodExpr | undefined {
+  const article = spanAt(seg.articles, pos)
+  if (!article) return undefined
+  let day: PeriodExpr | undefined
+  for (const e of exprs) {
+    if (e.start < article.start || e.end > pos) continue
+    if (e.kind !== 'point' || !DAY.test(e.period) || !/[日号]$/.test(text.slice(e.start, e.end))) continue
+    const sentence = spanAt(seg.sentences, e.start)
+    if (sentence && EVENT.test(text.slice(e.end, sentence.end))) day = e
+  }
+  return day
+}
+
+/** A date opening the figure's paragraph, or the date of a summary headline (2024年工作总结) over its article. */
+function paragraphPeriod(
+  text: string, pos: number, exprs: PeriodExpr[], seg: Segments, paragraph: Span | undefined, clauseText: string,
+): { period: string; via: PeriodSource } | null {
   if (paragraph) {
     // ▲2024年12月30日，… or 本报讯（记者 …）12月26日，…: an opening date covers its paragraph.
     const opening = exprs.find((e) => e.start >= paragraph.start && e.start < paragraph.end)
-    if (opening && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
+    if (opening && (opening.kind === 'point' || opening.kind === 'annual') && DATELINE.test(text.slice(paragraph.start, opening.start))) return { period: opening.period, via: 'paragraph' }
   }
   // A headline such as 2024年工作总结 dates every figure of its article; 一季度化解率达97.8% only its flows.
   const article = spanAt(seg.articles, pos)
-  const headline = article && exprs.find((e) => e.kind === 'point' && e.start >= article.head.start && e.end <= article.head.end)
-  if (headline && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return headline.period
-  if (/全年/.test(clauseText)) return String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year)
-  return report.iso
+  const headline = article && exprs.find((e) => (e.kind === 'point' || e.kind === 'annual') && e.start >= article.head.start && e.end <= article.head.end)
+  if (headline && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return { period: headline.period, via: 'headline' }
+  return null
 }

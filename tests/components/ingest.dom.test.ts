@@ -206,7 +206,8 @@ describe('ViewIngest across tab switches', () => {
     await flushPromises()
 
     expect(w.find('[data-testid=ingest-reader]').text()).toBe('鄄城县开展志愿服务活动120余次，新建图书室5个。')
-    expect(w.findAll('[data-testid=ingest-item] q').map((q) => q.text())).toEqual(['鄄城县开展志愿服务活动120余次', '新建图书室5个'])
+    // The list puts the candidate the extractor doubts (新建图书室5个: no catalogue metric, lower confidence) first.
+    expect(w.findAll('[data-testid=ingest-item] q').map((q) => q.text())).toEqual(['新建图书室5个', '鄄城县开展志愿服务活动120余次'])
     const edited = item(w, '鄄城县开展志愿服务活动120余次')
     expect((edited.find('[data-testid=ingest-value]').element as HTMLInputElement).value).toBe('125')
     expect(edited.find('[data-testid=ingest-summary]').text()).toBe('鄄城县 · 2025年3月 · ≥125次')

@@ -15,7 +15,7 @@ beforeEach(() => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
-async function extractedRegion(fetched: string | null): Promise<string> {
+async function extracted(fetched: string | null) {
   const fetchMock = vi.fn(async () => (fetched === null ? new Response('', { status: 404 }) : new Response(fetched)))
   vi.stubGlobal('fetch', fetchMock)
   const ingest = useIngestStore()
@@ -23,15 +23,17 @@ async function extractedRegion(fetched: string | null): Promise<string> {
   expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toMatch(/\/data\/villages\.csv$/)
   Object.assign(ingest.info, { text: '鄄城县虹桥社区组建志愿服务队3支。', date: '2025-03' })
   ingest.extract()
-  return ingest.figures[0].region
+  return ingest.figures[0]
 }
 
 describe(useIngestStore, () => {
   it('reads villages.csv when the view opens and places a figure in the community the text names', async () => {
-    expect(await extractedRegion(VILLAGES)).toBe('371726002003')
+    expect((await extracted(VILLAGES)).region).toBe('371726002003')
   })
 
-  it('places figures by the package regions alone when villages.csv is not there', async () => {
-    expect(await extractedRegion(null)).toBe('371726')
+  it('leaves the community for the reviewer, named in a flag, when villages.csv is not there', async () => {
+    const f = await extracted(null)
+    expect(f.region).toBe('')
+    expect(f.flags).toContain('未识别地名：虹桥社区')
   })
 })
