@@ -19,18 +19,21 @@ const VILLAGES_OUT = join(ROOT, 'data/villages.csv')
 const COUNTY_CODES = ['371702', '371703', '371721', '371722', '371723', '371724', '371725', '371726', '371728']
 // Zones have no GB code and no derivable short form, so their unambiguous short names are listed by hand.
 const ZONE_ALIASES: Record<string, string[]> = {
-  '371771': ['经开区', '菏泽经开区'],
+  // 菏泽经济开发区: its name as a provincial zone (1992), with the same four towns.
+  '371771': ['经开区', '菏泽经开区', '菏泽经济开发区'],
   // The dataset names it 菏泽高新技术开发区; the zone's own name is 菏泽高新技术产业开发区.
   '371772': ['高新区', '菏泽高新区', '菏泽高新技术产业开发区'],
 }
 
 /**
  * Functional zones that Heze reports name but the statistical division has no code for. Their codes are local
- * (37170090x, under no county, a range the statistical codes do not use); what they contain and where that is
- * written is in data/README.md. Their areas cut across towns, so no town has one of them as its parent.
+ * (9xx after the code of the city or county they belong to, a range the statistical codes do not use); what they
+ * contain and where that is written is in data/README.md. Their areas cut across towns, so no town has one of them
+ * as its parent.
  */
 const ZONES_BY_HAND: Row[] = [
   { code: '371700901', name: '菏泽鲁西新区', level: 'zone', parent: `${CITY}00`, aliases: ['鲁西新区'] },
+  { code: '371702901', name: '菏泽牡丹经济开发区', level: 'zone', parent: '371702', aliases: ['牡丹经济开发区'] },
 ]
 // A one-character alias (曹, 单) would match almost any text, so shorter forms are not aliases.
 const MIN_ALIAS_LENGTH = 2
