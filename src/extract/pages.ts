@@ -56,3 +56,78 @@ export function joinPages(pages: PageLines[]): string {
   if (current) paragraphs.push(current)
   return paragraphs.join('\n\n') + (paragraphs.length ? '\n' : '')
 }
+
+/** A run of text on a PDF page: its string, its transform (x at [4], baseline y at [5], size at [3]) and its width. */
+export interface TextRun {
+  str: string
+  transform: number[]
+  width: number
+}
+
+/** Runs on one baseline (within a third of the font size) make a line; lines top to bottom, runs left to right. */
+export function pageLines(runs: readonly TextRun[], pageWidth: number): PageLines {
+  const rows: { y: number; size: number; runs: TextRun[] }[] = []
+  for (const run of runs) {
+    if (!run.str) continue
+    const y = run.transform[5]
+    const size = Math.abs(run.transform[3]) || 10
+    const row = rows.find((r) => Math.abs(r.y - y) < size / 3)
+    if (row) row.runs.push(run)
+    else rows.push({ y, size, runs: [run] })
+  }
+  rows.sort((a, b) => b.y - a.y)
+  // The text column: from the leftmost line start to the rightmost line end over the page.
+  const starts = rows.flatMap((r) => r.runs.map((run) => run.transform[4]))
+  const ends = rows.flatMap((r) => r.runs.map((run) => run.transform[4] + run.width))
+  const left = starts.reduce((a, b) => Math.min(a, b), Infinity)
+  const right = ends.reduce((a, b) => Math.max(a, b), -Infinity)
+  const column = Math.max(1, Math.min(pageWidth, right - left))
+  return {
+    lines: rows.map((r) => {
+      const sorted = [...r.runs].sort((a, b) => a.transform[4] - b.transform[4])
+      const end = sorted.reduce((max, run) => Math.max(max, run.transform[4] + run.width), -Infinity)
+      return { text: sorted.map((run) => run.str).join(''), fill: (end - left) / column }
+    }),
+  }
+}
+
+/** The part of pdf.js the reader uses, so that Node (legacy build) and the browser (with its worker) pass their own. */
+export interface PdfJs {
+  getDocument(options: { data: Uint8Array; isEvalSupported: boolean; disableFontFace: boolean; verbosity: number }): {
+    promise: Promise<{
+      numPages: number
+      getPage(n: number): Promise<{
+        getViewport(options: { scale: number }): { width: number }
+        getTextContent(): Promise<{ items: unknown[] }>
+        cleanup(): void
+      }>
+      destroy(): Promise<void>
+    }>
+  }
+}
+
+/** Fewer visible characters than this per page: the PDF has no text layer worth the name. */
+const MIN_CHARS_PER_PAGE = 10
+
+/** A PDF's report text, or, for a scan without a text layer, how little text it has. */
+export type PdfText = { text: string } | { scanned: { chars: number; pages: number } }
+
+/** Reads every page's text runs with the given pdf.js and joins them into the report text (`joinPages`). */
+export async function readPdfText(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfText> {
+  // A copy: pdf.js takes over (detaches) the buffer it is given.
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise
+  const pages: PageLines[] = []
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n)
+      const runs = (await page.getTextContent()).items.filter((i): i is TextRun => typeof i === 'object' && i !== null && 'str' in i)
+      pages.push(pageLines(runs, page.getViewport({ scale: 1 }).width))
+      page.cleanup()
+    }
+  } finally {
+    await doc.destroy()
+  }
+  const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.text.replace(/\s/g, '').length, 0), 0)
+  if (chars < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) return { scanned: { chars, pages: pages.length } }
+  return { text: joinPages(pages) }
+}
