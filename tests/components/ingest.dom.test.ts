@@ -1,7 +1,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import JSZip from 'jszip'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import { readReportFile } from '@/composables/useIngest'
 import { createAppI18n } from '@/i18n'
@@ -14,11 +14,15 @@ import { smallGazetteer, smallMetrics } from '../extract/builders'
 let pinia: ReturnType<typeof createPinia>
 
 beforeEach(() => {
+  // The view asks for data/villages.csv when it opens; there is no server here, so it is simply not there.
+  vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })))
   localStorage.clear()
   pinia = createPinia()
   setActivePinia(pinia)
   useDatasetStore().base = { regions: smallGazetteer(), metrics: smallMetrics(), sources: [], observations: [], reports: {} }
 })
+
+afterEach(() => vi.unstubAllGlobals())
 
 /** The ingest view with a report pasted and its figures extracted. */
 async function extracted(text: string, date = '2025-03'): Promise<VueWrapper> {
