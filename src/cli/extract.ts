@@ -10,7 +10,7 @@ import { loadCsvFallback, parseCsv } from '../data/csv'
 import { formatMessage } from '../data/messages'
 import { checkVillages, VILLAGES_FILE } from '../data/villages'
 import type { Aggregate, Metric, MetricKind, Region, RegionLevel, Temporal } from '../domain/types'
-import { extractFigures, type Figure } from '../extract/extract'
+import { extractReport, type ExtractNote, type Figure } from '../extract/extract'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 // The catalogue loaders below parse synchronously; any file the fast scanner declines needs papaparse loaded.
@@ -114,6 +114,16 @@ function fail(message: string): never {
   process.exit(1)
 }
 
+/** Each note as a line for the user, located by line and character of the text (notes come sorted by start). */
+export function describeNotes(text: string, notes: ExtractNote[]): string[] {
+  let line = 1
+  let at = 0
+  return notes.map((n) => {
+    for (; at < n.start; at++) if (text.charCodeAt(at) === 10) line++
+    return `line ${line}, characters ${n.start + 1}–${n.end}: ${n.length} characters without a sentence end (。！？；), read in pieces of ${n.max}; a figure whose words cross a cut may be missed or read short`
+  })
+}
+
 /** The largest report read, in bytes: a whole year of a daily paper's text is a few MB. */
 const MAX_INPUT_BYTES = 64 * 1024 * 1024
 
@@ -147,14 +157,22 @@ function main(): void {
     fail(`cannot load data/regions.csv, data/villages.csv or data/metrics.csv: ${(e as Error).message}`)
   }
   const inputs = opts.files.length ? opts.files : [null]
-  const rows: string[] = []
+  // Lines are joined in chunks as they come, so that 500 000 figures are not held as 500 000 strings and then a copy.
+  const chunks: string[] = opts.format === 'csv' ? [(inputs.length > 1 ? 'file,' : '') + COLUMNS.join(',') + '\n'] : []
+  let rows: string[] = []
+  const flush = () => {
+    if (rows.length) chunks.push(rows.join('\n') + '\n')
+    rows = []
+  }
   for (const file of inputs) {
     const text = readInput(file)
     const date = opts.date ?? (file && dateFromName(file))
     if (!date) fail(`no report date for ${file ?? 'standard input'}: pass --date YYYY-MM-DD`)
     let figures: Figure[]
     try {
-      figures = extractFigures(text, { date, regions, metrics })
+      const result = extractReport(text, { date, regions, metrics })
+      figures = result.figures
+      for (const line of describeNotes(text, result.notes)) console.error(`extract: ${file ?? 'standard input'}: ${line}`)
     } catch {
       fail(`cannot extract figures from ${file ?? 'standard input'}: the text is not one the extractor can read`)
     }
@@ -162,10 +180,11 @@ function main(): void {
       const row = inputs.length > 1 ? { file, ...f } : f
       if (opts.format === 'jsonl') rows.push(JSON.stringify(row))
       else rows.push(Papa.unparse([[...(inputs.length > 1 ? [file ?? ''] : []), ...COLUMNS.map((c) => csvCell(c, f[c]))]], { newline: '\n' }))
+      if (rows.length >= 10_000) flush()
     }
   }
-  if (opts.format === 'csv') rows.unshift((inputs.length > 1 ? 'file,' : '') + COLUMNS.join(','))
-  process.stdout.write(rows.join('\n') + (rows.length ? '\n' : ''))
+  flush()
+  for (const chunk of chunks) process.stdout.write(chunk)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main()

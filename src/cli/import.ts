@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'no
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { appendBatch } from '../data/import/appendBatch'
-import { fileSourceFor, importBytes, toBatch, type ImportData } from '../data/import/importFile'
+import { fileSourceFor, importBytes, MAX_BYTES, toBatch, type ImportData } from '../data/import/importFile'
 import { createMetrics, draftFor } from '../data/import/metrics'
 import { toDataMessage } from '../data/import/problems'
 import { withCsvFallback } from '../data/csv'
@@ -78,22 +78,26 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-/** Why FILE cannot be imported (missing, a folder), or null. */
+/** Why FILE cannot be imported (missing, a folder, larger than the importer reads), or null. */
 async function notAFile(file: string): Promise<string | null> {
   try {
-    return (await stat(file)).isFile() ? null : `${file}: is not a file: a CSV or XLSX file is expected`
+    const info = await stat(file)
+    if (!info.isFile()) return `${file}: is not a file: a CSV or XLSX file is expected`
+    // Refused before reading: a file of gigabytes would fill the memory before importBytes could say it is too big.
+    return info.size > MAX_BYTES ? `${file}: larger than ${MAX_BYTES >> 20} MiB, which the importer reads at most` : null
   } catch {
     return `${file}: no such file`
   }
 }
 
-/** Why --out cannot be written (it exists: a package is never written over), or null. */
+/** Why --out cannot be written (it exists: a package is never written over; the folder to hold it does not), or null. */
 async function outTaken(out: string): Promise<string | null> {
   try {
     await lstat(out)
     return `${out}: already exists: give a new folder for the merged package; nothing written`
   } catch {
-    return null
+    const parent = await stat(dirname(resolve(out))).catch(() => null)
+    return parent?.isDirectory() ? null : `${out}: the folder ${dirname(out)} does not exist: create it first; nothing written`
   }
 }
 

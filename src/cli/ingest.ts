@@ -6,8 +6,8 @@ import { VILLAGES_FILE, withVillages } from '../data/villages'
 import { buildReportBatch, reviewProblems, titleFromText, toReview, type ReviewFigure } from '../domain/ingest'
 import { RegionTree } from '../domain/regions'
 import { buildReviewQueue, type QueueEntry, type QueueReport } from '../domain/reviewQueue'
-import { extractFigures } from '../extract/extract'
-import { dateFromName } from './extract'
+import { extractReport } from '../extract/extract'
+import { dateFromName, describeNotes } from './extract'
 import { fsReader } from './fsReader'
 import { listReportFiles, readReportFile } from './reportFiles'
 import { loadServerPackage, postBatch, serverTarget } from './serverClient'
@@ -55,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
       continue
     }
     const { text, bytes } = report
-    const figures = extractFigures(text, { date, regions, metrics })
+    const extracted = extractReport(text, { date, regions, metrics })
+    for (const line of describeNotes(text, extracted.notes)) console.error(`${file}: ${line}`)
+    const { figures } = extracted
     read.push({ file, date, title: titleFromText(text), text, figures })
     const review = toReview(figures, tree)
     // A figure joins only if nothing about it needs a person's decision, and once per metric, region and period.

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { setupToken } from '@/db/accounts'
 import { openRecord } from '@/db/open'
 import { buildServer } from '@/server/app'
-import { lockDataDir, readConfig } from '@/server/config'
+import { lockDataDir, readConfig, sessionKey } from '@/server/config'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const DIST = join(ROOT, 'dist')
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const unlock = lockDataDir(config.location)
   const { db, seeded } = await openRecord(config.location, join(ROOT, 'data'))
   if (seeded !== null) console.log(`an empty record: loaded the data package (${seeded} figures)`)
-  const app = await buildServer({ db, dist: DIST, readRequiresLogin: config.readRequiresLogin, idleMinutes: config.idleMinutes, trustProxy: config.trustProxy })
+  const app = await buildServer({ db, dist: DIST, readRequiresLogin: config.readRequiresLogin, idleMinutes: config.idleMinutes, maxSessionHours: config.maxSessionHours, trustProxy: config.trustProxy, sessionKey: sessionKey(config) })
   const token = await setupToken(db.kysely)
   const address = await app.listen({ host: config.host, port: config.port })
   const engine = 'url' in config.location ? 'PostgreSQL' : `embedded PostgreSQL in ${config.location.dir}`

@@ -2,6 +2,7 @@ import { ref, shallowRef } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import type { ApiError, SessionUser } from '@/data/api'
 import { useSessionStore } from '@/stores/session'
+import { useRefusal } from './useRefusal'
 
 /** An account as GET /api/users lists it. */
 export type Account = SessionUser & { disabled?: boolean; createdAt?: string }
@@ -16,6 +17,7 @@ export interface AccountMessage {
 export function useAccounts() {
   const session = useSessionStore()
   const { t } = useI18n()
+  const refused = useRefusal()
   const users = shallowRef<Account[]>([])
   const message = ref<AccountMessage | null>(null)
 
@@ -29,7 +31,7 @@ export function useAccounts() {
     const answer = await session.send<ApiError | null>('api/users', 'POST', account)
     if (answer.ok) message.value = { ok: true, text: t('accounts.userCreated', { name }) }
     else if (answer.status === 409) message.value = { ok: false, text: t('accounts.userExists', { name }) }
-    else message.value = { ok: false, text: t('accounts.userRefused', { error: answer.body?.error ?? answer.status }) }
+    else message.value = { ok: false, text: t('accounts.userRefused', { error: refused.error(answer.body, answer.status) }) }
     if (answer.ok) await load()
     return answer.ok
   }
@@ -38,7 +40,7 @@ export function useAccounts() {
   async function update(user: Account, change: AccountChange, done: string): Promise<boolean> {
     const answer = await session.send<ApiError | null>(`api/users/${user.id}`, 'PATCH', change)
     const name = user.username
-    message.value = answer.ok ? { ok: true, text: t(`accounts.${done}`, { name }) } : { ok: false, text: t('accounts.updateRefused', { name, error: answer.body?.error ?? answer.status }) }
+    message.value = answer.ok ? { ok: true, text: t(`accounts.${done}`, { name }) } : { ok: false, text: t('accounts.updateRefused', { name, error: refused.error(answer.body, answer.status) }) }
     if (answer.ok) await load()
     return answer.ok
   }

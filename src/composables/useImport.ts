@@ -36,7 +36,7 @@ export function useImport() {
   const errors = computed(() => run.value?.result.problems.filter((p) => p.level === 'error').length ?? 0)
   const warnings = computed(() => (run.value?.result.problems.length ?? 0) - errors.value)
   const canApply = computed(
-    () => status.value === 'preview' && errors.value === 0 && (run.value?.result.observations.length ?? 0) > 0 && (!toRecord.value || session.canWrite),
+    () => status.value === 'preview' && errors.value === 0 && (run.value?.result.observations.length ?? 0) > 0 && (!toRecord.value || (session.canWrite && data.loadedKey !== 'demo')),
   )
 
   function importData(): ImportData {

@@ -20,7 +20,7 @@ export async function readReportFile(file: File): Promise<string> {
     return readPdfReport(new Uint8Array(buffer))
   }
   if (/\.docx$/i.test(file.name)) {
-    assertSafeArchive(new Uint8Array(buffer))
+    await assertSafeArchive(new Uint8Array(buffer))
     const mammoth = await import('mammoth')
     // The browser build reads `arrayBuffer`, the Node build (tests, CLI) `buffer`; JSZip takes either.
     return (await mammoth.extractRawText({ arrayBuffer: buffer, buffer })).value
@@ -146,9 +146,9 @@ function createIngest() {
     download(blob, `heze-ingest-${new Date().toISOString().slice(0, 10)}.zip`)
   }
 
-  const { info, reviewed, figures, active, metrics, problems, canExtract } = storeToRefs(store)
+  const { info, reviewed, figures, notes, active, metrics, problems, canExtract } = storeToRefs(store)
   return {
-    info, reviewed, figures, active, metrics, problems, canExtract, reportBatches, toRecord, ready, saving, outcome,
+    info, reviewed, figures, notes, active, metrics, problems, canExtract, reportBatches, toRecord, ready, saving, outcome,
     saveToRecord, extract: store.extract, startOver: store.startOver, sync, accept, reject, reopen, acceptHighConfidence, update, createMetric, removeBatch, exportBatches,
   }
 }

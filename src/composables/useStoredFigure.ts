@@ -4,6 +4,7 @@ import type { HistoryEntry } from '@/domain/history'
 import type { Observation, Qualifier } from '@/domain/types'
 import { useSessionStore } from '@/stores/session'
 import { reloadRecord } from './useRecord'
+import { useRefusal } from './useRefusal'
 
 /** Where reading a figure from the record stands. */
 export type FigureLoad = 'loading' | 'ready' | 'missing' | 'failed'
@@ -20,6 +21,7 @@ export type ChangeOutcome = { kind: 'done' } | { kind: 'conflict'; current: Stor
 /** The record's copy of a figure shown in the app (found by metric, region, period and source) and its history, read on demand. */
 export function useStoredFigure(obs: () => Observation) {
   const session = useSessionStore()
+  const refused = useRefusal()
   const figure = shallowRef<StoredFigure | null>(null)
   const history = shallowRef<HistoryEntry[]>([])
   const state = ref<FigureLoad>('loading')
@@ -57,7 +59,7 @@ export function useStoredFigure(obs: () => Observation) {
     } else if (answer.status === 409 && answer.body?.current) {
       outcome.value = { kind: 'conflict', current: answer.body.current as StoredFigure, mine }
     } else {
-      outcome.value = { kind: 'refused', error: answer.body?.error ?? `HTTP ${answer.status}` }
+      outcome.value = { kind: 'refused', error: refused.error(answer.body, answer.status) }
     }
   }
 

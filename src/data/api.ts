@@ -19,6 +19,9 @@ export interface SessionInfo {
 export interface ApiProblem {
   path: string
   message: string
+  /** Why, as a code the app words in the reader's language (src/i18n/features/refusal.ts), with its values. */
+  code?: string
+  params?: Record<string, string | number>
 }
 
 /** An answer of the API: its status and JSON body (null when it had none). */
@@ -31,6 +34,9 @@ export interface ApiAnswer<T> {
 /** An error body of the API: a message, located problems, and (on 409) the figure as it now stands. */
 export interface ApiError {
   error?: string
+  /** The reason as a code the app words in the reader's language, with its values. */
+  code?: string
+  params?: Record<string, string | number>
   problems?: ApiProblem[]
   current?: unknown
 }

@@ -9,23 +9,35 @@ export type ReadText = (path: string) => Promise<string | null>
  * Like `ReadText`, or giving the file's bytes: a table read as bytes is scanned without becoming one string, so it
  * may be longer than a string can be (`parseCsvColumns`).
  */
-export type ReadFile = (path: string) => Promise<string | Uint8Array | null>
+export type ReadFile = (path: string) => Promise<string | Uint8Array | null | Unreadable>
+
+/** A file a reader could not give, and why: the server's answer, a failed request, a download that broke off. */
+export class Unreadable {
+  constructor(readonly reason: string) {}
+}
 
 const DECODER = new TextDecoder()
 const asText = (file: string | Uint8Array | null) => (file === null || typeof file === 'string' ? file : DECODER.decode(file))
 
-/** Reads the descriptor, every table it lists, and the report texts that sources.csv names. */
+/** Reads the descriptor, every table it lists, and the report texts that sources.csv names; a file not read says why. */
 export async function readPackage(read: ReadFile): Promise<RawPackage> {
-  const descriptor = asText(await read(DESCRIPTOR))
+  const unreadable: Record<string, string> = {}
+  const get = async (path: string) => {
+    const file = await read(path)
+    if (!(file instanceof Unreadable)) return file
+    unreadable[path] = file.reason
+    return null
+  }
+  const descriptor = asText(await get(DESCRIPTOR))
   const resources = parseDescriptor(descriptor, [])
   const tables: RawPackage['tables'] = {}
-  await Promise.all(resources.map(async (r) => (tables[r.path] = await read(r.path))))
+  await Promise.all(resources.map(async (r) => (tables[r.path] = await get(r.path))))
   const sourcesPath = resources.find((r) => r.name === 'sources')?.path
   const sourcesText = sourcesPath ? asText(tables[sourcesPath]) : null
   const files = sourcesText ? (await withCsvFallback(() => parseCsv(sourcesText))).rows.map((row) => row.values.file).filter((file) => file && packagePathProblem(file) === null) : []
   const reports: Record<string, string | null> = {}
-  await Promise.all(files.map(async (file) => (reports[file] = asText(await read(file)))))
-  return { descriptor, tables, reports }
+  await Promise.all(files.map(async (file) => (reports[file] = asText(await get(file)))))
+  return { descriptor, tables, reports, ...(Object.keys(unreadable).length ? { unreadable } : {}) }
 }
 
 /** Reads and validates a package. Never throws for bad data: problems come back as located messages. */
@@ -58,19 +70,27 @@ export function fetchReader(baseUrl: string, budget = Infinity): ReadFile {
     let response: Response
     try {
       response = await fetch(new URL(path, baseUrl))
-      if (!response.ok) return null
-      if (budget === Infinity) return new Uint8Array(await response.arrayBuffer())
     } catch {
-      return null
+      // A network failure, or a request the browser refused (offline, blocked): the engine's text says no more.
+      return new Unreadable('the request to the server failed (network error or blocked)')
+    }
+    if (!response.ok) return new Unreadable(`the server answered ${response.status}${response.status === 404 ? ' (no such file)' : response.statusText ? ` (${response.statusText})` : ''}`)
+    if (budget === Infinity) {
+      try {
+        return new Uint8Array(await response.arrayBuffer())
+      } catch {
+        return new Unreadable('the download broke off')
+      }
     }
     const bytes = await readWithin(response, left, budget)
-    if (bytes !== null) left -= bytes.length
+    if (bytes instanceof Unreadable) return bytes
+    left -= bytes.length
     return bytes
   }
 }
 
-/** The body's bytes, or null when it breaks off; throws `PackageTooLarge` as soon as they pass `left`. */
-async function readWithin(response: Response, left: number, budget: number): Promise<Uint8Array | null> {
+/** The body's bytes, or why not when it breaks off; throws `PackageTooLarge` as soon as they pass `left`. */
+async function readWithin(response: Response, left: number, budget: number): Promise<Uint8Array | Unreadable> {
   if (Number(response.headers.get('content-length')) > left) {
     await response.body?.cancel()
     throw new PackageTooLarge(budget)
@@ -84,7 +104,7 @@ async function readWithin(response: Response, left: number, budget: number): Pro
     try {
       chunk = await reader.read()
     } catch {
-      return null
+      return new Unreadable(`the download broke off after ${length} bytes`)
     }
     if (chunk.done) break
     length += chunk.value.length

@@ -1,6 +1,7 @@
 import type { ObservationColumns } from '@/domain/columnar'
 import type { SortedColumns } from '@/domain/observationIndex'
 import { fetchReader, loadPackageColumns, PackageTooLarge } from './load'
+import { located } from './messages'
 import type { ColumnarPackage } from './validate'
 
 /** What the page asks the load worker: the package's base URL (same origin). */
@@ -31,11 +32,17 @@ export async function loadPackageAt(baseUrl: string, pageThreadBytes = PAGE_THRE
   try {
     return await loadPackageColumns(fetchReader(baseUrl, pageThreadBytes))
   } catch (e) {
-    if (!(e instanceof PackageTooLarge)) throw e
+    if (!(e instanceof PackageTooLarge)) throw located(baseUrl, e)
   }
   const reply = typeof Worker === 'undefined' ? null : await askWorker(baseUrl)
-  return reply ? unpack(reply) : loadPackageColumns(fetchReader(baseUrl))
+  if (reply) return unpack(reply)
+  try {
+    return await loadPackageColumns(fetchReader(baseUrl))
+  } catch (e) {
+    throw located(baseUrl, e)
+  }
 }
+
 
 /** The worker's reply, or null when the worker failed before giving one (it could not start or run). */
 async function askWorker(baseUrl: string): Promise<LoadReply | null> {

@@ -5,6 +5,7 @@ import { transferablesOf } from '@/domain/columnar'
 import { sortForIndex } from '@/domain/observationIndex'
 import { fetchReader, loadPackageColumns } from './load'
 import type { LoadReply, LoadRequest } from './loadPackageAt'
+import { located } from './messages'
 
 self.onmessage = async (event: MessageEvent<LoadRequest>) => {
   try {
@@ -13,6 +14,6 @@ self.onmessage = async (event: MessageEvent<LoadRequest>) => {
     const reply: LoadReply = { ok: true, ...loaded, columns: sorted }
     self.postMessage(reply, { transfer: [...transferablesOf(sorted.cols), sorted.rank.buffer as ArrayBuffer] })
   } catch (e) {
-    self.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies LoadReply)
+    self.postMessage({ ok: false, error: located(event.data.baseUrl, e).message } satisfies LoadReply)
   }
 }

@@ -25,3 +25,8 @@ export function unexpectedMessage(file: string, e: unknown): DataMessage {
   const tooLarge = e instanceof RangeError || (e instanceof Error && /memory|allocation|string length|array length/i.test(e.message))
   return { level: 'error', file, message: tooLarge ? 'is too large to read' : 'could not be read: its content is not what a data package holds' }
 }
+
+/** An exception that escaped a reader of `file`, as an Error whose text is the located `unexpectedMessage`. */
+export function located(file: string, e: unknown): Error {
+  return new Error(formatMessage(unexpectedMessage(file, e)))
+}

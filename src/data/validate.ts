@@ -13,6 +13,8 @@ export interface RawPackage {
   /** Each table's text, or its bytes (UTF-8; see `parseCsvColumns`). */
   tables: Record<string, string | Uint8Array | null>
   reports: Record<string, string | null>
+  /** Why a file that is null above could not be read, where the reader knows (the server's answer, a broken download). */
+  unreadable?: Record<string, string>
 }
 
 /** A validated dataset (only rows that passed) and every located message. */
@@ -35,9 +37,9 @@ const DESCRIPTOR = 'datapackage.json'
 const REQUIRED = ['regions', 'metrics', 'sources', 'observations'] as const
 
 /** Parses the descriptor and lists its resources, or explains why it cannot. */
-export function parseDescriptor(text: string | null, messages: DataMessage[]): Resource[] {
+export function parseDescriptor(text: string | null, messages: DataMessage[], why?: string): Resource[] {
   if (text === null) {
-    messages.push({ level: 'error', file: DESCRIPTOR, message: 'cannot be read' })
+    messages.push({ level: 'error', file: DESCRIPTOR, message: cannotRead(why) })
     return []
   }
   let json: unknown
@@ -66,6 +68,9 @@ export function parseDescriptor(text: string | null, messages: DataMessage[]): R
   return resources.filter((r) => !REQUIRED.includes(r.name as (typeof REQUIRED)[number]) || resources.filter((o) => o.name === r.name).length === 1)
 }
 
+/** "cannot be read", with the reason when the reader gave one. */
+const cannotRead = (why: string | undefined) => (why ? `cannot be read: ${why}` : 'cannot be read')
+
 /** Validates a whole package: schemas, keys, periods, quotes against report texts, conflicts. */
 export function validatePackage(raw: RawPackage): ValidatedPackage {
   const { dataset, columns, messages } = validatePackageColumns(raw)
@@ -75,12 +80,12 @@ export function validatePackage(raw: RawPackage): ValidatedPackage {
 /** Like `validatePackage`, with the accepted observations as columns: what the load worker posts to the page. */
 export function validatePackageColumns(raw: RawPackage): ColumnarPackage {
   const messages: DataMessage[] = []
-  const resources = parseDescriptor(raw.descriptor, messages)
+  const resources = parseDescriptor(raw.descriptor, messages, raw.unreadable?.[DESCRIPTOR])
   const rows = new Map<string, CheckedRows>()
   for (const resource of resources) {
     const file = raw.tables[resource.path] ?? null
     if (file === null) {
-      messages.push({ level: 'error', file: resource.path, message: 'cannot be read' })
+      messages.push({ level: 'error', file: resource.path, message: cannotRead(raw.unreadable?.[resource.path]) })
       rows.set(resource.name, { table: EMPTY_TABLE, rows: new Int32Array(0) })
       continue
     }
@@ -94,7 +99,7 @@ export function validatePackageColumns(raw: RawPackage): ColumnarPackage {
   const recordsOf = (name: string) => toRecords(rows.get(name))
   const regions = withoutParentCycles(fileOf('regions'), recordsOf('regions'), messages).map(toRegion)
   const metrics = checkMetrics(fileOf('metrics'), recordsOf('metrics'), messages)
-  const { sources, reports } = checkSources(fileOf('sources'), recordsOf('sources'), raw.reports, messages)
+  const { sources, reports } = checkSources(fileOf('sources'), recordsOf('sources'), raw.reports, messages, raw.unreadable)
   const columns = checkObservations(fileOf('observations'), rows.get('observations'), metrics, sources, reports, messages)
   return { dataset: { regions, metrics, sources, observations: [], reports }, columns, messages: sortMessages(messages) }
 }
@@ -222,7 +227,7 @@ function parseAggregate(text: string): Aggregate {
   return { kind: 'ratio', numerator, denominator }
 }
 
-function checkSources(file: string, rows: CsvRow[], texts: Record<string, string | null>, messages: DataMessage[]) {
+function checkSources(file: string, rows: CsvRow[], texts: Record<string, string | null>, messages: DataMessage[], unreadable?: Record<string, string>) {
   const reports: Record<string, string> = {}
   const sources = rows.map((row): Source => {
     const v = row.values
@@ -230,7 +235,7 @@ function checkSources(file: string, rows: CsvRow[], texts: Record<string, string
     if (problem) messages.push({ level: 'error', file, line: row.line, message: `report file: ${problem}; it is not read` })
     else if (v.file) {
       const text = texts[v.file] ?? null
-      if (text === null) messages.push({ level: 'error', file, line: row.line, message: `report file ${v.file} cannot be read` })
+      if (text === null) messages.push({ level: 'error', file, line: row.line, message: `report file ${v.file} ${cannotRead(unreadable?.[v.file])}` })
       else reports[v.id] = text
     }
     return { id: v.id, title: v.title, publication: v.publication ?? '', date: v.date, author: v.author ?? '', file: v.file ?? '', url: v.url ?? '', note: v.note ?? '' }

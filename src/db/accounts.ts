@@ -145,12 +145,15 @@ export async function startSession(db: Kysely<Database>, user: User): Promise<{ 
   return { secret, csrf }
 }
 
-/** The session's user and CSRF token, when the secret names a live session of an enabled account. */
-export async function findSession(db: Kysely<Database>, secret: string, idleMinutes: number): Promise<{ user: User; csrf: string } | null> {
-  const row = await db.selectFrom('sessions').select(['user_id', 'csrf', 'seen_at']).where('id_hash', '=', digest(secret)).executeTakeFirst()
+/**
+ * The session's user and CSRF token, when the secret names a live session of an enabled account: used within the last
+ * `idleMinutes`, and begun less than `maxHours` ago (a session in constant use still ends, and its user signs in again).
+ */
+export async function findSession(db: Kysely<Database>, secret: string, idleMinutes: number, maxHours = 12): Promise<{ user: User; csrf: string } | null> {
+  const row = await db.selectFrom('sessions').select(['user_id', 'csrf', 'seen_at', 'created_at']).where('id_hash', '=', digest(secret)).executeTakeFirst()
   if (!row) return null
   const user = await loadUser(db, row.user_id)
-  if (!user || Date.now() - row.seen_at.getTime() > idleMinutes * 60_000) {
+  if (!user || Date.now() - row.seen_at.getTime() > idleMinutes * 60_000 || Date.now() - row.created_at.getTime() > maxHours * 3_600_000) {
     await endSession(db, secret)
     return null
   }
@@ -179,15 +182,37 @@ export async function findToken(db: Kysely<Database>, token: string): Promise<{ 
   return { user, tokenId: row.id }
 }
 
-export async function listTokens(db: Kysely<Database>, user: User) {
-  const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'used_at', 'revoked_at']).where('user_id', '=', user.id).orderBy('id').execute()
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString(), usedAt: r.used_at?.toISOString() ?? null, revoked: r.revoked_at !== null }))
+/** A token as its list shows it; `username` is its owner's. */
+export interface TokenInfo {
+  id: number
+  name: string
+  username: string
+  createdAt: string
+  usedAt: string | null
+  revoked: boolean
 }
 
-/** Revokes one of the user's tokens; false when the user has no such token. */
-export async function revokeToken(db: Kysely<Database>, user: User, id: number): Promise<boolean> {
-  const result = await db.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('id', '=', id).where('user_id', '=', user.id).where('revoked_at', 'is', null).executeTakeFirst()
-  return result.numUpdatedRows > 0n
+/** The API tokens of `user`, or of every account when `user` is null (an administrator's list). */
+export async function listTokens(db: Kysely<Database>, user: User | null): Promise<TokenInfo[]> {
+  let query = db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id', 'api_tokens.name', 'users.username', 'api_tokens.created_at', 'api_tokens.used_at', 'api_tokens.revoked_at'])
+  if (user) query = query.where('api_tokens.user_id', '=', user.id)
+  const rows = await query.orderBy('api_tokens.id').execute()
+  return rows.map((r) => ({ id: r.id, name: r.name, username: r.username, createdAt: r.created_at.toISOString(), usedAt: r.used_at?.toISOString() ?? null, revoked: r.revoked_at !== null }))
+}
+
+/**
+ * Revokes a token: one of `user`'s own, or anyone's when `user` is null (an administrator). Returns the owner's
+ * name, or null when there is no such live token to revoke.
+ */
+export async function revokeToken(db: Kysely<Database>, user: User | null, id: number): Promise<string | null> {
+  let query = db.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('id', '=', id).where('revoked_at', 'is', null)
+  if (user) query = query.where('user_id', '=', user.id)
+  const row = await query.returning('user_id').executeTakeFirst()
+  if (!row) return null
+  return (await loadUser(db, row.user_id))?.username ?? ''
 }
 
 /**

@@ -4,6 +4,7 @@ import { QUALIFIERS, type Qualifier } from '@/domain/types'
 import type { Db } from './connect'
 import { inScope } from '@/domain/scope'
 import { bumpRevision, regionTree, type Actor } from './record'
+import { refusalText, type RefusalCode, type RefusalParams } from '@/domain/refusal'
 import type { Database } from './schema'
 
 /** A figure as the API shows it: the package's fields plus its id, version, status and provenance. */
@@ -71,18 +72,27 @@ export class VersionConflict extends Error {
 }
 
 /** A change refused because the writer may not change figures of this region. */
-export class ChangeForbidden extends Error {}
+export class ChangeForbidden extends Error {
+  readonly code = 'figureOutsideScope'
+  constructor(readonly params: { region: string }) {
+    super(refusalText('figureOutsideScope', params))
+  }
+}
 
 /** Throws `ChangeForbidden` unless the actor may write figures of the figure's region. */
 async function checkScope(trx: Kysely<Database>, actor: Actor, figure: StoredObservation): Promise<void> {
   if (actor.scope == null || inScope(await regionTree(trx), actor.scope, figure.region)) return
-  throw new ChangeForbidden(`region ${figure.region} is outside your regions`)
+  throw new ChangeForbidden({ region: figure.region })
 }
 
 /** A change refused because of what it says (a quote not in its report, a withdrawn figure…). */
 export class ChangeRefused extends Error {
-  constructor(readonly path: string, message: string) {
-    super(message)
+  constructor(
+    readonly path: string,
+    readonly code: RefusalCode,
+    readonly params: RefusalParams = {},
+  ) {
+    super(refusalText(code, params))
   }
 }
 
@@ -107,13 +117,13 @@ export function correctObservation(db: Db, actor: Actor, id: string, change: Cor
     if (!before) return null
     await checkScope(trx, actor, before)
     if (before.version !== change.version) throw new VersionConflict(before)
-    if (before.status !== 'active') throw new ChangeRefused('id', 'the figure is withdrawn')
-    if (change.period !== undefined && parsePeriod(change.period) === null) throw new ChangeRefused('period', `"${change.period}" is not an ISO period`)
-    if (change.qualifier !== undefined && !QUALIFIERS.includes(change.qualifier)) throw new ChangeRefused('qualifier', `"${change.qualifier}" is not one of ${QUALIFIERS.join(' ')}`)
+    if (before.status !== 'active') throw new ChangeRefused('id', 'figureWithdrawn')
+    if (change.period !== undefined && parsePeriod(change.period) === null) throw new ChangeRefused('period', 'badPeriod', { period: change.period })
+    if (change.qualifier !== undefined && !QUALIFIERS.includes(change.qualifier)) throw new ChangeRefused('qualifier', 'badQualifier', { qualifier: change.qualifier, allowed: QUALIFIERS.join(' ') })
     const quote = change.quote ?? before.quote
     const report = await trx.selectFrom('reports').select('text').where('source_id', '=', before.source).executeTakeFirst()
     const start = report ? report.text.indexOf(quote) : -1
-    if (report && (!quote || start < 0)) throw new ChangeRefused('quote', `"${quote.slice(0, 40)}" does not occur in the report of ${before.source}`)
+    if (report && (!quote || start < 0)) throw new ChangeRefused('quote', quote ? 'quoteMissing' : 'quoteEmpty', { quote: quote.slice(0, 40), source: before.source })
     await trx
       .updateTable('observations')
       .set({
@@ -141,7 +151,7 @@ export function withdrawObservation(db: Db, actor: Actor, id: string, reason: st
     if (!before) return null
     await checkScope(trx, actor, before)
     if (before.version !== version) throw new VersionConflict(before)
-    if (before.status !== 'active') throw new ChangeRefused('id', 'the figure is already withdrawn')
+    if (before.status !== 'active') throw new ChangeRefused('id', 'figureWithdrawn')
     await trx.updateTable('observations').set({ status: 'withdrawn', version: before.version + 1, updated_at: sql<Date>`now()` }).where('id', '=', id).execute()
     const after = (await lockedRow(trx, id))!
     await recordChange(trx, actor, 'withdraw', before, after, reason)

@@ -6,6 +6,7 @@ import { inScope } from '@/domain/scope'
 import type { Dataset, Region, RegionLevel, Source } from '@/domain/types'
 import type { Db } from './connect'
 import { metricRow, regionRow, sourceRow, toMetric, toObservation, toRegion, toSource } from './rows'
+import { refusalText } from '@/domain/refusal'
 import type { BatchKind, Database } from './schema'
 
 /** Who writes: an account, or the system itself (the first start's seed). */
@@ -137,7 +138,7 @@ async function writeBatchIn(trx: Kysely<Database>, actor: Actor, meta: BatchMeta
   await insertObservations(trx, input, checked.offsets, id, actor)
   await trx
     .insertInto('audit')
-    .values({ user_id: actor.id, username: actor.username, action: meta.kind, entity: 'batch', entity_id: id, after: JSON.stringify({ name: meta.name, count: input.observations.length }), batch_id: id })
+    .values({ user_id: actor.id, username: actor.username, action: meta.kind, entity: 'batch', entity_id: id, after: JSON.stringify({ name: meta.name, count: input.observations.length, regions: regionsOf(input) }), batch_id: id })
     .execute()
   await bumpRevision(trx)
   return { id, count: input.observations.length }
@@ -148,15 +149,20 @@ async function writeBatchIn(trx: Kysely<Database>, actor: Actor, meta: BatchMeta
  * does not name files: each report text gets its own path, derived from its source id, and a source without a text
  * names none, so an export never writes two texts to one file or names a file it lacks.
  */
+/** The regions a batch's figures are of, for the audit trail's region filter. */
+export const regionsOf = (input: { observations: readonly { region: string }[] }) => [...new Set(input.observations.map((o) => o.region))].sort()
+
 /** The batch's figures the actor may not write: one whole file is refused for one such row, naming each. */
 async function outsideScope(trx: Kysely<Database>, actor: Actor, input: BatchInput): Promise<BatchProblem[]> {
   if (actor.scope == null) return []
   const tree = await regionTree(trx)
   const name = (code: string) => tree.get(code)?.name ?? code
-  const yours = actor.scope.map(name).join('、') || 'none'
+  const scope = actor.scope.map(name).join('、') || '—'
   const problems: BatchProblem[] = []
   input.observations.forEach((o, i) => {
-    if (!inScope(tree, actor.scope!, o.region)) problems.push({ path: `observations[${i}].region`, message: `${o.region} ${name(o.region)} is outside your regions (${yours})` })
+    if (inScope(tree, actor.scope!, o.region)) return
+    const params = { region: o.region, name: name(o.region), scope }
+    problems.push({ path: `observations[${i}].region`, message: refusalText('outsideScope', params), code: 'outsideScope', params })
   })
   return problems
 }

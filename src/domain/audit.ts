@@ -64,6 +64,19 @@ export interface AuditDetail {
   change?: string
   account?: string
   role?: string
+  /** Why a request was refused, as a code the view words in the reader's language. */
+  refusal?: { code: string; params: Record<string, string | number> }
+  /** A refused batch's first problem: where (`observations[2].region`) and why. */
+  problem?: { path: string; code: string; params: Record<string, string | number> }
+}
+
+/** A `{ code, params }` the server recorded, or undefined when `v` is not one. */
+function reasonOf(v: unknown): { code: string; params: Record<string, string | number> } | undefined {
+  if (!v || typeof v !== 'object') return undefined
+  const { code, params } = v as { code?: unknown; params?: unknown }
+  if (typeof code !== 'string') return undefined
+  const values = params && typeof params === 'object' ? Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'string' || typeof x === 'number')) : {}
+  return { code, params: values as Record<string, string | number> }
 }
 
 function parse(text: string): Record<string, unknown> {
@@ -93,5 +106,10 @@ export function auditDetail(entry: Pick<AuditEntry, 'before' | 'after'>): AuditD
   if (account) detail.account = account
   const role = str(after.role)
   if (role) detail.role = role
+  const refusal = reasonOf(after)
+  if (refusal) detail.refusal = refusal
+  const problem = reasonOf(after.problem)
+  const path = (after.problem as { path?: unknown } | undefined)?.path
+  if (problem && typeof path === 'string') detail.problem = { path, ...problem }
   return detail
 }

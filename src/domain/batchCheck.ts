@@ -1,3 +1,4 @@
+import { refusalText, type RefusalCode, type RefusalParams } from '@/domain/refusal'
 import { parsePeriod } from './period'
 import { QUALIFIERS, type Metric, type Observation, type Source } from './types'
 
@@ -24,10 +25,15 @@ export interface Catalogue {
   reportOf(sourceId: string): string | undefined
 }
 
-/** A refusal located in the request body: `observations[3].period: …`. */
+/**
+ * A refusal located in the request body: `observations[3].period: …`. A figure's problem carries a code and its values
+ * too, so the app says it in the reader's language (src/i18n/features/refusal.ts).
+ */
 export interface BatchProblem {
   path: string
   message: string
+  code?: RefusalCode
+  params?: RefusalParams
 }
 
 /** The checked batch: its problems, and where each figure's quote stands in its report (null: no report text). */
@@ -72,22 +78,23 @@ export function checkBatch(batch: BatchInput, record: Catalogue): CheckedBatch {
 
   const seen = new Map<string, number>()
   const offsets = batch.observations.map((o, i): [number, number] | null => {
-    const at = (field: string, message: string) => problem(`observations[${i}].${field}`, message)
-    if (!metricIds.has(o.metric)) at('metric', `${o.metric} is not a metric of the record`)
-    if (!record.regions.has(o.region)) at('region', `${o.region} is not a region of the record`)
-    if (parsePeriod(o.period) === null) at('period', `"${o.period}" is not an ISO period (2024, 2024-Q4, 2024-12, 2024-12-31, 2022/2025-01)`)
-    if (!Number.isFinite(o.value)) at('value', 'is not a finite number')
-    if (!QUALIFIERS.includes(o.qualifier)) at('qualifier', `"${o.qualifier}" is not one of ${QUALIFIERS.join(' ')}`)
-    if (!sourceIds.has(o.source)) at('source', `${o.source} is not a source of the record or of this batch`)
+    const at = (field: string, code: RefusalCode, params: RefusalParams = {}) =>
+      problems.push({ path: `observations[${i}].${field}`, message: refusalText(code, params), code, params })
+    if (!metricIds.has(o.metric)) at('metric', 'unknownMetric', { metric: o.metric })
+    if (!record.regions.has(o.region)) at('region', 'unknownRegion', { region: o.region })
+    if (parsePeriod(o.period) === null) at('period', 'badPeriod', { period: o.period })
+    if (!Number.isFinite(o.value)) at('value', 'notFinite')
+    if (!QUALIFIERS.includes(o.qualifier)) at('qualifier', 'badQualifier', { qualifier: o.qualifier, allowed: QUALIFIERS.join(' ') })
+    if (!sourceIds.has(o.source)) at('source', 'unknownSource', { source: o.source })
     const key = [o.metric, o.region, o.period, o.source].join('\u0000')
     const first = seen.get(key)
-    if (first !== undefined) at('period', `repeats observations[${first}] (same metric, region, period and source)`)
+    if (first !== undefined) at('period', 'repeats', { item: first + 1 })
     else seen.set(key, i)
     const report = reportOf(o.source)
     if (report === undefined) return null
     const start = o.quote ? report.indexOf(o.quote) : -1
-    if (!o.quote) at('quote', `is empty: source ${o.source} has its report text, so the figure must quote it`)
-    else if (start < 0) at('quote', `"${clip(o.quote)}" does not occur in the report of ${o.source}`)
+    if (!o.quote) at('quote', 'quoteEmpty', { source: o.source })
+    else if (start < 0) at('quote', 'quoteMissing', { quote: clip(o.quote), source: o.source })
     return start < 0 ? null : [start, start + o.quote.length]
   })
   return { problems, offsets, newSources, newMetrics }

@@ -1,7 +1,7 @@
 import type { Qualifier } from '../domain/types'
 import type { NumberToken } from './numbers'
 import { detectQualifier } from './qualifiers'
-import { NAME, SPEECH, spanAt, type Segments } from './segments'
+import { NAME, SPEECH, spanAt, type Segments, type Span } from './segments'
 import { matchUnit } from './units'
 
 /** A number that states a measure: its value, unit and qualifier, in normalised offsets. */
@@ -124,8 +124,20 @@ const PLAN = /力争|争取(?![^，。；]{0,6}(资金|项目|经费|补助|奖�
 
 function isPlan(text: string, pos: number, seg: Segments): boolean {
   const sentence = spanAt(seg.sentences, pos)
-  return sentence ? PLAN.test(text.slice(sentence.start, pos)) : false
+  if (!sentence) return false
+  // A plan word starts with one of a few characters: the text before the first of them cannot hold one. It is found
+  // once per sentence, not read again for each of its figures.
+  let first = planStarts.get(sentence)
+  if (first === undefined) {
+    const at = text.slice(sentence.start, sentence.end).search(PLAN_START)
+    planStarts.set(sentence, (first = at < 0 ? sentence.end : sentence.start + at))
+  }
+  return first < pos && PLAN.test(text.slice(first, pos))
 }
+
+/** The first characters of PLAN's words. */
+const PLAN_START = /[力争计预目将拟]/
+const planStarts = new WeakMap<Span, number>()
 
 /** 每周举办一次, 每个村配备2名: a rate or norm, not a measure of what was done. */
 function isFrequency(text: string, pos: number, seg: Segments): boolean {

@@ -4,19 +4,36 @@ import { PERSON_UNITS } from './units'
 /** Metrics with the phrases (name and aliases) that reports use for them, and the name, all without quotation marks. */
 export interface MetricIndex {
   entries: { metric: Metric; name: string; phrases: string[] }[]
+  /** Each phrase by its first character, with the entries that use it: a clause is scanned once for all of them. */
+  byFirst: Map<string, { phrase: string; entries: number[] }[]>
+  /** How far from a number a phrase can stand and still score enough (`MIN_SCORE`): farther ones are not looked at. */
+  reach: number
+  /** The longest phrase's length. */
+  longest: number
+  /** Each entry's `unitFit` for a figure's unit, filled on first use. */
+  fits: Map<string, Float64Array>
 }
+
+/** The score a metric needs to be chosen at all. */
+const MIN_SCORE = 1.2
 
 export function buildMetricIndex(metrics: Metric[]): MetricIndex {
-  return {
-    entries: metrics.map((metric) => ({
-      metric,
-      name: unquoted(metric.name),
-      phrases: [...new Set([metric.name, ...metric.aliases].map(unquoted).filter((p) => p.length >= 2))],
-    })),
-  }
+  const entries = metrics.map((metric) => ({
+    metric,
+    name: unquoted(metric.name),
+    phrases: [...new Set([metric.name, ...metric.aliases].map(unquoted).filter((p) => p.length >= 2))],
+  }))
+  const byPhrase = new Map<string, number[]>()
+  entries.forEach((e, i) => e.phrases.forEach((p) => (byPhrase.get(p) ?? byPhrase.set(p, []).get(p)!).push(i)))
+  const byFirst = new Map<string, { phrase: string; entries: number[] }[]>()
+  for (const [phrase, users] of byPhrase) (byFirst.get(phrase[0]) ?? byFirst.set(phrase[0], []).get(phrase[0])!).push({ phrase, entries: users })
+  const longest = [...byPhrase.keys()].reduce((max, p) => Math.max(max, p.length), 0)
+  // A phrase of length L at distance d scores at most L / (1 + d/6), below MIN_SCORE once d > 6 (L / MIN_SCORE - 1).
+  return { entries, byFirst, reach: Math.ceil(6 * (longest / MIN_SCORE - 1)) + 1, longest, fits: new Map() }
 }
 
-const QUOTES = /[“”‘’"「」『』]/g
+const QUOTE_MARKS = '“”‘’"「」『』'
+const QUOTES = new RegExp(`[${QUOTE_MARKS}]`, 'g')
 
 /** A phrase without its quotation marks: reports quote names (城市治理“合伙人”) that catalogues may not. */
 const unquoted = (text: string) => text.replace(QUOTES, '')
@@ -47,9 +64,13 @@ function describes(context: string, at: number, phrase: string, numEnd: number, 
     if (/^[\d一二两三四五六七八九十百千万]/.test(context.slice(at + phrase.length, at + phrase.length + 1))) return false
     if (!sharesWords(context.slice(numEnd, at), name)) return false
   }
-  const modifier = SINGLING_OUT.exec(context.slice(0, at))?.[1]
+  // The words are a few characters long: the tail before the phrase decides, not the whole clause.
+  const modifier = SINGLING_OUT.exec(context.slice(Math.max(0, at - SINGLING_OUT_TAIL), at))?.[1]
   return !modifier || name.includes(modifier.replace(/型$/, ''))
 }
+
+/** Longer than any word of SINGLING_OUT. */
+const SINGLING_OUT_TAIL = 8
 
 /**
  * Whether the words between a number and a phrase after it (what the number counts, and what that did) share a
@@ -63,37 +84,92 @@ function sharesWords(between: string, name: string): boolean {
   return false
 }
 
+/** A clause made ready for classifying its figures: its text without quotation marks and every catalogue phrase in it. */
+export interface ClausePhrases {
+  context: string
+  /** Per position of the clause, the matching position in `context`. */
+  shift: Int32Array
+  /** Phrases found, by position in `context`. */
+  hits: { at: number; phrase: string; entries: number[] }[]
+}
+
+const QUOTE_CHARS = new Set(QUOTE_MARKS)
+
+/** Finds every phrase of the index in the clause in one pass, so that each figure of the clause looks only near itself. */
+export function findClausePhrases(clause: string, index: MetricIndex): ClausePhrases {
+  const shift = new Int32Array(clause.length + 1)
+  let context = clause
+  if (QUOTES_IN.test(clause)) {
+    context = ''
+    for (let i = 0; i < clause.length; i++) {
+      shift[i] = context.length
+      if (!QUOTE_CHARS.has(clause[i])) context += clause[i]
+    }
+    shift[clause.length] = context.length
+  } else for (let i = 0; i <= clause.length; i++) shift[i] = i
+  const hits: ClausePhrases['hits'] = []
+  for (let at = 0; at < context.length; at++) {
+    const starting = index.byFirst.get(context[at])
+    if (starting) for (const p of starting) if (context.startsWith(p.phrase, at)) hits.push({ at, phrase: p.phrase, entries: p.entries })
+  }
+  return { context, shift, hits }
+}
+
+const QUOTES_IN = new RegExp(`[${QUOTE_MARKS}]`)
+
 /**
  * The metric whose phrases best describe the figure: `clause` is the figure's clause and [start, end) the number's
- * place in it; a phrase scores by its length and nearness.
+ * place in it; a phrase scores by its length and nearness. `phrases` may hold the clause's `findClausePhrases`.
  */
-export function classifyMetric(clause: string, start: number, end: number, unit: string, index: MetricIndex): Metric | null {
+export function classifyMetric(
+  clause: string,
+  start: number,
+  end: number,
+  unit: string,
+  index: MetricIndex,
+  phrases: ClausePhrases = findClausePhrases(clause, index),
+): Metric | null {
   // Phrases are matched with the clause's quotation marks left out, the number's place shifted to match.
-  const context = unquoted(clause)
-  const shift = (at: number) => unquoted(clause.slice(0, at)).length
-  const [numStart, numEnd] = [shift(start), shift(end)]
-  let best: Metric | null = null
-  let bestScore = 0
-  for (const { metric, name, phrases } of index.entries) {
-    const fit = unitFit(metric.unit, unit)
-    if (fit === 0) continue
-    let score = 0
-    for (const phrase of phrases) {
-      let at = context.indexOf(phrase)
-      while (at >= 0) {
-        if (describes(context, at, phrase, numEnd, name)) {
-          const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))
-          score = Math.max(score, (phrase.length * fit) / (1 + distance / 6))
-        }
-        at = context.indexOf(phrase, at + 1)
-      }
-    }
-    if (score > bestScore) {
-      bestScore = score
-      best = metric
+  const { context, shift, hits } = phrases
+  const [numStart, numEnd] = [shift[start], shift[end]]
+  const fits = unitFits(unit, index)
+  const scores = scratch.length >= index.entries.length ? scratch.fill(0) : (scratch = new Float64Array(index.entries.length))
+  // Hits are sorted by position: start at the first one that can reach the number.
+  const from = numStart - index.longest - index.reach
+  let lo = 0
+  let hi = hits.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (hits[mid].at < from) lo = mid + 1
+    else hi = mid
+  }
+  for (let h = lo; h < hits.length && hits[h].at <= numEnd + index.reach; h++) {
+    const { at, phrase, entries } = hits[h]
+    const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))
+    for (const e of entries) {
+      const fit = fits[e]
+      if (fit === 0 || !describes(context, at, phrase, numEnd, index.entries[e].name)) continue
+      scores[e] = Math.max(scores[e], (phrase.length * fit) / (1 + distance / 6))
     }
   }
-  return bestScore >= 1.2 ? best : null
+  let best: Metric | null = null
+  let bestScore = 0
+  for (let e = 0; e < index.entries.length; e++) {
+    if (scores[e] > bestScore) {
+      bestScore = scores[e]
+      best = index.entries[e].metric
+    }
+  }
+  return bestScore >= MIN_SCORE ? best : null
+}
+
+/** Each metric's score for the figure being classified, reused from one figure to the next. */
+let scratch = new Float64Array(0)
+
+function unitFits(unit: string, index: MetricIndex): Float64Array {
+  let fits = index.fits.get(unit)
+  if (!fits) index.fits.set(unit, (fits = Float64Array.from(index.entries, (e) => unitFit(e.metric.unit, unit))))
+  return fits
 }
 
 /** A change verb ending the phrase before a rate: (同比|较上年)(增长|下降)(了|达|到)?. */

@@ -134,6 +134,26 @@ const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目
 /** 较去年, 比上年同期, 同比: a base of comparison, not the figure's period. */
 const COMPARISON = /(较|比|与|同比|较之)$/
 
+const CHINESE_YEAR_DIGIT = /[二〇零一三四五六七八九]/
+/** What may follow the digits that start a rule: 2024年, 12月, 1-10月, 3至5月. */
+const AFTER_DIGITS = /[年月\-—至到~]/
+
+/**
+ * Whether any rule can match at i: a rule starting with digits needs at most four of them, then 年, 月 or a range
+ * mark; one starting with a Chinese numeral needs four and 年 (二〇二四年) or one and 季度. Most digits in a report
+ * are figures (500余次, 66.1%), and trying every rule on each of them was most of the work on a text dense in figures.
+ */
+function mayStartExpression(text: string, i: number): boolean {
+  const c = text[i]
+  if (c >= '0' && c <= '9') {
+    let j = i + 1
+    while (j < text.length && j - i <= 4 && text[j] >= '0' && text[j] <= '9') j++
+    return j - i <= 4 && AFTER_DIGITS.test(text[j] ?? '')
+  }
+  if (CHINESE_YEAR_DIGIT.test(c)) return text[i + 4] === '年' || text[i + 1] === '季'
+  return true
+}
+
 /** Every time expression in the text, left to right, resolved against the report date. */
 export function findPeriodExpressions(text: string, report: ReportDate): PeriodExpr[] {
   const found: PeriodExpr[] = []
@@ -141,6 +161,7 @@ export function findPeriodExpressions(text: string, report: ReportDate): PeriodE
   let t: RegExpExecArray | null
   while ((t = trigger.exec(text))) {
     const i = t.index
+    if (!mayStartExpression(text, i)) continue
     for (const rule of RULES) {
       rule.re.lastIndex = i
       const m = rule.re.exec(text)
@@ -162,7 +183,7 @@ const SUMMARY = /年度|总结|综述|盘点|回眸|回顾|成绩单|工作报�
 
 /** 由去年的82%提升至95%: the date before 由/从 is the base, not the period of the figure after 至/到. */
 function isBaseBefore(text: string, e: PeriodExpr, pos: number): boolean {
-  return e.end <= pos && /[由从]$/.test(text.slice(0, e.start)) && /(至|到|为)/.test(text.slice(e.end, pos))
+  return e.end <= pos && /[由从]/.test(text[e.start - 1] ?? '') && /(至|到|为)/.test(text.slice(e.end, pos))
 }
 
 /** 其中今年新建31处，累计服务…: a date inside a 其中 aside does not reach the clauses after it. */
@@ -173,14 +194,131 @@ function inAsideBefore(text: string, e: PeriodExpr, clause: Span | undefined, se
 }
 
 /** Start of the sentence at sentenceStart together with the sentences before it that end in a semicolon. */
-function compoundStart(text: string, sentenceStart: number): number {
+function compoundStart(text: string, sentenceStart: number, memo: Map<number, number>): number {
+  const known = memo.get(sentenceStart)
+  if (known !== undefined) return known
   let i = sentenceStart
-  while (i > 0 && /[；;]/.test(text[i - 1])) {
+  if (i > 0 && /[；;]/.test(text[i - 1])) {
     let j = i - 1
     while (j > 0 && !/[。！？!?；;\n]/.test(text[j - 1])) j--
-    i = j
+    // Figures come in order: the sentence before was usually asked for already, so a long chain is walked once.
+    i = compoundStart(text, j, memo)
   }
+  memo.set(sentenceStart, i)
   return i
+}
+
+const governs = (text: string, e: PeriodExpr, pos: number, clause: Span | undefined, seg: Segments) =>
+  !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
+
+/**
+ * What decides, for each expression, whether it governs a figure in a later clause: a base (由2023年的…) governs only
+ * when no 至/到/为 stands between it and the figure, and a date inside a 其中 aside never does. Found once per text,
+ * so that the figure need not test every expression of a long compound sentence (一是…；二是…；…) in turn. 日前 and
+ * 近日 (lately) are kept apart: they say when the event happened and yield to any other expression.
+ */
+interface Governing {
+  /** Per expression, the last one up to it that is neither a base, nor in an aside, nor a lately (-1: none). */
+  lastPlain: Int32Array
+  /** Per expression, the last one up to it that is a base and not in an aside (-1: none). */
+  lastBase: Int32Array
+  /** Per expression, the last 日前/近日 up to it (-1: none). */
+  lastLately: Int32Array
+  /** Per expression, the last 2023年度 up to it (-1: none). */
+  lastAnnual: Int32Array
+  /** Per expression, the last day of an event up to it (4月26日，…举办…; -1: none). */
+  lastEventDay: Int32Array
+  /** Where 至, 到 and 为 stand in the text, in order. */
+  changeWords: Int32Array
+}
+
+const governing = new WeakMap<PeriodExpr[], Governing>()
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+/** An event held on a named day: 4月26日，…举办/召开…. A scene (12月18日中午，骑手小王说) or a press day (记者获悉) is not one. */
+const EVENT = /举办|举行|召开|开展|启动|组织|走进|开幕|集中/
+/** What is counted at an event: people taking part, things handed out, services given there. */
+const EVENT_FIGURE = /当天|当日|现场|参加|参与|发放|吸引|接待|提供|活动中|共有|其中/
+
+function governingOf(text: string, exprs: PeriodExpr[], seg: Segments): Governing {
+  let g = governing.get(exprs)
+  if (g) return g
+  const n = exprs.length
+  const lastPlain = new Int32Array(n)
+  const lastBase = new Int32Array(n)
+  const lastLately = new Int32Array(n)
+  const lastAnnual = new Int32Array(n)
+  const lastEventDay = new Int32Array(n)
+  const carry = (a: Int32Array, k: number, own: boolean) => (a[k] = own ? k : k > 0 ? a[k - 1] : -1)
+  exprs.forEach((e, k) => {
+    const own = spanAt(seg.clauses, e.start)
+    const aside = own ? /^\s*其中/.test(text.slice(own.start, e.start)) : false
+    const base = /[由从]/.test(text[e.start - 1] ?? '')
+    const lately = e.kind === 'lately'
+    carry(lastPlain, k, !aside && !base && !lately)
+    carry(lastBase, k, !aside && base)
+    carry(lastLately, k, lately)
+    carry(lastAnnual, k, e.kind === 'annual' && !aside && !base)
+    const sentence = e.kind === 'point' && DAY.test(e.period) && /[日号]$/.test(text.slice(e.start, e.end)) ? spanAt(seg.sentences, e.start) : undefined
+    carry(lastEventDay, k, !!sentence && EVENT.test(text.slice(e.end, sentence.end)))
+  })
+  const words: number[] = []
+  for (const m of text.matchAll(/[至到为]/g)) words.push(m.index)
+  governing.set(exprs, (g = { lastPlain, lastBase, lastLately, lastAnnual, lastEventDay, changeWords: Int32Array.from(words) }))
+  return g
+}
+
+/** The last position before pos holding 至, 到 or 为, or -1. */
+function lastChangeWord(g: Governing, pos: number): number {
+  let lo = 0
+  let hi = g.changeWords.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (g.changeWords[mid] < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? g.changeWords[lo - 1] : -1
+}
+
+/** The index of the last expression starting before `before` and ending by pos, or -1. */
+function lastEndingBy(exprs: PeriodExpr[], before: number, pos: number): number {
+  let top = firstFrom(exprs, before) - 1
+  while (top >= 0 && exprs[top].end > pos) top--
+  return top
+}
+
+/**
+ * The last expression starting at or after `from`, before `clause`, ending by pos, that governs the figure at pos
+ * (`governs`): the later of the last plain one and the last base with no change word after it.
+ */
+function lastGoverningBefore(text: string, exprs: PeriodExpr[], seg: Segments, from: number, clause: Span, pos: number): PeriodExpr | undefined {
+  const g = governingOf(text, exprs, seg)
+  const top = lastEndingBy(exprs, Math.min(pos, clause.start), pos)
+  if (top < 0) return undefined
+  const low = firstFrom(exprs, from)
+  // A base governs if the last change word before pos comes before its end; ends grow with starts.
+  const word = lastChangeWord(g, pos)
+  let k = g.lastBase[top]
+  if (k >= 0 && exprs[k].end <= word) k = -1
+  const plain = g.lastPlain[top]
+  const best = Math.max(plain >= low ? plain : -1, k >= low ? k : -1)
+  return best >= 0 ? exprs[best] : undefined
+}
+const pick = (e: PeriodExpr, report: ReportDate) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
+
+/** compoundStart's answers for the text being read; figures of one text share them. */
+const compoundMemos = new WeakMap<Segments, Map<number, number>>()
+
+/** The index of the first expression starting at or after pos (`exprs` sorted by start, as findPeriodExpressions gives them). */
+export function firstFrom(exprs: PeriodExpr[], pos: number): number {
+  let lo = 0
+  let hi = exprs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (exprs[mid].start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */
@@ -191,61 +329,62 @@ export type PeriodSource = 'clause' | 'sentence' | 'paragraph' | 'article' | 'he
 
 /**
  * The period of a figure at pos and where it was found: an explicit date in its clause, else one earlier in its
- * sentence, else a date that opens its paragraph, else the day of the event its article reports (4月26日，…), else the
- * report date. A start (从2022年起, 今年以来) gives an interval to the report date for running totals.
+ * sentence, else a year's list or total (2023年度) earlier in its paragraph, else a date that opens its paragraph or a
+ * summary headline's, else the day of the event its article reports (4月26日，…举办), else the report date. 日前 and
+ * 近日 yield to all of these but the event's day. A start (从2022年起, 今年以来) gives an interval to the report date
+ * for running totals.
  */
 export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], seg: Segments, report: ReportDate): { period: string; via: PeriodSource } {
   const clause = spanAt(seg.clauses, pos)
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
-  const governs = (e: PeriodExpr) => !isBaseBefore(text, e, pos) && !inAsideBefore(text, e, clause, seg)
-  const inClause = clause ? exprs.filter((e) => e.start >= clause.start && e.start < clause.end && governs(e)) : []
+  // Expressions are sorted by start: each scope below is found by binary search, not by reading them all.
+  let point: PeriodExpr | undefined
+  let lately = false
+  if (clause) {
+    for (let k = firstFrom(exprs, clause.start); k < exprs.length && exprs[k].start < clause.end; k++) {
+      // The last governing expression before pos, else the first after it.
+      if (exprs[k].start >= pos && point) break
+      if (!governs(text, exprs[k], pos, clause, seg)) continue
+      if (exprs[k].kind === 'lately') lately = true
+      else point = exprs[k]
+      if (exprs[k].start >= pos && point) break
+    }
+  }
   const clauseText = clause ? text.slice(clause.start, clause.end) : ''
-  const pick = (e: PeriodExpr) => (e.kind === 'start' ? `${e.period}/${report.iso}` : e.period)
-  // 日前, 近日 say when the report's event happened, not what a list or total is about: they yield to 2023年度 below.
-  const lately = (e: PeriodExpr) => e.kind === 'lately'
-  const point = inClause.filter((e) => e.start < pos && !lately(e)).pop() ?? inClause.find((e) => !lately(e))
-  if (point) return { period: pick(point), via: 'clause' }
-  // 截至2025年12月底，…；组建…1260支: a semicolon does not end the date's reach.
-  const from = sentence ? compoundStart(text, sentence.start) : pos
-  const earlier = exprs.filter((e) => e.start >= from && e.end <= pos && governs(e))
-  const last = earlier.filter((e) => !lately(e)).pop()
+  if (point) return { period: pick(point, report), via: 'clause' }
+  let memo = compoundMemos.get(seg)
+  if (!memo) compoundMemos.set(seg, (memo = new Map()))
+  const from = sentence ? compoundStart(text, sentence.start, memo) : pos
+  // The last expression of the compound sentence before pos that governs it (one that ends by pos starts before it).
+  // Those of the figure's own clause were all tried above, and none governs.
+  let last: PeriodExpr | undefined
+  if (clause) last = lastGoverningBefore(text, exprs, seg, from, clause, pos)
+  else {
+    for (let k = firstFrom(exprs, pos) - 1; k >= 0 && exprs[k].start >= from && !last; k--) {
+      if (exprs[k].end <= pos && exprs[k].kind !== 'lately' && governs(text, exprs[k], pos, clause, seg)) last = exprs[k]
+    }
+  }
   if (last) {
     if (last.kind !== 'start') return { period: last.period, via: 'sentence' }
-    return { period: FLOW.test(clauseText) ? pick(last) : report.iso, via: 'sentence' }
+    return { period: FLOW.test(clauseText) ? pick(last, report) : report.iso, via: 'sentence' }
   }
+  const g = governingOf(text, exprs, seg)
+  const top = lastEndingBy(exprs, pos, pos)
+  if (top >= 0 && g.lastLately[top] >= firstFrom(exprs, from)) lately = true
   // 召开2023年度表彰大会。会上，100名…受到表彰: a year's list or total dates the figures after it in its paragraph.
-  const annual = paragraph && exprs.filter((e) => e.kind === 'annual' && e.start >= paragraph.start && e.end <= pos && governs(e)).pop()
-  if (annual) return { period: annual.period, via: 'paragraph' }
+  const annual = top >= 0 && paragraph ? g.lastAnnual[top] : -1
+  if (annual >= 0 && paragraph && exprs[annual].start >= paragraph.start) return { period: exprs[annual].period, via: 'paragraph' }
   const fallback = paragraphPeriod(text, pos, exprs, seg, paragraph, clauseText)
   if (fallback) return fallback
   // 日前/近日 in the figure's own sentence: as of the report, as the text says.
-  if (inClause.some(lately) || earlier.some(lately)) return { period: report.iso, via: 'sentence' }
+  if (lately) return { period: report.iso, via: 'sentence' }
   // 4月26日，巨野县举办…。…活动当天发放资料3000余份: the day of the event the article reports dates what was done at it.
-  const day = EVENT_FIGURE.test(clauseText) ? eventDay(text, pos, exprs, seg) : undefined
-  if (day) return { period: day.period, via: 'article' }
+  const article = spanAt(seg.articles, pos)
+  const day = top >= 0 && article && EVENT_FIGURE.test(clauseText) ? g.lastEventDay[top] : -1
+  if (day >= 0 && article && exprs[day].start >= article.start) return { period: exprs[day].period, via: 'article' }
   if (/全年/.test(clauseText)) return { period: String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year), via: 'year' }
   return { period: report.iso, via: 'report' }
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-/** An event held on a named day: 4月26日，…举办/召开…. A scene (12月18日中午，骑手小王说) or a press day (记者获悉) is not one. */
-const EVENT = /举办|举行|召开|开展|启动|组织|走进|开幕|集中/
-/** What is counted at an event: people taking part, things handed out, services given there. */
-const EVENT_FIGURE = /当天|当日|现场|参加|参与|发放|吸引|接待|提供|活动中|共有|其中/
-
-/** The last day, written as a day (4月26日), of an event sentence earlier in the figure's article. */
-function eventDay(text: string, pos: number, exprs: PeriodExpr[], seg: Segments): PeriodExpr | undefined {
-  const article = spanAt(seg.articles, pos)
-  if (!article) return undefined
-  let day: PeriodExpr | undefined
-  for (const e of exprs) {
-    if (e.start < article.start || e.end > pos) continue
-    if (e.kind !== 'point' || !DAY.test(e.period) || !/[日号]$/.test(text.slice(e.start, e.end))) continue
-    const sentence = spanAt(seg.sentences, e.start)
-    if (sentence && EVENT.test(text.slice(e.end, sentence.end))) day = e
-  }
-  return day
 }
 
 /** A date opening the figure's paragraph, or the date of a summary headline (2024年工作总结) over its article. */
@@ -254,12 +393,18 @@ function paragraphPeriod(
 ): { period: string; via: PeriodSource } | null {
   if (paragraph) {
     // ▲2024年12月30日，… or 本报讯（记者 …）12月26日，…: an opening date covers its paragraph.
-    const opening = exprs.find((e) => e.start >= paragraph.start && e.start < paragraph.end)
-    if (opening && (opening.kind === 'point' || opening.kind === 'annual') && DATELINE.test(text.slice(paragraph.start, opening.start))) return { period: opening.period, via: 'paragraph' }
+    const opening = exprs[firstFrom(exprs, paragraph.start)]
+    const dates = opening && (opening.kind === 'point' || opening.kind === 'annual')
+    if (dates && opening.start < paragraph.end && DATELINE.test(text.slice(paragraph.start, opening.start))) return { period: opening.period, via: 'paragraph' }
   }
   // A headline such as 2024年工作总结 dates every figure of its article; 一季度化解率达97.8% only its flows.
   const article = spanAt(seg.articles, pos)
-  const headline = article && exprs.find((e) => (e.kind === 'point' || e.kind === 'annual') && e.start >= article.head.start && e.end <= article.head.end)
-  if (headline && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return { period: headline.period, via: 'headline' }
+  let headline: PeriodExpr | undefined
+  if (article) {
+    for (let k = firstFrom(exprs, article.head.start); k < exprs.length && exprs[k].start < article.head.end && !headline; k++) {
+      if ((exprs[k].kind === 'point' || exprs[k].kind === 'annual') && exprs[k].end <= article.head.end) headline = exprs[k]
+    }
+  }
+  if (headline && article && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return { period: headline.period, via: 'headline' }
   return null
 }

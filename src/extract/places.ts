@@ -10,6 +10,8 @@ export interface Gazetteer {
    * and every name has at least two.
    */
   surfaces: Map<number, Surface[]>
+  /** The first characters of names and of 全市/该镇…, for jumping from one to the next. */
+  starts: RegExp
 }
 
 interface Surface {
@@ -84,10 +86,13 @@ export function buildGazetteer(regions: Region[]): Gazetteer {
     for (const alias of r.aliases) add(alias, r, DEPTH[r.level] <= 1 || FULL_SUFFIX.test(alias))
   }
   for (const list of surfaces.values()) list.sort((a, b) => b.text.length - a.text.length)
+  const firstChars = new Set([...[...surfaces.keys()].map((key) => Math.floor(key / 0x10000)), ...ANAPHORA_START])
+  const firsts = [...firstChars].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')
   return {
     byCode: new Map(regions.map((r) => [r.code, r])),
     city: regions.find((r) => r.level === 'city'),
     surfaces,
+    starts: new RegExp(`[${firsts}]`, 'g'),
   }
 }
 
@@ -95,12 +100,16 @@ export function buildGazetteer(regions: Region[]): Gazetteer {
 export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIndex {
   const raw: { start: number; end: number; surface: Surface }[] = []
   const anaphora: { start: number; end: number; word: string }[] = []
-  for (let i = 0; i < text.length; i++) {
+  // Jumps from one character that may start a name to the next, rather than looking up every character.
+  const next = gaz.starts
+  next.lastIndex = 0
+  for (let found = next.exec(text); found; found = next.exec(text)) {
+    const i = found.index
     const ch = text.charCodeAt(i)
     const a = ANAPHORA_START.has(ch) ? ((ANAPHORA.lastIndex = i), ANAPHORA.exec(text)) : null
     if (a && !(a[1] === '本' && text[i - 1] === '日')) {
       anaphora.push({ start: i, end: i + a[0].length, word: a[2] })
-      i += a[0].length - 1
+      next.lastIndex = i + a[0].length
       continue
     }
     const list = gaz.surfaces.get(pairKey(text, i))
@@ -110,7 +119,7 @@ export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIn
     const end = i + surface.text.length
     if (!surface.strong && NOT_PLACE_AFTER.test(text.slice(end, end + 2))) continue
     raw.push({ start: i, end, surface })
-    i = end - 1
+    next.lastIndex = end
   }
   const mentions: PlaceMention[] = []
   let r0 = 0
@@ -270,21 +279,14 @@ export function attributePlace(pos: number, index: PlaceIndex, seg: Segments, no
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
   const article = spanAt(seg.articles, pos)
-  const within = (s: Span | undefined, from: number, to: number) =>
-    s ? mentionsIn(index, Math.max(s.start, from), Math.min(s.end, to)).filter((m) => !m.member && m.end <= Math.min(s.end, to)) : []
-  // Scopes from narrow to wide, each listed only when the narrower ones name no place. The paragraph is searched
-  // back at most PARAGRAPH_LOOKBACK characters: a long one would make each figure's work grow with the text.
-  const scopes: [PlaceSource, () => PlaceMention[]][] = [
-    ['noun', () => (nounTo > nounFrom ? within(clause, nounFrom, nounTo).filter((m) => !m.anaphora) : [])],
-    ['clause', () => within(clause, 0, pos)],
-    ['clause', () => within(clause, pos, Infinity).filter((m) => !m.anaphora)],
-    ['sentence', () => within(sentence, 0, pos)],
-    ['paragraph', () => lastSentenceWith(within(paragraph, pos - PARAGRAPH_LOOKBACK, pos), seg)],
-  ]
-  for (const [via, scope] of scopes) {
-    const found = scope()
-    if (found.length) return { region: governing(found), via }
-  }
+  // The scopes in order; each is walked once, keeping its deepest place, with no list built per figure.
+  let found: PlaceMention | undefined
+  let via: PlaceSource = 'none'
+  if (clause && nounTo > nounFrom && (found = deepestWithin(index, clause, nounFrom, nounTo, true))) via = 'noun'
+  else if (clause && (found = deepestWithin(index, clause, 0, pos, false) ?? deepestWithin(index, clause, pos, Infinity, true))) via = 'clause'
+  else if (sentence && (found = deepestWithin(index, sentence, 0, pos, false))) via = 'sentence'
+  else if (paragraph && (found = deepestInLastSentence(index, paragraph, pos - PARAGRAPH_LOOKBACK, pos, seg))) via = 'paragraph'
+  if (found) return { region: found.region, via }
   // A subhead on its own line may open a pseudo-article: the nearest earlier dateline still governs.
   const at = article ? seg.articles.indexOf(article) : -1
   for (let i = at; i >= 0; i--) {
@@ -298,10 +300,49 @@ export function attributePlace(pos: number, index: PlaceIndex, seg: Segments, no
   return { region: null, via: 'none' }
 }
 
-/** 牡丹区召开大会，表彰全市…: a city-wide mention nearest the figure governs it; otherwise the deepest place does. */
-function governing(found: PlaceMention[]): Region {
-  const last = found[found.length - 1]
-  return last.cityWide ? last.region : deepest(found)
+/** Whether m is a place of span s within [from, to): starting and ending there, not listed as one of several. */
+function counts(m: PlaceMention, s: Span, to: number, skipAnaphora: boolean): boolean {
+  return !m.member && m.end <= Math.min(s.end, to) && !(skipAnaphora && m.anaphora)
+}
+
+/** The index of the first mention starting at or after `from`. */
+function firstMention(index: PlaceIndex, from: number): number {
+  let lo = 0
+  let hi = index.starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (index.starts[mid] < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The deepest of the mentions of span s within [from, to) that count (among equals, the last one named; a city-wide last one before all), or undefined. */
+function deepestWithin(index: PlaceIndex, s: Span, from: number, to: number, skipAnaphora: boolean, start = Math.max(s.start, from)): PlaceMention | undefined {
+  let best: PlaceMention | undefined
+  let last: PlaceMention | undefined
+  const end = Math.min(s.end, to)
+  for (let i = firstMention(index, start); i < index.starts.length && index.starts[i] < end; i++) {
+    const m = index.mentions[i]
+    if (!counts(m, s, to, skipAnaphora)) continue
+    last = m
+    if (!best || DEPTH[m.region.level] >= DEPTH[best.region.level]) best = m
+  }
+  // 牡丹区召开大会，表彰全市…: a city-wide mention nearest the figure governs it over deeper places before it.
+  return last?.cityWide ? last : best
+}
+
+/** Among the paragraph's mentions within [from, to) that count, the deepest of those in the sentence of the last one. */
+function deepestInLastSentence(index: PlaceIndex, paragraph: Span, from: number, to: number, seg: Segments): PlaceMention | undefined {
+  const start = Math.max(paragraph.start, from)
+  const end = Math.min(paragraph.end, to)
+  for (let i = firstMention(index, end) - 1; i >= 0 && index.starts[i] >= start; i--) {
+    const m = index.mentions[i]
+    if (!counts(m, paragraph, to, false)) continue
+    const last = spanAt(seg.sentences, m.start)
+    return deepestWithin(index, paragraph, from, to, false, last ? Math.max(start, last.start) : start)
+  }
+  return undefined
 }
 
 /** 安庄村、韩庄村等6个村庄 or 牡丹区和定陶区: places listed as members are not the governing place. */
@@ -310,19 +351,6 @@ function isListMember(text: string, m: PlaceMention, starts: Set<number>): boole
   if (next === '、' || next === '等' || text[m.start - 1] === '、') return true
   if (next === '和' || next === '与' || next === '及') return starts.has(m.end + 1)
   return false
-}
-
-function lastSentenceWith(found: PlaceMention[], seg: Segments): PlaceMention[] {
-  if (!found.length) return found
-  const last = spanAt(seg.sentences, found[found.length - 1].start)
-  return last ? found.filter((m) => m.start >= last.start) : found
-}
-
-/** The deepest place; among equals, the last one named. */
-function deepest(found: PlaceMention[]): Region {
-  let best = found[0]
-  for (const m of found) if (DEPTH[m.region.level] >= DEPTH[best.region.level]) best = m
-  return best.region
 }
 
 /** The place an article's headline and dateline name: one town if they agree on it, else their county. */

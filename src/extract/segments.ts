@@ -18,6 +18,8 @@ export interface Segments {
   paragraphs: Span[]
   sentences: Span[]
   clauses: Span[]
+  /** Runs longer than MAX_SPAN without a sentence end, which `sentences` and `clauses` cut into pieces. */
+  cuts: Span[]
   /**
    * Per character: NAME inside a short quoted name (“两个覆盖”) or a document title (《…》), whose
    * numbers are not measures; SPEECH inside direct speech.
@@ -35,11 +37,13 @@ const ENUMERATED = /^([一二三四五六七八九十]+[、是]|[（(][一二三
 
 export function segmentText(text: string): Segments {
   const paragraphs = splitParagraphs(text)
+  const cuts: Span[] = []
   return {
     articles: groupArticles(text, paragraphs),
     paragraphs: paragraphs.map(({ start, end }) => ({ start, end })),
-    sentences: splitBy(text, SENTENCE_END),
+    sentences: splitBy(text, SENTENCE_END, cuts),
     clauses: splitBy(text, CLAUSE_END),
+    cuts,
     quoted: markQuoted(text),
   }
 }
@@ -127,10 +131,11 @@ function toArticle(c: { start: number; end: number; headEnd: number; leadEnd: nu
  */
 export const MAX_SPAN = 1000
 
-function splitBy(text: string, boundary: RegExp): Span[] {
+function splitBy(text: string, boundary: RegExp, cuts: Span[] = []): Span[] {
   const spans: Span[] = []
   const re = new RegExp(boundary.source, 'g')
   const push = (start: number, end: number) => {
+    if (end - start > MAX_SPAN) cuts.push({ start, end })
     for (; end - start > MAX_SPAN; start += MAX_SPAN) spans.push({ start, end: start + MAX_SPAN })
     spans.push({ start, end })
   }
@@ -145,33 +150,39 @@ function splitBy(text: string, boundary: RegExp): Span[] {
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '《': '》', '〈': '〉', '『': '』' }
+const OPENS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([open, close]) => [close, open]))
+/** How far after its opening mark a quotation or a title may close. */
+const QUOTE_REACH = 600
 
+/**
+ * Each opening mark is paired with its closing mark through one pass and a stack per kind of mark (nested marks of a
+ * kind pair inside out); a line break ends every open title or quotation but “…”. A pass that scanned forward from
+ * every mark would cost QUOTE_REACH characters per mark on a text of unclosed marks.
+ */
 function markQuoted(text: string): Uint8Array {
   const mask = new Uint8Array(text.length)
-  const opening = /[“‘「《〈『]/g
-  let m: RegExpExecArray | null
-  while ((m = opening.exec(text))) {
-    const i = m.index
-    const close = PAIRS[text[i]]
-    const j = findClose(text, i + 1, text[i], close)
-    if (j < 0) continue
-    const kind = text[i] !== '《' && text[i] !== '〈' && isSpeech(text, i, j) ? SPEECH : NAME
-    for (let k = i; k <= j; k++) mask[k] |= kind
+  const stacks = new Map<string, number[]>(Object.keys(PAIRS).map((open) => [open, []]))
+  const spans: { open: number; close: number }[] = []
+  const marks = /[“”‘’「」《》〈〉『』\n]/g
+  for (let m = marks.exec(text); m; m = marks.exec(text)) {
+    const [k, c] = [m.index, m[0]]
+    if (c === '\n') {
+      for (const [open, stack] of stacks) if (open !== '“') stack.length = 0
+    } else if (PAIRS[c]) stacks.get(c)!.push(k)
+    else if (OPENS[c]) {
+      const open = stacks.get(OPENS[c])!.pop()
+      if (open !== undefined && k - open <= QUOTE_REACH) spans.push({ open, close: k })
+    }
+  }
+  spans.sort((a, b) => a.open - b.open)
+  const marked = { [NAME]: -1, [SPEECH]: -1 }
+  for (const { open, close } of spans) {
+    const kind = text[open] !== '《' && text[open] !== '〈' && isSpeech(text, open, close) ? SPEECH : NAME
+    // Nested spans of a kind are marked once.
+    for (let k = Math.max(open, marked[kind] + 1); k <= close; k++) mask[k] |= kind
+    marked[kind] = Math.max(marked[kind], close)
   }
   return mask
-}
-
-function findClose(text: string, from: number, open: string, close: string): number {
-  let depth = 0
-  const limit = Math.min(text.length, from + 600)
-  for (let k = from; k < limit; k++) {
-    if (text[k] === open && open !== close) depth++
-    else if (text[k] === close) {
-      if (depth === 0) return k
-      depth--
-    } else if (text[k] === '\n' && open !== '“') return -1
-  }
-  return -1
 }
 
 function isSpeech(text: string, open: number, close: number): boolean {

@@ -34,3 +34,19 @@ export interface Figure {
    */
   flags?: string[]
 }
+
+/** Something the user should know about how a report was read, with its place in the original text. */
+export interface ExtractNote {
+  /** long-sentence: a run of `length` characters without a sentence end, read in pieces of `max` characters. */
+  kind: 'long-sentence'
+  start: number
+  end: number
+  length: number
+  max: number
+}
+
+/** The figures of a report and the notes on how it was read. */
+export interface ExtractResult {
+  figures: Figure[]
+  notes: ExtractNote[]
+}

@@ -6,9 +6,11 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from '@/db/connect'
-import { findSession, findToken, type User } from '@/db/accounts'
+import { findSession, findToken, newSecret, type User } from '@/db/accounts'
 import { recordEvent } from '@/db/audit'
+import type { RefusalCode } from '@/domain/refusal'
 import { allows, PERMISSIONS } from './permissions'
+import { refusal } from './refusal'
 import { revisionCache, type RevisionCache } from './revision'
 import { auditRoutes } from './routes/audit'
 import { batchRoutes } from './routes/batches'
@@ -27,8 +29,15 @@ export interface ServerOptions {
   readRequiresLogin?: boolean
   /** A session ends after this many minutes without a request. */
   idleMinutes?: number
+  /** A session ends this many hours after signing in, however busy. */
+  maxSessionHours?: number
   /** TRUST_PROXY: behind an HTTPS proxy, so cookies are Secure and the client address comes from it. */
   trustProxy?: boolean
+  /**
+   * The key that signs session cookies (SESSION_SECRET, or DATA_DIR/session.key made at first start). A cookie not
+   * signed with it is ignored before the record is asked; changing it ends every session. Random when not given.
+   */
+  sessionKey?: string
   logger?: boolean
 }
 
@@ -41,6 +50,8 @@ declare module 'fastify' {
     csrf: string | null
     /** The API token's id, when the request came with one. */
     tokenId: number | null
+    /** The session's secret from its signed cookie, when the signature holds. */
+    sessionSecret: string | null
   }
 }
 
@@ -55,7 +66,7 @@ const BODY_LIMIT = 1 << 20
 /** The Fastify app: the JSON API under /api and, given `dist`, the built dashboard on the same origin. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options
-  const settings = { readRequiresLogin: options.readRequiresLogin ?? false, idleMinutes: options.idleMinutes ?? 120 }
+  const settings = { readRequiresLogin: options.readRequiresLogin ?? false, idleMinutes: options.idleMinutes ?? 120, maxSessionHours: options.maxSessionHours ?? 12 }
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -73,8 +84,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorateRequest('via', null)
   app.decorateRequest('csrf', null)
   app.decorateRequest('tokenId', null)
+  app.decorateRequest('sessionSecret', null)
 
-  await app.register(cookie)
+  await app.register(cookie, { secret: options.sessionKey ?? newSecret() })
   // Per address, on the routes that ask for it (signing in): the eleventh attempt within a minute is refused.
   await app.register(rateLimit, { global: false })
   await app.register(swagger, {
@@ -90,15 +102,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const found = await findToken(db.kysely, bearer)
       if (!found) {
         await recordEvent(db.kysely, null, { action: 'token_refused', entity: 'token', reason: `${request.method} ${request.url}` })
-        return reply.code(401).send({ error: 'unknown or revoked API token' })
+        return reply.code(401).send(refusal('tokenRefused'))
       }
       Object.assign(request, { user: found.user, via: 'token', tokenId: found.tokenId })
       return
     }
-    const secret = request.cookies[SESSION_COOKIE]
-    if (!secret) return
-    const session = await findSession(db.kysely, secret, settings.idleMinutes)
-    if (session) Object.assign(request, { user: session.user, csrf: session.csrf, via: 'cookie' })
+    const cookie = request.cookies[SESSION_COOKIE]
+    if (!cookie) return
+    // A cookie the server did not sign (forged, or from before the key changed) is no session: the record is not asked.
+    const signed = request.unsignCookie(cookie)
+    if (!signed.valid || !signed.value) return
+    const session = await findSession(db.kysely, signed.value, settings.idleMinutes, settings.maxSessionHours)
+    if (session) Object.assign(request, { user: session.user, csrf: session.csrf, via: 'cookie', sessionSecret: signed.value })
   })
 
   // The server refuses by default: a route answers only to whom PERMISSIONS names, and a cookie write needs its CSRF
@@ -108,20 +123,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.routeOptions.url === undefined) return
     const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${request.routeOptions.url}`
     const access = PERMISSIONS[route]
-    const refuse = async (status: number, error: string) => {
-      if (!SAFE_METHODS.has(request.method)) await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'request', entityId: route, reason: `${status} ${error}` })
-      return reply.code(status).send({ error })
+    const refuse = async (status: number, code: RefusalCode) => {
+      const body = refusal(code)
+      if (!SAFE_METHODS.has(request.method)) await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'request', entityId: route, reason: `${status} ${body.error}`, after: { code } })
+      return reply.code(status).send(body)
     }
     if (!allows(access, request.user?.role ?? null, settings.readRequiresLogin)) {
       const anonymous = request.user === null && access !== undefined
-      return refuse(anonymous ? 401 : 403, anonymous ? 'login required' : 'not allowed')
+      return refuse(anonymous ? 401 : 403, anonymous ? 'loginRequired' : 'notAllowed')
     }
     if (!SAFE_METHODS.has(request.method) && request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrf) {
-      return refuse(403, 'missing or wrong CSRF token (x-csrf-token)')
+      return refuse(403, 'csrf')
     }
     // Only the API waits for the new password: the page and its lazily loaded parts (the change form among them) must load.
     const api = request.routeOptions.url.startsWith('/api/')
-    if (api && request.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) return refuse(403, 'change your password first')
+    if (api && request.user?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) return refuse(403, 'changePasswordFirst')
     if (request.via === 'token' && !SAFE_METHODS.has(request.method)) {
       await recordEvent(db.kysely, request.user, { action: 'token_use', entity: 'token', entityId: String(request.tokenId), reason: route })
     }
@@ -139,8 +155,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const status = error.statusCode ?? 500
     if (status >= 500) {
       request.log.error(error)
-      return reply.code(500).send({ error: 'internal error' })
+      return reply.code(500).send(refusal('internal'))
     }
+    if (status === 429) return reply.code(429).send(refusal('tooMany'))
     return reply.code(status).send({ error: error.message })
   })
 
@@ -166,5 +183,5 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 export interface RouteContext {
   db: Db
   revisions: RevisionCache
-  settings: { readRequiresLogin: boolean; idleMinutes: number }
+  settings: { readRequiresLogin: boolean; idleMinutes: number; maxSessionHours: number }
 }

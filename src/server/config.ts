@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { DbLocation } from '@/db/connect'
 
@@ -11,7 +12,11 @@ export interface Config {
   location: DbLocation
   readRequiresLogin: boolean
   idleMinutes: number
+  /** SESSION_MAX_HOURS: a session ends this long after signing in, however busy. */
+  maxSessionHours: number
   trustProxy: boolean
+  /** SESSION_SECRET, or null to use (or make) DATA_DIR/session.key: see `sessionKey`. */
+  sessionSecret: string | null
 }
 
 /** Reads the settings; a bad value is an error naming it, not a silent default. */
@@ -20,9 +25,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT=${env.PORT} is not a port number`)
   const idleMinutes = Number(env.SESSION_IDLE_MINUTES ?? 120)
   if (!(idleMinutes > 0)) throw new Error(`SESSION_IDLE_MINUTES=${env.SESSION_IDLE_MINUTES} is not a positive number`)
+  const maxSessionHours = Number(env.SESSION_MAX_HOURS ?? 12)
+  if (!(maxSessionHours > 0)) throw new Error(`SESSION_MAX_HOURS=${env.SESSION_MAX_HOURS} is not a positive number`)
   const dataDir = resolve(env.DATA_DIR ?? 'var')
   const url = env.DATABASE_URL
   if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must start with postgres://')
+  const secret = env.SESSION_SECRET
+  if (secret !== undefined && secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)')
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -30,7 +39,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     location: url ? { url } : { dir: join(dataDir, 'db') },
     readRequiresLogin: env.READ_REQUIRES_LOGIN === '1',
     idleMinutes,
+    maxSessionHours,
     trustProxy: env.TRUST_PROXY === '1',
+    sessionSecret: secret ?? null,
   }
 }
 
@@ -57,4 +68,21 @@ function alive(pid: number): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * The key that signs session cookies: SESSION_SECRET when set (several server processes over one PostgreSQL share
+ * it), else DATA_DIR/session.key, made at first start with mode 0600. A key file others may read is refused, not used.
+ */
+export function sessionKey(config: Pick<Config, 'dataDir' | 'sessionSecret'>): string {
+  if (config.sessionSecret) return config.sessionSecret
+  const file = join(config.dataDir, 'session.key')
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' })
+  }
+  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) throw new Error(`${file} may be read by other users: chmod 600 it, or set SESSION_SECRET`)
+  const key = readFileSync(file, 'utf8').trim()
+  if (key.length < 32) throw new Error(`${file} holds no usable key (under 32 characters): delete it to make a new one`)
+  return key
 }

@@ -31,6 +31,7 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'PATCH /api/users/:id': 'admin',
   'GET /api/audit': 'admin',
   'GET /api/tokens': 'user',
+  'GET /api/tokens/all': 'admin',
   'POST /api/tokens': 'user',
   'DELETE /api/tokens/:id': 'user',
   'GET /data/*': 'read',

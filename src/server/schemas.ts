@@ -6,7 +6,9 @@ export const errorSchema = {
   type: 'object',
   properties: {
     error: { type: 'string' },
-    problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    code: { type: 'string' },
+    params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+    problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' }, params: { type: 'object', additionalProperties: { type: ['string', 'number'] } } } } },
     current: { type: 'object', additionalProperties: true },
   },
 } as const

@@ -6,7 +6,7 @@ import {
 } from '@/domain/ingest'
 import type { Metric } from '@/domain/types'
 import { fetchVillagesText, withVillages } from '@/data/villages'
-import { extractFigures } from '@/extract/extract'
+import { extractReport, type ExtractNote } from '@/extract/extract'
 import { useDatasetStore } from './dataset'
 import { useUserDataStore } from './userData'
 
@@ -21,6 +21,7 @@ interface Draft {
   reviewed: { date: string; text: string } | null
   figures: ReviewFigure[]
   created: Metric[]
+  notes?: ExtractNote[]
 }
 
 /** The saved draft, or null when there is none or it cannot be read (then it is ignored, not trusted). */
@@ -47,6 +48,8 @@ export const useIngestStore = defineStore('ingest', () => {
   const figures = shallowRef<ReviewFigure[]>([])
   /** Metrics the reviewer created in this review. */
   const created = shallowRef<Metric[]>([])
+  /** How the text was read, where the user should know it (a run too long for one sentence, read in pieces). */
+  const notes = shallowRef<ExtractNote[]>([])
   /** The candidate selected in the list or the text. */
   const active = ref<number | null>(null)
   /** False when the browser refused to keep the draft (storage full or disabled). */
@@ -65,12 +68,13 @@ export const useIngestStore = defineStore('ingest', () => {
     reviewed.value = draft.reviewed
     figures.value = draft.figures
     created.value = draft.created
+    notes.value = Array.isArray(draft.notes) ? draft.notes : []
   }
-  watch([() => ({ ...info }), reviewed, figures, created], () => {
+  watch([() => ({ ...info }), reviewed, figures, created, notes], () => {
     try {
       const empty = !info.text && !info.title && !reviewed.value
       if (empty) localStorage.removeItem(DRAFT_KEY)
-      else localStorage.setItem(DRAFT_KEY, JSON.stringify({ info, reviewed: reviewed.value, figures: figures.value, created: created.value } satisfies Draft))
+      else localStorage.setItem(DRAFT_KEY, JSON.stringify({ info, reviewed: reviewed.value, figures: figures.value, created: created.value, notes: notes.value } satisfies Draft))
       draftSaved.value = true
     } catch {
       draftSaved.value = false
@@ -91,9 +95,10 @@ export const useIngestStore = defineStore('ingest', () => {
     if (!canExtract.value) return
     if (!info.title.trim()) info.title = titleFromText(info.text)
     reviewed.value = { date: info.date, text: info.text }
-    const found = extractFigures(info.text, { date: info.date, regions: gazetteer.value, metrics: data.dataset.metrics })
+    const found = extractReport(info.text, { date: info.date, regions: gazetteer.value, metrics: data.dataset.metrics })
     const before = userData.batches.find((b) => b.id === reportSourceId(info.date, info.text))
-    figures.value = restoreReview(toReview(found, data.tree), before?.observations ?? [], info.text)
+    figures.value = restoreReview(toReview(found.figures, data.tree), before?.observations ?? [], info.text)
+    notes.value = found.notes
     created.value = []
     active.value = null
   }
@@ -103,6 +108,7 @@ export const useIngestStore = defineStore('ingest', () => {
     reviewed.value = null
     figures.value = []
     created.value = []
+    notes.value = []
     active.value = null
   }
 
@@ -131,5 +137,5 @@ export const useIngestStore = defineStore('ingest', () => {
     return metric.id
   }
 
-  return { info, reviewed, figures, created, active, draftSaved, canExtract, metrics, accepted, problems, known, extract, startOver, setStatus, reopenAccepted, patch, addMetric }
+  return { info, reviewed, figures, created, notes, active, draftSaved, canExtract, metrics, accepted, problems, known, extract, startOver, setStatus, reopenAccepted, patch, addMetric }
 })

@@ -6,6 +6,9 @@ import { callApi, hasServer, type ApiAnswer, type ApiError, type SessionInfo, ty
 export interface SignInRefusal {
   status: number
   detail: string
+  /** The reason's code and values, which the form words in the reader's language. */
+  code?: string
+  params?: Record<string, string | number>
 }
 
 /** How the page runs: not known yet, from plain files (static), or over the office server's shared record. */
@@ -44,7 +47,7 @@ export const useSessionStore = defineStore('session', () => {
     const answer = token
       ? await callApi<SessionInfo & ApiError>('api/setup', { method: 'POST', body: { token, username, password } })
       : await callApi<SessionInfo & ApiError>('api/session', { method: 'POST', body: { username, password } })
-    if (!answer.ok) return { status: answer.status, detail: answer.body?.error ?? `HTTP ${answer.status}` }
+    if (!answer.ok) return { status: answer.status, detail: answer.body?.error ?? `HTTP ${answer.status}`, code: answer.body?.code, params: answer.body?.params }
     take(answer.body)
     setupToken.value = null
     return null

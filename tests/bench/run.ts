@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --out FILE] [--only query,load,bundle,first,browser,extras,api]`: every figure of issue 7 in one
+ * `npm run bench [-- --out FILE] [--only query,load,bundle,first,browser,extras,api,extract,export,import,table]`: every figure of issue 7 in one
  * run, printed as a table; `--out` writes them as JSON. Ratios compare figures measured in this same run.
  */
 import { execFileSync } from 'node:child_process'
@@ -99,9 +99,10 @@ if (wants('bundle') || wants('browser') || wants('first')) {
   }
 }
 
-if (wants('extras')) {
-  // Benchmarks other features ship: any `bench…` function they export, returning named figures.
-  for (const name of ['extract', 'export', 'import', 'table']) {
+const extras = ['extract', 'export', 'import', 'table']
+if (extras.some((name) => wants('extras') || only?.has(name))) {
+  // Benchmarks other features ship: any `bench…` function they export, returning named figures; `--only extract` runs one.
+  for (const name of extras.filter((n) => wants('extras') || only?.has(n))) {
     const file = resolve(import.meta.dirname, `${name}.bench.ts`)
     // Only modules that export a runner: importing a script that runs on load would run it with our arguments.
     if (!existsSync(file) || !/export (async )?function bench/.test(readFileSync(file, 'utf8'))) continue

@@ -25,6 +25,14 @@ const TRAIL = [
   entry('1', 'correct', { username: 'admin', region: '371726', before: '{"value":66.1}', after: '{"value":66.2}', reason: '复核' }),
   entry('0', 'login_failed', { username: '', entity: 'session' }),
 ]
+/** Refusals recorded with their codes: the view words them in the reader's language. */
+const CODED = [
+  entry('5', 'refused', {
+    after: JSON.stringify({ name: '鄄城县.csv', rows: 3, problem: { path: 'observations[2].region', code: 'outsideScope', params: { region: '371722', name: '单县', scope: '鄄城县' } } }),
+    reason: 'outside the writer’s regions: 1 problem(s), first observations[2].region: 371722 单县 is outside your regions (鄄城县)',
+  }),
+  entry('4', 'refused', { entity: 'request', after: '{"code":"csrf"}', reason: '403 missing or wrong CSRF token (x-csrf-token)' }),
+]
 
 describe('操作记录 tab', () => {
   it.each([
@@ -40,6 +48,15 @@ describe('操作记录 tab', () => {
 })
 
 describe('ViewAudit', () => {
+  it('says coded refusals in Chinese, naming the item and field', async () => {
+    fakeApi({ 'GET /api/audit': { status: 200, body: CODED } })
+    Object.assign(useSessionStore(), { mode: 'server', user: ADMIN })
+    const w = mount(ViewAudit, plugins())
+    await flushPromises()
+    const what = w.findAll('[data-testid=audit-table] tbody tr').map((tr) => tr.findAll('td').at(-1)!.text())
+    expect(what).toEqual(['「鄄城县.csv」 · 3 行 · 第 3 项 地区：371722 单县 不在你负责的地区（鄄城县）内', '请求缺少本页的安全令牌，已拒绝（可能来自其他网站）；请刷新页面后重试'])
+  })
+
   it('reads nothing and says so for someone who is not an administrator', async () => {
     const calls = fakeApi({})
     Object.assign(useSessionStore(), { mode: 'server', user: EDITOR })

@@ -42,13 +42,25 @@ describe('导入数据 with an office server', () => {
     w.unmount()
   })
 
+  it('keeps 导入 disabled over the demonstration package, which is never saved to the shared record', async () => {
+    const calls = fakeApi({ 'GET /api/batches': { status: 200, body: [] } })
+    Object.assign(useSessionStore(), { mode: 'server', user: EDITOR, csrf: 'c1' })
+    useDatasetStore().loadedKey = 'demo'
+    const w = await chosen()
+    expect(w.get('[data-testid="import-summary"]').text()).toContain('2 行可导入')
+    expect(w.get('[data-testid="import-confirm"]').attributes('disabled')).toBeDefined()
+    expect(w.get('[data-testid="record-write-hint"]').text()).toContain('当前显示的是演示数据，不能保存到共享记录')
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([])
+    w.unmount()
+  })
+
   it('sends the rows as one import batch, and names a refused row by its line in the file', async () => {
     let refuse = true
     const calls = fakeApi({
       'GET /api/batches': { status: 200, body: [] },
       'POST /api/batches': () =>
         refuse
-          ? { status: 400, body: { error: 'the batch was refused: 1 problem(s)', problems: [{ path: 'observations[1].region', message: '371726 is not a region of the record' }] } }
+          ? { status: 400, body: { error: 'the batch was refused: 1 problem(s)', problems: [{ path: 'observations[1].region', message: '371726 is not a region of the record', code: 'unknownRegion', params: { region: '371726' } }] } }
           : { status: 201, body: { id: '4', count: 2 } },
     })
     Object.assign(useSessionStore(), { mode: 'server', user: EDITOR, csrf: 'c1' })
@@ -58,7 +70,7 @@ describe('导入数据 with an office server', () => {
     const post = calls.find((c) => c.method === 'POST')!
     expect(post.body).toMatchObject({ kind: 'import', name: '统计.csv', fileName: '统计.csv' })
     expect((post.body as { observations: unknown[] }).observations).toHaveLength(2)
-    expect(w.get('[data-testid="record-outcome"] li').text()).toBe('第 3 行 region：371726 is not a region of the record')
+    expect(w.get('[data-testid="record-outcome"] li').text()).toBe('第 3 行 地区：地区代码 371726 不在共享记录中')
     expect(w.get('[data-testid="import-confirm"]').attributes('disabled')).toBeUndefined()
 
     refuse = false

@@ -51,6 +51,22 @@ describe('ViewIngest', () => {
     w.unmount()
   })
 
+  it('tells where a run without a sentence end was read in pieces', async () => {
+    const long = '鄄城县开展志愿服务活动' + '社区党组织'.repeat(400) + '开展活动500余次'
+    const w = await extracted(`全市共有社会组织4532家。\n${long}。`)
+    expect(w.findAll('[data-testid=ingest-note]').map((n) => n.text())).toEqual([
+      `原文第 16–${15 + long.length + 1} 字是一段 ${long.length + 1} 字、没有句末标点（。！？；）的文字，已按每 1000 字一段识别：跨段的数字可能漏识或识别不全，请对照原文核对。`,
+    ])
+    w.unmount()
+  })
+
+  it('has no note on ordinary text', async () => {
+    const w = await extracted('鄄城县开展志愿服务活动120余次。')
+    expect(w.findAll('[data-testid=ingest-item]')).toHaveLength(1)
+    expect(w.findAll('[data-testid=ingest-note]')).toHaveLength(0)
+    w.unmount()
+  })
+
   it('says so when the browser refuses to keep the draft, and keeps working', async () => {
     const setItem = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new DOMException('quota', 'QuotaExceededError')

@@ -88,8 +88,25 @@ describe('报告录入 with an office server', () => {
     const outcome = w.find('[data-testid=record-outcome]')
     expect(outcome.attributes('role')).toBe('alert')
     expect(outcome.text()).toContain('未保存任何一项（1 个问题）')
-    expect(outcome.find('li').text()).toBe('第 1 项「鄄城县开展志愿服务活动120余次」 quote：does not occur in the report')
+    expect(outcome.find('li').text()).toBe('第 1 项「鄄城县开展志愿服务活动120余次」 引文：does not occur in the report')
     expect(w.find('[data-testid=ingest-reader]').exists()).toBe(true)
+    w.unmount()
+  })
+
+  it('words the server’s reasons in Chinese by their codes, not in the server’s English', async () => {
+    const problem = { path: 'observations[0].region', message: '371722 单县 is outside your regions (鄄城县)', code: 'outsideScope', params: { region: '371722', name: '单县', scope: '鄄城县' } }
+    fakeApi({
+      'GET /api/batches': { status: 200, body: [] },
+      'POST /api/batches': { status: 403, body: { error: 'the batch was refused: 1 problem(s)', code: 'batchRefused', params: { n: 1 }, problems: [problem] } },
+    })
+    Object.assign(useSessionStore(), { mode: 'server', user: EDITOR, csrf: 'c1' })
+    const w = await accepted()
+    await w.find('[data-testid=ingest-save]').trigger('click')
+    await flushPromises()
+    const outcome = w.find('[data-testid=record-outcome]')
+    expect(outcome.text()).toContain('其中有不属于你负责地区的数据，整批未保存（1 处）')
+    expect(outcome.find('li').text()).toBe('第 1 项「鄄城县开展志愿服务活动120余次」 地区：371722 单县 不在你负责的地区（鄄城县）内')
+    expect(outcome.text()).not.toMatch(/outside|region：/)
     w.unmount()
   })
 

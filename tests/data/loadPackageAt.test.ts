@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fetchReader, PackageTooLarge } from '@/data/load'
+import { fetchReader, PackageTooLarge, Unreadable } from '@/data/load'
+import { located } from '@/data/messages'
 import { loadPackageAt, PAGE_THREAD_BYTES, type LoadRequest } from '@/data/loadPackageAt'
 import { columnsOf } from '@/domain/observationIndex'
 
@@ -129,12 +130,53 @@ describe('fetchReader with a budget', () => {
     await expect(read('metrics.csv')).rejects.toBeInstanceOf(PackageTooLarge)
   })
 
-  it('gives each file’s bytes, budgeted or not, and a missing file as null', async () => {
+  it('gives each file’s bytes, budgeted or not, and a missing file with the server’s answer', async () => {
     const bytes = new TextEncoder().encode('\uFEFFid,name\n371726,鄄城县\n')
     vi.stubGlobal('fetch', async (url: string | URL) => (String(url).endsWith('missing.csv') ? new Response('', { status: 404 }) : new Response(bytes)))
     for (const read of [fetchReader(BASE, 1 << 20), fetchReader(BASE)]) {
       expect(await read('regions.csv')).toEqual(bytes)
-      expect(await read('missing.csv')).toBeNull()
+      expect(await read('missing.csv')).toEqual(new Unreadable('the server answered 404 (no such file)'))
     }
+  })
+})
+
+describe('loadPackageAt when files fail', () => {
+  /** The embedded package served, except that `fail` answers for the files it names. */
+  const serveFailing = (fail: Record<string, () => Response | Promise<Response>>) =>
+    vi.stubGlobal('fetch', async (url: string | URL) => {
+      const path = decodeURIComponent(new URL(String(url)).pathname.replace(/^\/data\//, ''))
+      return fail[path] ? fail[path]() : new Response(readFileSync(resolve(dataDir, path)))
+    })
+  const errors = (loaded: { messages: { level: string; file: string; line?: number; message: string }[] }) =>
+    loaded.messages.filter((m) => m.level === 'error').map((m) => `${m.file}${m.line ? `:${m.line}` : ''}: ${m.message}`)
+
+  it('names each file that failed and how: the server’s status, a failed request, a download that broke off', async () => {
+    const broken = () => new Response(new ReadableStream({ pull: (c) => c.error(new TypeError('network error')) }))
+    serveFailing({
+      'observations.csv': () => new Response('', { status: 500, statusText: 'Internal Server Error' }),
+      'metrics.csv': () => Promise.reject(new TypeError('Failed to fetch')),
+      'regions.csv': broken,
+      'reports/heze-daily-2025-01.txt': () => new Response('', { status: 404 }),
+    })
+    const messages = errors(await loadPackageAt(BASE))
+    expect(messages).toContain('observations.csv: cannot be read: the server answered 500 (Internal Server Error)')
+    expect(messages).toContain('metrics.csv: cannot be read: the request to the server failed (network error or blocked)')
+    expect(messages).toContain('regions.csv: cannot be read: the download broke off after 0 bytes')
+    expect(messages.some((m) => /^sources\.csv:\d+: report file reports\/heze-daily-2025-01\.txt cannot be read: the server answered 404 \(no such file\)$/.test(m))).toBe(true)
+  })
+
+  it('says the descriptor is missing on the server, not only that it cannot be read', async () => {
+    serveFailing({ 'datapackage.json': () => new Response('', { status: 404 }) })
+    expect(errors(await loadPackageAt(BASE))).toEqual(['datapackage.json: cannot be read: the server answered 404 (no such file)'])
+  })
+
+  it('says the server cannot be reached when every request fails, and an escaping exception names the package', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch')
+    })
+    expect(errors(await loadPackageAt(BASE))).toEqual(['datapackage.json: cannot be read: the request to the server failed (network error or blocked)'])
+    // What the page and the worker throw for an exception past the reader: located, never "Invalid string length".
+    expect(located(BASE, new RangeError('Invalid string length')).message).toBe('http://127.0.0.1/data/: is too large to read')
+    expect(located(BASE, new TypeError('x is undefined')).message).toBe('http://127.0.0.1/data/: could not be read: its content is not what a data package holds')
   })
 })

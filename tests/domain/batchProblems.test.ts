@@ -26,7 +26,8 @@ describe(batchOutcome, () => {
       { ok: false, status: 403, body: { error: 'outside', problems: [{ path: 'observations[3].region', message: '371722 单县 is outside your regions (鄄城县)' }] } },
       { kind: 'refused', outOfScope: true, error: 'outside', problems: [{ path: 'observations[3].region', message: '371722 单县 is outside your regions (鄄城县)' }] },
     ],
-    [{ ok: false, status: 0, body: null }, { kind: 'failed', error: 'no answer from the server' }],
+    [{ ok: false, status: 0, body: null }, { kind: 'failed', error: 'no answer from the server', code: 'noAnswer' }],
+    [{ ok: false, status: 409, body: { error: 'dup', code: 'duplicateFigure', params: { key: 'k' } } }, { kind: 'duplicate', error: 'dup', code: 'duplicateFigure', params: { key: 'k' } }],
     [{ ok: false, status: 502, body: null }, { kind: 'failed', error: 'HTTP 502' }],
   ])('reads answer %#', (answer, outcome) => {
     expect(batchOutcome(answer)).toEqual(outcome)

@@ -76,7 +76,7 @@ describe('county-scoped writing in Chromium', () => {
     await clerk.getByTestId('import-confirm').click()
     const outcome = clerk.getByTestId('record-outcome')
     await expect.poll(() => outcome.innerText()).toContain('其中有不属于你负责地区的数据，整批未保存（1 处）')
-    expect(await outcome.locator('li').allInnerTexts()).toEqual(['第 3 行 region：371722 单县 is outside your regions (鄄城县)'])
+    expect(await outcome.locator('li').allInnerTexts()).toEqual(['第 3 行 地区：371722 单县 不在你负责的地区（鄄城县）内'])
     await clerk.screenshot({ path: resolve(shots, 'roles-refused.png'), fullPage: true })
 
     await clerk.getByTestId('import-file').setInputFiles(clerkCsv(true))
@@ -94,7 +94,7 @@ describe('county-scoped writing in Chromium', () => {
     expect(refused).toContain('clerk01')
     expect(refused).toContain('被拒绝')
     expect(refused).toContain('「鄄城县协会商会.csv」 · 3 行')
-    expect(refused).toContain('371722 单县 is outside your regions (鄄城县)')
+    expect(refused).toContain('第 2 项 地区：371722 单县 不在你负责的地区（鄄城县）内')
     expect(await trail.locator('tr[data-action=import]').innerText()).toContain('「鄄城县协会商会.csv」 · 2 行')
     await admin.screenshot({ path: resolve(shots, 'roles-audit.png'), fullPage: true })
 

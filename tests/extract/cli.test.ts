@@ -14,6 +14,16 @@ describe('extract CLI', () => {
     expect(lines.map((f) => [f.value, f.unit, f.region_code, f.period])).toEqual([[4532, '家', '371700', '2025-01'], [66.1, '%', '371700', '2025-01']])
   })
 
+  it('says where a run without a sentence end was read in pieces, and is silent on ordinary text', () => {
+    const long = '鄄城县开展志愿服务活动' + '社区党组织'.repeat(400) + '开展活动500余次'
+    const r = run(['--date', '2025-01'], `全市共有社会组织4532家。\n${long}。`)
+    expect(r.status).toBe(0)
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `extract: standard input: line 2, characters 16–${15 + long.length + 1}: ${long.length + 1} characters without a sentence end (。！？；), read in pieces of 1000; a figure whose words cross a cut may be missed or read short`,
+    ])
+    expect(run(['--date', '2025-01'], '全市共有社会组织4532家，覆盖率达66.1%。').stderr).toBe('')
+  })
+
   it('exits 1 with a message naming the file it cannot read', () => {
     const r = run(['--date', '2025-01', 'no-such-report.txt'])
     expect(r.status).toBe(1)

@@ -78,6 +78,7 @@ const TABLE: Row[] = [
   { route: 'GET /api/users', request: () => ({ method: 'GET', url: '/api/users' }), expect: [401, 403, 403, 403, 200] },
   { route: 'POST /api/users', request: (ctx) => ({ method: 'POST', url: '/api/users', payload: { username: `u${ctx.unique()}`, password: 'long-enough-password', role: 'viewer' } }), expect: [401, 403, 403, 403, 201] },
   { route: 'GET /api/tokens', request: () => ({ method: 'GET', url: '/api/tokens' }), expect: [401, 200, 200, 200, 200] },
+  { route: 'GET /api/tokens/all', request: () => ({ method: 'GET', url: '/api/tokens/all' }), expect: [401, 403, 403, 403, 200] },
   { route: 'POST /api/tokens', request: () => ({ method: 'POST', url: '/api/tokens', payload: { name: 'cli' } }), expect: [401, 201, 201, 201, 201] },
   {
     route: 'POST /api/password',
@@ -146,7 +147,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   async function as(who: Who, options: InjectOptions) {
     if (who === 'anonymous') return app.inject(options)
     const { secret, csrf } = await startSession(db.kysely, ctx.users[who])
-    return app.inject({ ...options, cookies: { [SESSION_COOKIE]: secret }, headers: { ...options.headers, 'x-csrf-token': csrf } })
+    return app.inject({ ...options, cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, headers: { ...options.headers, 'x-csrf-token': csrf } })
   }
 
   it('has a row for every route the server opens', () => {
@@ -170,9 +171,24 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   it('refuses a cookie write without the session CSRF token', async () => {
     const { secret } = await startSession(db.kysely, ctx.users.admin)
     const before = await fingerprint(db)
-    const response = await app.inject({ method: 'POST', url: '/api/users', cookies: { [SESSION_COOKIE]: secret }, payload: { username: 'csrf-victim', password: 'long-enough-password', role: 'admin' } })
+    const response = await app.inject({ method: 'POST', url: '/api/users', cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, payload: { username: 'csrf-victim', password: 'long-enough-password', role: 'admin' } })
     expect(response.statusCode).toBe(403)
     expect(await fingerprint(db)).toEqual(before)
+    const entry = await db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ action: 'refused', username: 'admin', entity_id: 'POST /api/users', after: { code: 'csrf' } })
+  })
+
+  it('takes only session cookies it signed itself: not the bare secret, not one signed with another key', async () => {
+    const { secret } = await startSession(db.kysely, ctx.users.editor)
+    const who = async (cookie: string) => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie } })).json().user?.username ?? null
+    const other = await buildServer({ db, sessionKey: 'another-key-another-key-another-key' })
+    try {
+      expect(await who(secret)).toBeNull()
+      expect(await who(other.signCookie(secret))).toBeNull()
+      expect(await who(app.signCookie(secret))).toBe('clerk01')
+    } finally {
+      await other.close()
+    }
   })
 
   it('signs in with a password, and the cookie is dead after signing out', async () => {
@@ -187,6 +203,8 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     expect((await app.inject({ method: 'DELETE', url: '/api/session', cookies: { [SESSION_COOKIE]: cookie.value }, headers })).statusCode).toBe(204)
     const stolen = await app.inject({ method: 'POST', url: '/api/tokens', cookies: { [SESSION_COOKIE]: cookie.value }, headers, payload: { name: 'stolen' } })
     expect(stolen.statusCode).toBe(401)
+    const entry = await db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ action: 'refused', username: '', entity_id: 'POST /api/tokens', after: { code: 'loginRequired' } })
   })
 
   it('says the same for an unknown name and a wrong password', async () => {
@@ -202,8 +220,23 @@ describe.each(ENGINES)('the API on %s', (engine) => {
     const write = () => app.inject({ method: 'POST', url: '/api/batches', headers, payload: { kind: 'import', name: 'cli.csv', observations: [observation(`19${ctx.unique().slice(-2)}`)] } })
     expect((await write()).statusCode).toBe(201)
     const { secret, csrf } = await startSession(db.kysely, ctx.users.editor)
-    await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf } })
+    await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, headers: { 'x-csrf-token': csrf } })
     expect((await write()).statusCode).toBe(401)
+    const entry = await db.kysely.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ action: 'token_refused', entity: 'token', reason: 'POST /api/batches' })
+  })
+
+  it('lets an administrator list and revoke anyone’s token, and nobody else', async () => {
+    const { id, token } = await createToken(db.kysely, ctx.users.viewer, 'laptop')
+    const bearer = { authorization: `Bearer ${token}` }
+    const listed = (await as('admin', { method: 'GET', url: '/api/tokens/all' })).json() as { id: number; username: string; name: string }[]
+    expect(listed.find((k) => k.id === id)).toMatchObject({ username: 'viewer1', name: 'laptop' })
+    expect((await as('editor', { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: bearer })).statusCode).toBe(200)
+    expect((await as('admin', { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(204)
+    expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: bearer })).statusCode).toBe(401)
+    const entry = await db.kysely.selectFrom('audit').selectAll().where('action', '=', 'token_revoke').where('entity_id', '=', String(id)).executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ username: 'admin', before: { owner: 'viewer1' } })
   })
 
   describe('attacks', () => {
@@ -214,7 +247,10 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       const rows = [{ ...observation('2018-01'), region: '371722' }, observation('2018-02')]
       const response = await as('editorShan', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: '单县.csv', observations: rows } })
       expect(response.statusCode).toBe(403)
-      expect(response.json().problems).toEqual([{ path: 'observations[1].region', message: '371726 鄄城县 is outside your regions (单县)' }])
+      expect(response.json().problems).toEqual([
+        { path: 'observations[1].region', message: '371726 鄄城县 is outside your regions (单县)', code: 'outsideScope', params: { region: '371726', name: '鄄城县', scope: '单县' } },
+      ])
+      expect(response.json()).toMatchObject({ code: 'batchRefused', params: { n: 1 } })
       expect(await fingerprint(db)).toEqual(before)
       expect(await lastAudit()).toMatchObject({ action: 'refused', username: 'clerk02', entity: 'batch' })
       const own = await as('editorShan', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name: '单县.csv', observations: rows.slice(0, 1) } })
@@ -227,12 +263,23 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       expect(response.statusCode, response.body).toBe(201)
     })
 
+    it('finds a town’s batch under its county in the audit trail, and not under another county', async () => {
+      await db.kysely.insertInto('regions').values({ code: '371726002', name: '凤凰镇', level: 'town', parent: '371726', aliases: '' }).onConflict((oc) => oc.doNothing()).execute()
+      const name = `town-${ctx.unique()}.csv`
+      expect((await as('editor', { method: 'POST', url: '/api/batches', payload: { kind: 'import', name, observations: [{ ...observation('2018-04'), region: '371726002' }] } })).statusCode).toBe(201)
+      const names = async (region: string) =>
+        ((await as('admin', { method: 'GET', url: `/api/audit?region=${region}&action=import` })).json() as { after: string }[]).map((e) => (JSON.parse(e.after) as { name: string }).name)
+      expect(await names('371726')).toContain(name)
+      expect(await names('371726002')).toContain(name)
+      expect(await names('371722')).not.toContain(name)
+    })
+
     it('ends the sessions and tokens of a disabled account, and refuses its password', async () => {
       const user = await createUser(db.kysely, `gone${ctx.unique()}`, 'long-enough-password', 'editor', ['371726'])
       const { secret } = await startSession(db.kysely, user)
       const { token } = await createToken(db.kysely, user, 'cli')
       expect((await as('admin', { method: 'PATCH', url: `/api/users/${user.id}`, payload: { disabled: true } })).statusCode).toBe(200)
-      expect((await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: secret } })).json().user).toBeNull()
+      expect((await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: app.signCookie(secret) } })).json().user).toBeNull()
       expect((await app.inject({ method: 'GET', url: '/api/tokens', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401)
       expect((await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'long-enough-password' } })).statusCode).toBe(401)
       expect(await lastAudit()).toMatchObject({ action: 'login_disabled', username: user.username })
@@ -283,7 +330,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   describe('bad input', () => {
     const editorPost = async (url: string, payload: string | object, headers: Record<string, string> = {}) => {
       const { secret, csrf } = await startSession(db.kysely, ctx.users.admin)
-      return app.inject({ method: 'POST', url, payload, cookies: { [SESSION_COOKIE]: secret }, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json', ...headers } })
+      return app.inject({ method: 'POST', url, payload, cookies: { [SESSION_COOKIE]: app.signCookie(secret) }, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json', ...headers } })
     }
 
     it('refuses a stranger before reading the body', async () => {
@@ -312,7 +359,7 @@ describe.each(ENGINES)('the API on %s', (engine) => {
       const before = await fingerprint(db)
       const response = await editorPost('/api/batches', { kind: 'import', name: 'a.csv', observations: [observation('2020'), { ...observation('2021'), quote: '并无此句' }] })
       expect(response.statusCode).toBe(400)
-      expect(response.json().problems).toEqual([{ path: 'observations[1].quote', message: '"并无此句" does not occur in the report of r1' }])
+      expect(response.json().problems).toEqual([{ path: 'observations[1].quote', message: '"并无此句" does not occur in the report of r1', code: 'quoteMissing', params: { quote: '并无此句', source: 'r1' } }])
       expect(await fingerprint(db)).toEqual(before)
     })
 
@@ -389,17 +436,43 @@ describe('the first administrator', () => {
   })
 })
 
+describe('behind an HTTPS proxy', () => {
+  it('marks the session cookie Secure when the proxy says the request came over HTTPS, and only when trusted', async () => {
+    const db = await emptyRecord('pglite')
+    await createUser(db.kysely, 'proxied', 'long-enough-password', 'viewer')
+    const login = (app: FastifyInstance) =>
+      app.inject({ method: 'POST', url: '/api/session', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'proxied', password: 'long-enough-password' } })
+    const trusting = await buildServer({ db, trustProxy: true })
+    const direct = await buildServer({ db })
+    try {
+      expect((await login(trusting)).cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' })
+      expect((await login(direct)).cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBeFalsy()
+    } finally {
+      await trusting.close()
+      await direct.close()
+      await db.close()
+    }
+  })
+})
+
 describe('an idle session', () => {
-  it('ends after the idle time the settings give', async () => {
+  it('ends after the idle time the settings give, and a busy one after its longest life', async () => {
     const db = await emptyRecord('pglite')
     const app = await buildServer({ db, idleMinutes: 1 })
     try {
       const user = await createUser(db.kysely, 'idle', 'long-enough-password', 'viewer')
       const { secret } = await startSession(db.kysely, user)
-      const who = async () => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: secret } })).json().user?.username ?? null
+      const who = async () => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: app.signCookie(secret) } })).json().user?.username ?? null
       expect(await who()).toBe('idle')
       await db.kysely.updateTable('sessions').set({ seen_at: new Date(Date.now() - 2 * 60_000) }).execute()
       expect(await who()).toBeNull()
+      // In constant use, a session still ends after its longest life (12 hours here).
+      const busy = await startSession(db.kysely, user)
+      const asBusy = async () => (await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: app.signCookie(busy.secret) } })).json().user?.username ?? null
+      await db.kysely.updateTable('sessions').set({ created_at: new Date(Date.now() - 11 * 3_600_000) }).execute()
+      expect(await asBusy()).toBe('idle')
+      await db.kysely.updateTable('sessions').set({ created_at: new Date(Date.now() - 13 * 3_600_000) }).execute()
+      expect(await asBusy()).toBeNull()
     } finally {
       await app.close()
       await db.close()

@@ -16,13 +16,20 @@ export interface ImportProblem {
 
 /** Fills `{name}` placeholders of a message template (the CLI's side of what vue-i18n does in the app). */
 export function fillTemplate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? clip(String(params[name])) : whole))
+}
+
+/** The longest value a message repeats whole: a 3-million-character cell is named by its start and length. */
+const MAX_QUOTED = 200
+
+function clip(value: string): string {
+  return value.length <= MAX_QUOTED ? value : `${value.slice(0, MAX_QUOTED)}…（${value.length}）`
 }
 
 /** The problem as a package message (`file:line: column: text`), with its text from `templates`. */
 export function toDataMessage(p: ImportProblem, file: string, templates: Record<string, string>): DataMessage {
   const text = fillTemplate(templates[p.code] ?? p.code, p.params)
-  return { level: p.level, file, line: p.line, message: p.column ? `${p.column}: ${text}` : text }
+  return { level: p.level, file, line: p.line, message: p.column ? `${clip(p.column)}: ${text}` : text }
 }
 
 /** Orders problems by line, whole-file problems first; a line's problems keep their left-to-right order. */

@@ -34,12 +34,19 @@ export async function readInWorker(request: WorkerRequest, onProgress: (fraction
 export const PAGE_THREAD_IMPORT_BYTES = 8 << 20
 
 /**
- * Runs an import in a Web Worker; cancel ends the worker at once. Where there is no Worker (Node, happy-dom), or the
+ * How long a worker may read one file before it is stopped: the largest file allowed (200 MB) takes about a minute at
+ * `npx tsx tests/bench/import.bench.ts`'s rate, so three minutes only ever stop a file that makes the reader work
+ * without end (an archive that expands enormously, a malformed sheet).
+ */
+export const IMPORT_TIME_LIMIT_MS = 180_000
+
+/**
+ * Runs an import in a Web Worker; cancel ends the worker at once, and so does `timeLimitMs` with a `timedOut` problem. Where there is no Worker (Node, happy-dom), or the
  * worker cannot start, a file up to `PAGE_THREAD_IMPORT_BYTES` is read on this thread, and a larger one is refused
  * with a `needsWorker` problem rather than freezing the page. A worker that fails once it has started is not re-run
  * here: the same file would fail the page the same way.
  */
-export function runImport(request: WorkerRequest, onProgress: (fraction: number) => void): ImportTask {
+export function runImport(request: WorkerRequest, onProgress: (fraction: number) => void, timeLimitMs = IMPORT_TIME_LIMIT_MS): ImportTask {
   let cancelled = false
   const onThisThread = (): Promise<ImportRun | null> =>
     request.file.size > PAGE_THREAD_IMPORT_BYTES
@@ -49,16 +56,23 @@ export function runImport(request: WorkerRequest, onProgress: (fraction: number)
   if (!worker) return { result: onThisThread(), cancel: () => void (cancelled = true) }
   let started = false
   let settle: (run: ImportRun | null) => void = () => {}
+  let timer: ReturnType<typeof setTimeout> | undefined
   const result = new Promise<ImportRun | null>((resolve, reject) => {
     settle = resolve
+    timer = setTimeout(() => {
+      worker.terminate()
+      resolve(refusedRun(request.fileName, 'timedOut', { seconds: Math.round(timeLimitMs / 1000) }))
+    }, timeLimitMs)
     worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
       started = true
       if (data.type === 'progress') return onProgress(data.fraction)
+      clearTimeout(timer)
       worker.terminate()
       if (data.type === 'done') resolve(data.run)
       else reject(new Error(data.error))
     }
     worker.onerror = (e) => {
+      clearTimeout(timer)
       worker.terminate()
       if (started || cancelled) reject(new Error(e.message || 'import worker failed'))
       else onThisThread().then(resolve, reject)
@@ -69,6 +83,7 @@ export function runImport(request: WorkerRequest, onProgress: (fraction: number)
     result,
     cancel() {
       cancelled = true
+      clearTimeout(timer)
       worker.terminate()
       settle(null)
     },

@@ -12,11 +12,13 @@ export interface OpenedWorkbook {
 
 /** Opens XLSX bytes with exceljs, loaded on first use so the dashboard does not carry it. */
 export async function openXlsx(bytes: Uint8Array): Promise<OpenedWorkbook> {
-  assertSafeArchive(bytes)
+  await assertSafeArchive(bytes)
   const { default: ExcelJS } = await import('exceljs')
   const workbook: Workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
   const sheets = workbook.worksheets.map((w) => w.name)
+  // A ZIP that is no workbook (or a workbook without sheets) opens empty: say so rather than name a sheet "undefined".
+  if (sheets.length === 0) throw new Error('it holds no worksheet')
   const firstVisible = workbook.worksheets.find((w) => w.state === 'visible' || w.state === undefined)?.name ?? sheets[0]
   return { sheets, firstVisible, read: (sheet) => readSheet(workbook, sheet ?? firstVisible) }
 }

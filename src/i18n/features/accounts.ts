@@ -38,6 +38,9 @@ const zh = {
   tokenRevoked: '已撤销',
   tokenUsed: '最近使用 {time}',
   tokenNever: '尚未使用',
+  allTokens: '所有账户的 API 令牌',
+  allTokensHint: '管理员可撤销任何账户的令牌，例如电脑丢失或人员离岗时。',
+  tokenOwner: '{user} 的「{name}」',
   none: '暂无。',
   failed: '操作失败：{error}',
 }
@@ -81,6 +84,9 @@ const en: typeof zh = {
   tokenRevoked: 'revoked',
   tokenUsed: 'last used {time}',
   tokenNever: 'never used',
+  allTokens: 'API tokens of every account',
+  allTokensHint: 'An administrator revokes any account’s token, e.g. when a computer is lost or someone leaves.',
+  tokenOwner: '{user}: “{name}”',
   none: 'None yet.',
   failed: 'Failed: {error}',
 }

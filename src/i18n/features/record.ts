@@ -1,6 +1,7 @@
 const zh = {
   localOnly: '未连接服务器：录入和导入的数据只保存在本浏览器中，同事看不到，清除浏览器数据即丢失。',
   signInToSave: '登录后可保存到共享记录',
+  demoNotSaved: '当前显示的是演示数据，不能保存到共享记录；取消勾选“演示数据”后再录入或导入。',
   viewerOnly: '你的账户只能查看；保存到共享记录需要编辑或管理员账户。',
   save: '保存到共享记录（{n} 项）',
   saving: '正在保存…',
@@ -22,6 +23,7 @@ const zh = {
 const en: typeof zh = {
   localOnly: 'No server: what you enter or import is kept in this browser only; colleagues do not see it, and clearing the browser loses it.',
   signInToSave: 'Sign in to save to the shared record',
+  demoNotSaved: 'This is the demonstration data, which is never saved to the shared record: untick “demo data” before entering or importing.',
   viewerOnly: 'Your account can only read; saving to the shared record needs an editor or administrator account.',
   save: 'Save to the shared record ({n} figures)',
   saving: 'Saving…',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { toCsvText } from '@/data/import/writeCsv'
+import { regionTree } from '@/db/record'
 import type { RouteContext } from '../app'
 
 interface AuditQuery {
@@ -21,7 +22,7 @@ export async function auditRoutes(app: FastifyInstance, { db }: RouteContext): P
     '/api/audit',
     {
       schema: {
-        summary: 'The audit trail, newest first: by person, region (of the figure changed), action and time; as JSON or CSV',
+        summary: 'The audit trail, newest first: by person, region (the figure changed or the batch’s figures, the region’s towns included), action and time; as JSON or CSV',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -43,7 +44,15 @@ export async function auditRoutes(app: FastifyInstance, { db }: RouteContext): P
       let query = db.kysely.selectFrom('audit').select(['id', 'at', 'username', 'action', 'entity', 'entity_id', region.as('region'), 'before', 'after', 'batch_id', 'reason'])
       if (q.user) query = query.where('username', '=', q.user)
       if (q.action) query = query.where('action', '=', q.action)
-      if (q.region) query = query.where(region, '=', q.region)
+      if (q.region) {
+        // A county includes its towns: an entry counts when its figure's region, or one of its batch's regions, lies there.
+        const tree = await regionTree(db.kysely)
+        const within = [q.region, ...tree.all().filter((r) => tree.isAncestor(q.region!, r.code)).map((r) => r.code)]
+        const listed = sql.join(within)
+        query = query.where((eb) =>
+          eb.or([eb(region, 'in', within), sql<boolean>`exists (select 1 from jsonb_array_elements_text(case when jsonb_typeof(after->'regions') = 'array' then after->'regions' else '[]'::jsonb end) as r(code) where r.code in (${listed}))`]),
+        )
+      }
       if (q.from) query = query.where('at', '>=', new Date(q.from))
       if (q.to) query = query.where('at', '<=', new Date(q.to))
       const rows = (await query.orderBy('id', 'desc').limit(q.limit ?? 1000).execute()).map((r) => ({

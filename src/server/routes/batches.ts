@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { BatchInput } from '@/domain/batchCheck'
 import type { Metric, Observation, Source } from '@/domain/types'
 import { recordEvent } from '@/db/audit'
-import { actorOf, BatchRefused, writeBatch } from '@/db/record'
+import { actorOf, BatchRefused, regionsOf, writeBatch } from '@/db/record'
 import type { RouteContext } from '../app'
+import { refusal } from '../refusal'
 import { batchSchema, errorSchema } from '../schemas'
 
 /** A batch of figures may be this large (200 000 figures with their quotes); every other body stays under 1 MiB. */
@@ -45,11 +46,13 @@ export async function batchRoutes(app: FastifyInstance, { db }: RouteContext): P
       } catch (e) {
         if (e instanceof BatchRefused) {
           const reason = `${e.forbidden ? 'outside the writer’s regions' : 'invalid'}: ${e.problems.length} problem(s), first ${e.problems[0].path}: ${e.problems[0].message}`
-          await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'batch', entityId: 'POST /api/batches', after: { name: body.name, rows: body.observations.length }, reason })
-          return reply.code(e.forbidden ? 403 : 400).send({ error: `the batch was refused: ${e.problems.length} problem(s)`, problems: e.problems.slice(0, 1000) })
+          // The first problem is kept with its code, so the audit view says it in the reader's language.
+          const { path, code, params } = e.problems[0]
+          await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'batch', entityId: 'POST /api/batches', after: { name: body.name, rows: body.observations.length, regions: regionsOf(body), problem: { path, code, params } }, reason })
+          return reply.code(e.forbidden ? 403 : 400).send({ ...refusal('batchRefused', { n: e.problems.length }), problems: e.problems.slice(0, 1000) })
         }
         const duplicate = uniqueViolation(e)
-        if (duplicate) return reply.code(409).send({ error: `the record already has a figure for ${duplicate}` })
+        if (duplicate) return reply.code(409).send(refusal('duplicateFigure', { key: duplicate }))
         throw e
       }
     },

@@ -4,6 +4,7 @@ import { ChangeForbidden, ChangeRefused, correctObservation, listObservations, o
 import { actorOf } from '@/db/record'
 import type { RouteContext } from '../app'
 import { AnswerCache } from '../revision'
+import { refusal } from '../refusal'
 import { errorSchema, storedObservationSchema } from '../schemas'
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const
@@ -62,21 +63,21 @@ export async function observationRoutes(app: FastifyInstance, { db, revisions }:
     { schema: { summary: "A figure's history: its entry, corrections and withdrawal", params: idParams, response: { 200: historySchema, 404: errorSchema } } },
     async (request, reply) => {
       const history = await observationHistory(db.kysely, (request.params as { id: string }).id)
-      return history ?? reply.code(404).send({ error: 'no such figure' })
+      return history ?? reply.code(404).send(refusal('noSuchFigure'))
     },
   )
 
   // A stale version answers 409 with the figure as it now stands; a refused change 400 naming the field.
   const answer = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, change: () => Promise<unknown>) => {
     try {
-      return (await change()) ?? reply.code(404).send({ error: 'no such figure' })
+      return (await change()) ?? reply.code(404).send(refusal('noSuchFigure'))
     } catch (e) {
       if (e instanceof ChangeForbidden) {
-        await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'observation', entityId: (request.params as { id: string }).id, reason: e.message })
-        return reply.code(403).send({ error: e.message })
+        await recordEvent(db.kysely, request.user, { action: 'refused', entity: 'observation', entityId: (request.params as { id: string }).id, reason: e.message, after: { code: e.code, params: e.params } })
+        return reply.code(403).send(refusal(e.code, e.params))
       }
-      if (e instanceof VersionConflict) return reply.code(409).send({ error: e.message, current: e.current })
-      if (e instanceof ChangeRefused) return reply.code(400).send({ error: `${e.path}: ${e.message}`, problems: [{ path: e.path, message: e.message }] })
+      if (e instanceof VersionConflict) return reply.code(409).send({ error: e.message, code: 'versionConflict', current: e.current })
+      if (e instanceof ChangeRefused) return reply.code(400).send({ ...refusal(e.code, e.params), error: `${e.path}: ${e.message}`, problems: [{ path: e.path, message: e.message, code: e.code, params: e.params }] })
       throw e
     }
   }

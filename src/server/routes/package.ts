@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import JSZip from 'jszip'
 import { packageFiles } from '@/db/exportPackage'
 import { readDataset } from '@/db/record'
+import { refusal } from '../refusal'
 import type { RouteContext } from '../app'
 
 const TYPES: Record<string, string> = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', txt: 'text/plain; charset=utf-8' }
@@ -31,7 +32,7 @@ export async function packageRoutes(app: FastifyInstance, { db, revisions }: Rou
       const path = (request.params as { '*': string })['*']
       const { revision: rev, files } = await current()
       const text = files.get(path)
-      if (text === undefined) return reply.code(404).send({ error: `${path} is not a file of the package` })
+      if (text === undefined) return reply.code(404).send(refusal('noSuchFile', { path }))
       const etag = `"r${rev}"`
       reply.header('ETag', etag).header('Cache-Control', 'no-cache')
       if (request.headers['if-none-match'] === etag) return reply.code(304).send()

@@ -3,6 +3,7 @@ import { changePassword, checkPassword, claimSetup, endSession, startSession, ty
 import { recordEvent } from '@/db/audit'
 import { SESSION_COOKIE, type RouteContext } from '../app'
 import { passwordProblem } from '../passwords'
+import { refusal } from '../refusal'
 import { errorSchema, passwordSchema, usernameSchema, userSchema } from '../schemas'
 
 const sessionSchema = {
@@ -25,7 +26,7 @@ export async function sessionRoutes(app: FastifyInstance, { db }: RouteContext):
   // A new session at each login: an old cookie (a fixed or stolen one) never becomes a signed-in session.
   async function signIn(request: FastifyRequest, reply: FastifyReply, user: User) {
     const { secret, csrf } = await startSession(db.kysely, user)
-    reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' })
+    reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', signed: true })
     await recordEvent(db.kysely, user, { action: 'login', entity: 'session', reason: request.ip })
     return { user, csrfToken: csrf }
   }
@@ -54,13 +55,12 @@ export async function sessionRoutes(app: FastifyInstance, { db }: RouteContext):
       if (result.ok) return signIn(request, reply, result.user)
       await recordEvent(db.kysely, { id: null, username }, { action: `login_${result.reason === 'wrong' ? 'failed' : result.reason}`, entity: 'session', reason: request.ip })
       // One message for an unknown name, a wrong password, a locked or disabled account: no one learns which accounts exist.
-      return reply.code(401).send({ error: 'wrong user name or password, or the account is locked for a while' })
+      return reply.code(401).send(refusal('badLogin'))
     },
   )
 
   app.delete('/api/session', { schema: { summary: 'Sign out', response: { 204: { type: 'null' } } } }, async (request, reply) => {
-    const secret = request.cookies[SESSION_COOKIE]
-    if (secret) await endSession(db.kysely, secret)
+    if (request.sessionSecret) await endSession(db.kysely, request.sessionSecret)
     await recordEvent(db.kysely, request.user, { action: 'logout', entity: 'session' })
     reply.clearCookie(SESSION_COOKIE, { path: '/' })
     return reply.code(204).send()
@@ -79,10 +79,10 @@ export async function sessionRoutes(app: FastifyInstance, { db }: RouteContext):
       const user = request.user!
       const { current, password } = request.body as { current: string; password: string }
       const check = await checkPassword(db.kysely, user.username, current)
-      if (!check.ok) return reply.code(403).send({ error: 'the current password is wrong' })
+      if (!check.ok) return reply.code(403).send(refusal('wrongCurrentPassword'))
       const problem = passwordProblem(password, user.username)
-      if (problem) return reply.code(400).send({ error: problem })
-      await changePassword(db.kysely, user, password, request.via === 'cookie' ? (request.cookies[SESSION_COOKIE] ?? null) : null)
+      if (problem) return reply.code(400).send(refusal(problem))
+      await changePassword(db.kysely, user, password, request.via === 'cookie' ? request.sessionSecret : null)
       await recordEvent(db.kysely, user, { action: 'password_change', entity: 'user', entityId: String(user.id) })
       return reply.code(204).send()
     },
@@ -101,11 +101,11 @@ export async function sessionRoutes(app: FastifyInstance, { db }: RouteContext):
     async (request, reply) => {
       const { token, username, password } = request.body as { token: string; username: string; password: string }
       const problem = passwordProblem(password, username)
-      if (problem) return reply.code(400).send({ error: problem })
+      if (problem) return reply.code(400).send(refusal(problem))
       const user = await claimSetup(db.kysely, token, username, password)
       if (!user) {
         await recordEvent(db.kysely, { id: null, username }, { action: 'refused', entity: 'setup', reason: `setup link spent or wrong (${request.ip})` })
-        return reply.code(403).send({ error: 'this setup link is spent or wrong' })
+        return reply.code(403).send(refusal('setupSpent'))
       }
       await recordEvent(db.kysely, user, { action: 'user_create', entity: 'user', entityId: String(user.id), after: { username, role: 'admin' }, reason: 'setup link' })
       return signIn(request, reply, user)

@@ -3,6 +3,7 @@ import { createToken, createUser, listTokens, listUsers, revokeToken, updateUser
 import { recordEvent } from '@/db/audit'
 import type { Role } from '@/db/schema'
 import type { RouteContext } from '../app'
+import { refusal } from '../refusal'
 import { passwordProblem } from '../passwords'
 import { errorSchema, passwordSchema, regionsSchema, usernameSchema, userSchema } from '../schemas'
 
@@ -28,14 +29,14 @@ export async function userRoutes(app: FastifyInstance, { db }: RouteContext): Pr
     async (request, reply) => {
       const { username, password, role: r, regions = [] } = request.body as { username: string; password: string; role: Role; regions?: string[] }
       const problem = passwordProblem(password, username)
-      if (problem) return reply.code(400).send({ error: problem })
+      if (problem) return reply.code(400).send(refusal(problem))
       try {
         const user = await createUser(db.kysely, username, password, r, regions)
         await recordEvent(db.kysely, request.user, { action: 'user_create', entity: 'user', entityId: String(user.id), after: { username, role: r, regions } })
         return reply.code(201).send(user)
       } catch (e) {
-        if (dbError(e) === '23505') return reply.code(409).send({ error: `an account named ${username} exists` })
-        if (dbError(e) === '23503') return reply.code(400).send({ error: 'regions: a code is not a region of the record' })
+        if (dbError(e) === '23505') return reply.code(409).send(refusal('accountExists', { username }))
+        if (dbError(e) === '23503') return reply.code(400).send(refusal('unknownRegionCode'))
         throw e
       }
     },
@@ -55,13 +56,13 @@ export async function userRoutes(app: FastifyInstance, { db }: RouteContext): Pr
       const id = (request.params as { id: number }).id
       const change = request.body as UserChange
       if (id === request.user!.id && (change.disabled || (change.role && change.role !== 'admin'))) {
-        return reply.code(400).send({ error: 'an administrator cannot disable or demote their own account' })
+        return reply.code(400).send(refusal('selfDemote'))
       }
       const problem = change.password === undefined ? null : passwordProblem(change.password, '')
-      if (problem) return reply.code(400).send({ error: problem })
+      if (problem) return reply.code(400).send(refusal(problem))
       try {
         const result = await updateUser(db.kysely, id, change)
-        if (!result) return reply.code(404).send({ error: 'no such account' })
+        if (!result) return reply.code(404).send(refusal('noSuchAccount'))
         // The history says a password was reset, never what it is.
         const said = { ...change, password: change.password === undefined ? undefined : '(reset)' }
         const summary = (u: typeof result.before) => ({ role: u.role, regions: u.regions, disabled: u.disabled })
@@ -74,22 +75,15 @@ export async function userRoutes(app: FastifyInstance, { db }: RouteContext): Pr
         })
         return result.after
       } catch (e) {
-        if (dbError(e) === '23503') return reply.code(400).send({ error: 'regions: a code is not a region of the record' })
+        if (dbError(e) === '23503') return reply.code(400).send(refusal('unknownRegionCode'))
         throw e
       }
     },
   )
 
-  app.get(
-    '/api/tokens',
-    {
-      schema: {
-        summary: "The signed-in person's API tokens",
-        response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, createdAt: { type: 'string' }, usedAt: { type: ['string', 'null'] }, revoked: { type: 'boolean' } } } } },
-      },
-    },
-    async (request) => listTokens(db.kysely, request.user!),
-  )
+  const tokenList = { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, username: { type: 'string' }, createdAt: { type: 'string' }, usedAt: { type: ['string', 'null'] }, revoked: { type: 'boolean' } } } } as const
+  app.get('/api/tokens', { schema: { summary: "The signed-in person's API tokens", response: { 200: tokenList } } }, async (request) => listTokens(db.kysely, request.user!))
+  app.get('/api/tokens/all', { schema: { summary: "Every account's API tokens, with their owners (administrators)", response: { 200: tokenList } } }, async () => listTokens(db.kysely, null))
 
   app.post(
     '/api/tokens',
@@ -109,11 +103,12 @@ export async function userRoutes(app: FastifyInstance, { db }: RouteContext): Pr
 
   app.delete(
     '/api/tokens/:id',
-    { schema: { summary: 'Revoke one of your API tokens', params: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } }, response: { 204: { type: 'null' }, 404: errorSchema } } },
+    { schema: { summary: 'Revoke one of your API tokens; an administrator revokes anyone’s', params: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } }, response: { 204: { type: 'null' }, 404: errorSchema } } },
     async (request, reply) => {
       const id = (request.params as { id: number }).id
-      if (!(await revokeToken(db.kysely, request.user!, id))) return reply.code(404).send({ error: 'no such token' })
-      await recordEvent(db.kysely, request.user, { action: 'token_revoke', entity: 'token', entityId: String(id) })
+      const owner = await revokeToken(db.kysely, request.user!.role === 'admin' ? null : request.user!, id)
+      if (owner === null) return reply.code(404).send(refusal('noSuchToken'))
+      await recordEvent(db.kysely, request.user, { action: 'token_revoke', entity: 'token', entityId: String(id), before: { owner } })
       return reply.code(204).send()
     },
   )

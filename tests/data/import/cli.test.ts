@@ -24,6 +24,21 @@ describe('import CLI', () => {
     expect(r.stdout).toContain('2 rows, 1 accepted, 1 rejected')
   })
 
+  it('names a long cell by its start and length rather than repeating it whole', () => {
+    const path = join(dir, 'long.csv')
+    writeFileSync(path, `指标,地区,时间,数值\n行业协会商会总数,${'鄄'.repeat(100_000)},2024,5\n`)
+    const r = run(path)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain(`“${'鄄'.repeat(200)}…（100000）”`)
+    expect(r.stdout.length).toBeLessThan(2000)
+  })
+
+  it('refuses --out in a folder that does not exist, writing nothing', () => {
+    const r = run(gbkFile('fine.csv', '2024Q4'), '--out', join(dir, 'missing', 'out'))
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(`the folder ${join(dir, 'missing')} does not exist: create it first; nothing written`)
+  })
+
   it('writes a merged package that the validator accepts, with the imported rows', () => {
     const out = join(dir, 'out')
     const r = run(gbkFile('good.csv', '2024Q4'), '--out', out)

@@ -32,6 +32,19 @@ class CrashingWorker {
   terminate() {}
 }
 
+/** A worker that starts and then works without end, reporting progress now and then. */
+class EndlessWorker {
+  static terminated = 0
+  onmessage: ((e: MessageEvent) => void) | null = null
+  onerror: ((e: ErrorEvent) => void) | null = null
+  postMessage() {
+    setTimeout(() => this.onmessage?.({ data: { type: 'progress', fraction: 0.1 } } as MessageEvent), 0)
+  }
+  terminate() {
+    EndlessWorker.terminated++
+  }
+}
+
 afterEach(() => {
   vi.unstubAllGlobals()
   UnstartableWorker.made = 0
@@ -70,5 +83,12 @@ describe(runImport, () => {
     const progress: number[] = []
     await expect(runImport(request(new Blob([CSV])), (f) => progress.push(f)).result).rejects.toThrow('Out of memory')
     expect(progress).toEqual([0.3])
+  })
+
+  it('stops a worker that runs past the time limit, with a whole-file problem saying so', async () => {
+    vi.stubGlobal('Worker', EndlessWorker)
+    const run = await runImport(request(new Blob([CSV])), () => {}, 50).result
+    expect(EndlessWorker.terminated).toBe(1)
+    expect(run!.result.problems).toEqual([expect.objectContaining({ level: 'error', code: 'timedOut', params: { seconds: 0 } })])
   })
 })

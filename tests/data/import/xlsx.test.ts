@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { importBytes } from '@/data/import/importFile'
 import { dateText, numberText } from '@/data/import/xlsx'
@@ -8,6 +9,15 @@ const HEADER = ['指标', '地区', '时间', '数值']
 const bytesOf = async (book: ExcelJS.Workbook) => new Uint8Array(await book.xlsx.writeBuffer())
 
 describe('importBytes on XLSX', () => {
+  it('says a ZIP holding no worksheet holds none, rather than naming a sheet "undefined"', async () => {
+    const zip = new JSZip()
+    zip.file('hello.txt', 'hello')
+    const run = await importBytes(await zip.generateAsync({ type: 'uint8array' }), 'hello.xlsx', importData())
+    const texts = run.result.problems.map((p) => JSON.stringify(p.params))
+    expect(texts.some((t) => t.includes('it holds no worksheet'))).toBe(true)
+    expect(texts.some((t) => t.includes('undefined'))).toBe(false)
+  })
+
   it('reads the first visible sheet, not a hidden first one, and names it', async () => {
     const book = new ExcelJS.Workbook()
     const hidden = book.addWorksheet('旧数据', { state: 'hidden' })

@@ -1,0 +1,43 @@
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { readConfig, sessionKey } from '@/server/config'
+import { tempDir } from './serverProcess'
+
+const dirs: string[] = []
+const fresh = () => {
+  const dir = tempDir('heze-config-')
+  dirs.push(dir)
+  return dir
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+describe('the session key', () => {
+  it('is made once at first start, readable by the server’s user alone, and the same at the next start', () => {
+    const dataDir = fresh()
+    const key = sessionKey({ dataDir, sessionSecret: null })
+    expect(key.length).toBeGreaterThanOrEqual(32)
+    expect(statSync(join(dataDir, 'session.key')).mode & 0o777).toBe(0o600)
+    expect(sessionKey({ dataDir, sessionSecret: null })).toBe(key)
+    expect(sessionKey({ dataDir: fresh(), sessionSecret: null })).not.toBe(key)
+  })
+
+  it('is refused when other users may read its file, or when it is too short', () => {
+    const dataDir = fresh()
+    sessionKey({ dataDir, sessionSecret: null })
+    chmodSync(join(dataDir, 'session.key'), 0o644)
+    expect(() => sessionKey({ dataDir, sessionSecret: null })).toThrow(/chmod 600/)
+    const short = fresh()
+    writeFileSync(join(short, 'session.key'), 'short', { mode: 0o600 })
+    expect(() => sessionKey({ dataDir: short, sessionSecret: null })).toThrow(/under 32 characters/)
+  })
+
+  it('comes from SESSION_SECRET when set, which must be long enough, and then no file is written', () => {
+    const dataDir = fresh()
+    const secret = 'x'.repeat(40)
+    const config = readConfig({ DATA_DIR: dataDir, SESSION_SECRET: secret })
+    expect(sessionKey(config)).toBe(secret)
+    expect(() => readFileSync(join(dataDir, 'session.key'))).toThrow()
+    expect(() => readConfig({ SESSION_SECRET: 'short' })).toThrow(/at least 32/)
+  })
+})
