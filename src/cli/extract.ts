@@ -2,11 +2,13 @@
  * npm run extract -- [--date YYYY-MM-DD] [--format jsonl|csv] [FILE ...]
  * Prints the candidate figures of each report (stdin when no file), one per line.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Papa from 'papaparse'
 import { loadCsvFallback, parseCsv } from '../data/csv'
+import { formatMessage } from '../data/messages'
+import { checkVillages, VILLAGES_FILE } from '../data/villages'
 import type { Aggregate, Metric, MetricKind, Region, RegionLevel, Temporal } from '../domain/types'
 import { extractReport, type ExtractNote, type Figure } from '../extract/extract'
 
@@ -15,6 +17,16 @@ const ROOT = resolve(import.meta.dirname, '../..')
 await loadCsvFallback()
 
 /** Regions of data/regions.csv (or the given file). */
+/** The regions of data/regions.csv with the villages and communities of data/villages.csv: what the extractor names places by. */
+export function loadGazetteer(dir = resolve(ROOT, 'data')): Region[] {
+  const regions = loadRegions(resolve(dir, 'regions.csv'))
+  const villagesFile = resolve(dir, VILLAGES_FILE)
+  if (!existsSync(villagesFile)) return regions
+  const { villages, messages } = checkVillages(readFileSync(villagesFile, 'utf8'), regions)
+  if (messages.length) throw new Error(`${villagesFile}: ${messages.length} bad row(s), e.g. ${formatMessage(messages[0])}`)
+  return [...regions, ...villages]
+}
+
 export function loadRegions(file = resolve(ROOT, 'data/regions.csv')): Region[] {
   return parseCsv(readFileSync(file, 'utf8')).rows.map(({ values: v }) => ({
     code: v.code,
@@ -60,12 +72,12 @@ export function dateFromName(name: string): string | null {
 
 const COLUMNS: (keyof Figure)[] = [
   'value', 'value_max', 'unit', 'qualifier', 'quote', 'start', 'end', 'region', 'region_code', 'period',
-  'metric', 'metric_name', 'suggested_name', 'confidence',
+  'metric', 'metric_name', 'suggested_name', 'confidence', 'flags',
 ]
 
 /** Free-text cells that begin with = + - @ get a leading ' so spreadsheets do not run them; qualifiers stay as they are. */
 function csvCell(column: keyof Figure, value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value)
+  const s = value === undefined || value === null ? '' : Array.isArray(value) ? value.join('；') : String(value)
   return column !== 'qualifier' && typeof value === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s
 }
 
@@ -139,10 +151,10 @@ function main(): void {
   let regions: Region[]
   let metrics: Metric[]
   try {
-    regions = loadRegions()
+    regions = loadGazetteer()
     metrics = loadMetrics()
   } catch (e) {
-    fail(`cannot load data/regions.csv or data/metrics.csv: ${(e as Error).message}`)
+    fail(`cannot load data/regions.csv, data/villages.csv or data/metrics.csv: ${(e as Error).message}`)
   }
   const inputs = opts.files.length ? opts.files : [null]
   // Every file is read before anything is printed, so a refused file leaves no partial output.

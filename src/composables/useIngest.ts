@@ -9,9 +9,16 @@ import { useSessionStore } from '@/stores/session'
 import { useUserDataStore } from '@/stores/userData'
 import { saveBatch } from './useRecordWrite'
 
-/** Reads a .txt (UTF-8, else GB18030 as Windows tools save it) or a .docx (mammoth, loaded on first use) as plain text. */
+/**
+ * Reads a .txt (UTF-8, else GB18030 as Windows tools save it), a .docx (mammoth) or a text PDF (pdf.js; a scan throws
+ * ScannedPdfError) as plain text; the readers load on first use.
+ */
 export async function readReportFile(file: File): Promise<string> {
   const buffer = await file.arrayBuffer()
+  if (/\.pdf$/i.test(file.name)) {
+    const { readPdfReport } = await import('@/data/pdfReport')
+    return readPdfReport(new Uint8Array(buffer))
+  }
   if (/\.docx$/i.test(file.name)) {
     await assertSafeArchive(new Uint8Array(buffer))
     const mammoth = await import('mammoth')

@@ -27,6 +27,8 @@ export interface ReviewFigure {
   value: number
   qualifier: Qualifier
   status: ReviewStatus
+  /** The extractor's doubts (未识别地名：…, a place or period from a fallback); absent when it has none. */
+  flags?: string[]
 }
 
 /** Why a reviewed figure cannot be accepted yet. */
@@ -77,7 +79,18 @@ export function toReview(figures: readonly Figure[], tree: RegionTree): ReviewFi
     value: f.value,
     qualifier: f.qualifier,
     status: 'pending',
+    ...(f.flags?.length ? { flags: f.flags } : {}),
   }))
+}
+
+/** Whether a candidate needs a closer look: the extractor doubted its place or period, or is not confident of it. */
+export function isDoubtful(f: Pick<ReviewFigure, 'confidence' | 'flags'>): boolean {
+  return (f.flags?.length ?? 0) > 0 || f.confidence < HIGH_CONFIDENCE
+}
+
+/** The order to review candidates in: the doubtful first, least confident first, then the rest as they stand in the text. */
+export function reviewOrder<T extends Pick<ReviewFigure, 'confidence' | 'flags' | 'start'>>(figures: readonly T[]): T[] {
+  return [...figures].sort((a, b) => Number(isDoubtful(b)) - Number(isDoubtful(a)) || (isDoubtful(a) ? a.confidence - b.confidence : 0) || a.start - b.start)
 }
 
 /** Marks as accepted, with the reviewer's values, the figures an earlier review of the same text saved as observations. */

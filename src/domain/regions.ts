@@ -69,9 +69,12 @@ export class RegionTree {
     return out
   }
 
-  /** County-level units (counties and functional zones) under a city, ordered by code, never by pinyin. */
+  /**
+   * County-level units (counties and functional zones) directly under a city, ordered by code, never by pinyin; a
+   * zone inside a county (菏泽牡丹经济开发区 in 牡丹区) is not one.
+   */
   countiesOf(cityCode: string): Region[] {
-    return this.descendants(cityCode)
+    return this.children(cityCode)
       .filter((r) => r.level === 'county' || r.level === 'zone')
       .sort(byCode)
   }

@@ -4,8 +4,8 @@ import { readMeasures, type Measure } from './measures'
 import { normaliseText, toOriginalRange } from './normalise'
 import { scanNumbers } from './numbers'
 import { matchUnit } from './units'
-import { findPeriodExpressions, firstFrom, parseReportDate, resolvePeriod } from './periods'
-import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex } from './places'
+import { findPeriodExpressions, firstFrom, parseReportDate, resolvePeriod, type PeriodSource } from './periods'
+import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex, type PlaceSource } from './places'
 import { MAX_SPAN, segmentText, spanAt, type Segments, type Span } from './segments'
 import type { ExtractContext, ExtractResult, Figure } from './types'
 
@@ -51,7 +51,8 @@ export function extractReport(text: string, ctx: ExtractContext): ExtractResult 
     // A change's figures are quoted from that noun: 物业服务小区党组织覆盖率由58%提升至92%.
     const [qs, qe] = subject === null ? quoteSpan(t, m, seg) : [subject - subjectNoun.length, m.end]
     const [start, end] = toOriginalRange(norm, qs, qe)
-    const region = attributePlace(m.numStart, places, seg)
+    const { region, via: placeVia } = attributePlace(m.numStart, places, seg, m.end, m.end + nounAfter(t, m.end).length)
+    const { period, via: periodVia } = resolvePeriod(t, m.numStart, exprs, seg, report)
     const clause = spanAt(seg.clauses, m.numStart) ?? { start: qs, end: qe }
     if (!read || read.clause !== clause) {
       const clauseText = t.slice(clause.start, clause.end)
@@ -69,16 +70,23 @@ export function extractReport(text: string, ctx: ExtractContext): ExtractResult 
       start,
       end,
       region: region?.name ?? null,
-      region_code: region?.code ?? null,
-      period: resolvePeriod(t, m.numStart, exprs, seg, report),
+      // A place the gazetteer does not know keeps its name, with no code, for the reviewer to map or add.
+      region_code: region?.code || null,
+      period,
       metric: metric?.id ?? null,
       metric_name: metric?.name ?? '',
       confidence: confidence(m, metric !== null, unit),
+    }
+    const flags = doubts(region, placeVia, periodVia)
+    if (flags.length) {
+      figure.flags = flags as string[]
+      figure.confidence = Math.max(0.05, Math.round((figure.confidence - 0.15 * flags.length) * 100) / 100)
     }
     // Whether an expression stands between 由/从 and the figure: ends grow with starts, so the first after 由 decides.
     const between = from ? exprs[firstFrom(exprs, from.marker)] : undefined
     if (from && !(between && between.end <= m.start)) {
       figure.period = ''
+      figure.flags = [...(figure.flags ?? []).filter((f) => f !== PERIOD_FROM_REPORT_DATE), PERIOD_NOT_STATED]
       figure.confidence = Math.max(0.05, Math.round((figure.confidence - 0.3) * 100) / 100)
     }
     if (!metric) {
@@ -101,6 +109,31 @@ export function extractReport(text: string, ctx: ExtractContext): ExtractResult 
   const sorted = figures.every((f, i) => i === 0 || figures[i - 1].start <= f.start)
   return { figures: sorted ? figures : figures.sort((a, b) => a.start - b.start), notes }
 }
+
+/** Why a figure's place or period is in doubt, in the words the review list shows. */
+export const UNKNOWN_PLACE = '未识别地名：'
+const PLACE_FROM_LEAD = '地点取自导语或版面，正文未写明'
+const NO_PLACE = '正文未写明地点'
+const PERIOD_FROM_REPORT_DATE = '时间取自发布日期，正文未写明'
+const PERIOD_NOT_STATED = '起始数字的时间正文未写明'
+
+/** The lists of doubts made so far, by their text: a report of 500 000 figures shares a handful, not one list each. */
+const doubtLists = new Map<string, readonly string[]>()
+
+/** The doubts about a figure's place and period: a place the gazetteer does not know, or either one found by a fallback. */
+function doubts(region: Region | null, placeVia: PlaceSource, periodVia: PeriodSource): readonly string[] {
+  const place = region && !region.code ? `${UNKNOWN_PLACE}${region.name}` : placeVia === 'lead' || placeVia === 'page' ? PLACE_FROM_LEAD : placeVia === 'none' ? NO_PLACE : ''
+  const period = periodVia === 'report' ? PERIOD_FROM_REPORT_DATE : ''
+  if (!place && !period) return NONE
+  const key = `${place}\u0000${period}`
+  let list = doubtLists.get(key)
+  if (!list) {
+    if (doubtLists.size > 10_000) doubtLists.clear()
+    doubtLists.set(key, (list = Object.freeze([place, period].filter(Boolean))))
+  }
+  return list
+}
+const NONE: readonly string[] = Object.freeze([])
 
 const FROM_MARKER = /(由|从)([^，。；：、\d]{0,6}的)?$/
 const CHANGE_VERB = /^[^，。；：\d]{0,2}?(提升|提高|增加|增长|上升|下降|降低|减少|扩大|缩小)(至|到|为)/

@@ -8,9 +8,12 @@ export interface ReportDate {
   month: number | null
 }
 
-/** A time expression in the text: a point or span (2024年, 12月30日), a start (从2022年…起), or now (目前). */
+/**
+ * A time expression in the text: a point or span (2024年, 12月30日), a start (从2022年…起), now (目前), lately
+ * (日前, 近日: when the report was written), or a year's list or total (2023年度).
+ */
 export interface PeriodExpr extends Span {
-  kind: 'point' | 'start' | 'now'
+  kind: 'point' | 'start' | 'now' | 'lately' | 'annual'
   /** ISO period for points, the start's ISO period for starts, the report date for now. */
   period: string
 }
@@ -42,7 +45,16 @@ function inferYear(month: number, r: ReportDate): number {
 const RULES: Rule[] = [
   { re: /(?:从|自)(\d{4})年[^。！？\n]{0,30}?(?:起|以来|开始)/y, make: (m) => ({ kind: 'start', period: m[1] }) },
   { re: /(\d{4})年(?:(\d{1,2})月)?以来/y, make: (m) => ({ kind: 'start', period: m[2] ? `${m[1]}-${pad(+m[2])}` : m[1] }) },
-  { re: /(今年|去年|前年)以来/y, make: (m, r) => ({ kind: 'start', period: String(r.year - relYear(m[1])) }) },
+  { re: /(今年|去年|上年|前年)以来/y, make: (m, r) => ({ kind: 'start', period: String(r.year - relYear(m[1])) }) },
+  // 日前, 近日: lately, as of the report; 日前为止 above is a now. Not the 日前 of 26日前 (before the 26th).
+  { re: /(?<![\d一二三四五六七八九十])(日前|近日)(?!为止)/y, make: (_m, r) => ({ kind: 'lately', period: r.iso }) },
+  {
+    re: new RegExp(`${YEAR}度`, 'y'),
+    make: (m) => {
+      const y = year(m[1])
+      return y >= 1949 && y <= 2100 ? { kind: 'annual', period: String(y) } : null
+    },
+  },
   { re: /(截至|截止|截至到)?(目前|日前为止|当前|现有|至今)/y, make: (_m, r) => ({ kind: 'now', period: r.iso }) },
   {
     re: new RegExp(`${YEAR}(?:-|—|至|到|~)${YEAR}`, 'y'),
@@ -72,7 +84,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /(今年|去年|前年)(?:(上|下)半年|(?:第)?([一二三四])季度|前三季度|(\d{1,2})月|(?:底|末)|(\d{1,2})(?:-|—|至|到|~)(\d{1,2})月(?:份)?)?/y,
+    re: /(今年|去年|上年|前年)(?:度)?(?:(上|下)半年|(?:第)?([一二三四])季度|前三季度|(\d{1,2})月|(?:底|末)|(\d{1,2})(?:-|—|至|到|~)(\d{1,2})月(?:份)?)?/y,
     make: (m, r) => {
       const y = r.year - relYear(m[1])
       if (m[5] && +m[5] < +m[6] && +m[6] <= 12) return { kind: 'point', period: `${y}-${pad(+m[5])}/${y}-${pad(+m[6])}` }
@@ -111,14 +123,14 @@ function lastDay(y: number, month: number): string {
 }
 
 function relYear(word: string): number {
-  return word === '今年' ? 0 : word === '去年' ? 1 : 2
+  return word === '今年' ? 0 : word === '去年' || word === '上年' ? 1 : 2
 }
 
 function half(y: number, which: string): string {
   return which === '上' ? `${y}-01/${y}-06` : `${y}-07/${y}-12`
 }
 
-const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目截现当至]/g
+const TRIGGER = /[\d二〇零一三四五六七八九今去前上下第从自目截现当至日近]/g
 /** 较去年, 比上年同期, 同比: a base of comparison, not the figure's period. */
 const COMPARISON = /(较|比|与|同比|较之)$/
 
@@ -202,34 +214,57 @@ const governs = (text: string, e: PeriodExpr, pos: number, clause: Span | undefi
 /**
  * What decides, for each expression, whether it governs a figure in a later clause: a base (由2023年的…) governs only
  * when no 至/到/为 stands between it and the figure, and a date inside a 其中 aside never does. Found once per text,
- * so that the figure need not test every expression of a long compound sentence (一是…；二是…；…) in turn.
+ * so that the figure need not test every expression of a long compound sentence (一是…；二是…；…) in turn. 日前 and
+ * 近日 (lately) are kept apart: they say when the event happened and yield to any other expression.
  */
 interface Governing {
-  /** Per expression, the last one up to it that is neither a base nor in an aside (-1: none). */
+  /** Per expression, the last one up to it that is neither a base, nor in an aside, nor a lately (-1: none). */
   lastPlain: Int32Array
   /** Per expression, the last one up to it that is a base and not in an aside (-1: none). */
   lastBase: Int32Array
+  /** Per expression, the last 日前/近日 up to it (-1: none). */
+  lastLately: Int32Array
+  /** Per expression, the last 2023年度 up to it (-1: none). */
+  lastAnnual: Int32Array
+  /** Per expression, the last day of an event up to it (4月26日，…举办…; -1: none). */
+  lastEventDay: Int32Array
   /** Where 至, 到 and 为 stand in the text, in order. */
   changeWords: Int32Array
 }
 
 const governing = new WeakMap<PeriodExpr[], Governing>()
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+/** An event held on a named day: 4月26日，…举办/召开…. A scene (12月18日中午，骑手小王说) or a press day (记者获悉) is not one. */
+const EVENT = /举办|举行|召开|开展|启动|组织|走进|开幕|集中/
+/** What is counted at an event: people taking part, things handed out, services given there. */
+const EVENT_FIGURE = /当天|当日|现场|参加|参与|发放|吸引|接待|提供|活动中|共有|其中/
+
 function governingOf(text: string, exprs: PeriodExpr[], seg: Segments): Governing {
   let g = governing.get(exprs)
   if (g) return g
-  const lastPlain = new Int32Array(exprs.length)
-  const lastBase = new Int32Array(exprs.length)
+  const n = exprs.length
+  const lastPlain = new Int32Array(n)
+  const lastBase = new Int32Array(n)
+  const lastLately = new Int32Array(n)
+  const lastAnnual = new Int32Array(n)
+  const lastEventDay = new Int32Array(n)
+  const carry = (a: Int32Array, k: number, own: boolean) => (a[k] = own ? k : k > 0 ? a[k - 1] : -1)
   exprs.forEach((e, k) => {
     const own = spanAt(seg.clauses, e.start)
     const aside = own ? /^\s*其中/.test(text.slice(own.start, e.start)) : false
     const base = /[由从]/.test(text[e.start - 1] ?? '')
-    lastPlain[k] = !aside && !base ? k : k > 0 ? lastPlain[k - 1] : -1
-    lastBase[k] = !aside && base ? k : k > 0 ? lastBase[k - 1] : -1
+    const lately = e.kind === 'lately'
+    carry(lastPlain, k, !aside && !base && !lately)
+    carry(lastBase, k, !aside && base)
+    carry(lastLately, k, lately)
+    carry(lastAnnual, k, e.kind === 'annual' && !aside && !base)
+    const sentence = e.kind === 'point' && DAY.test(e.period) && /[日号]$/.test(text.slice(e.start, e.end)) ? spanAt(seg.sentences, e.start) : undefined
+    carry(lastEventDay, k, !!sentence && EVENT.test(text.slice(e.end, sentence.end)))
   })
   const words: number[] = []
   for (const m of text.matchAll(/[至到为]/g)) words.push(m.index)
-  governing.set(exprs, (g = { lastPlain, lastBase, changeWords: Int32Array.from(words) }))
+  governing.set(exprs, (g = { lastPlain, lastBase, lastLately, lastAnnual, lastEventDay, changeWords: Int32Array.from(words) }))
   return g
 }
 
@@ -245,14 +280,20 @@ function lastChangeWord(g: Governing, pos: number): number {
   return lo > 0 ? g.changeWords[lo - 1] : -1
 }
 
+/** The index of the last expression starting before `before` and ending by pos, or -1. */
+function lastEndingBy(exprs: PeriodExpr[], before: number, pos: number): number {
+  let top = firstFrom(exprs, before) - 1
+  while (top >= 0 && exprs[top].end > pos) top--
+  return top
+}
+
 /**
  * The last expression starting at or after `from`, before `clause`, ending by pos, that governs the figure at pos
  * (`governs`): the later of the last plain one and the last base with no change word after it.
  */
 function lastGoverningBefore(text: string, exprs: PeriodExpr[], seg: Segments, from: number, clause: Span, pos: number): PeriodExpr | undefined {
   const g = governingOf(text, exprs, seg)
-  let top = Math.min(firstFrom(exprs, pos), firstFrom(exprs, clause.start)) - 1
-  while (top >= 0 && exprs[top].end > pos) top--
+  const top = lastEndingBy(exprs, Math.min(pos, clause.start), pos)
   if (top < 0) return undefined
   const low = firstFrom(exprs, from)
   // A base governs if the last change word before pos comes before its end; ends grow with starts.
@@ -283,27 +324,35 @@ export function firstFrom(exprs: PeriodExpr[], pos: number): number {
 /** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */
 const FLOW = /累计|共计|先后|开展|举办|参与|服务|培训|组织|发放|受理|化解|帮助|吸纳|新增|完成/
 
+/** How a figure's period was found: in the text around it, or by falling back to the report's date. */
+export type PeriodSource = 'clause' | 'sentence' | 'paragraph' | 'article' | 'headline' | 'year' | 'report'
+
 /**
- * The period of a figure at pos: an explicit date in its clause, else one earlier in its sentence,
- * else a date that opens its paragraph, else the report date. A start (从2022年起, 今年以来) gives
- * an interval to the report date for running totals.
+ * The period of a figure at pos and where it was found: an explicit date in its clause, else one earlier in its
+ * sentence, else a year's list or total (2023年度) earlier in its paragraph, else a date that opens its paragraph or a
+ * summary headline's, else the day of the event its article reports (4月26日，…举办), else the report date. 日前 and
+ * 近日 yield to all of these but the event's day. A start (从2022年起, 今年以来) gives an interval to the report date
+ * for running totals.
  */
-export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], seg: Segments, report: ReportDate): string {
+export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], seg: Segments, report: ReportDate): { period: string; via: PeriodSource } {
   const clause = spanAt(seg.clauses, pos)
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
   // Expressions are sorted by start: each scope below is found by binary search, not by reading them all.
   let point: PeriodExpr | undefined
+  let lately = false
   if (clause) {
     for (let k = firstFrom(exprs, clause.start); k < exprs.length && exprs[k].start < clause.end; k++) {
       // The last governing expression before pos, else the first after it.
       if (exprs[k].start >= pos && point) break
-      if (governs(text, exprs[k], pos, clause, seg)) point = exprs[k]
+      if (!governs(text, exprs[k], pos, clause, seg)) continue
+      if (exprs[k].kind === 'lately') lately = true
+      else point = exprs[k]
       if (exprs[k].start >= pos && point) break
     }
   }
   const clauseText = clause ? text.slice(clause.start, clause.end) : ''
-  if (point) return pick(point, report)
+  if (point) return { period: pick(point, report), via: 'clause' }
   let memo = compoundMemos.get(seg)
   if (!memo) compoundMemos.set(seg, (memo = new Map()))
   const from = sentence ? compoundStart(text, sentence.start, memo) : pos
@@ -313,25 +362,49 @@ export function resolvePeriod(text: string, pos: number, exprs: PeriodExpr[], se
   if (clause) last = lastGoverningBefore(text, exprs, seg, from, clause, pos)
   else {
     for (let k = firstFrom(exprs, pos) - 1; k >= 0 && exprs[k].start >= from && !last; k--) {
-      if (exprs[k].end <= pos && governs(text, exprs[k], pos, clause, seg)) last = exprs[k]
+      if (exprs[k].end <= pos && exprs[k].kind !== 'lately' && governs(text, exprs[k], pos, clause, seg)) last = exprs[k]
     }
   }
   if (last) {
-    if (last.kind !== 'start') return last.period
-    return FLOW.test(clauseText) ? pick(last, report) : report.iso
+    if (last.kind !== 'start') return { period: last.period, via: 'sentence' }
+    return { period: FLOW.test(clauseText) ? pick(last, report) : report.iso, via: 'sentence' }
   }
+  const g = governingOf(text, exprs, seg)
+  const top = lastEndingBy(exprs, pos, pos)
+  if (top >= 0 && g.lastLately[top] >= firstFrom(exprs, from)) lately = true
+  // 召开2023年度表彰大会。会上，100名…受到表彰: a year's list or total dates the figures after it in its paragraph.
+  const annual = top >= 0 && paragraph ? g.lastAnnual[top] : -1
+  if (annual >= 0 && paragraph && exprs[annual].start >= paragraph.start) return { period: exprs[annual].period, via: 'paragraph' }
+  const fallback = paragraphPeriod(text, pos, exprs, seg, paragraph, clauseText)
+  if (fallback) return fallback
+  // 日前/近日 in the figure's own sentence: as of the report, as the text says.
+  if (lately) return { period: report.iso, via: 'sentence' }
+  // 4月26日，巨野县举办…。…活动当天发放资料3000余份: the day of the event the article reports dates what was done at it.
+  const article = spanAt(seg.articles, pos)
+  const day = top >= 0 && article && EVENT_FIGURE.test(clauseText) ? g.lastEventDay[top] : -1
+  if (day >= 0 && article && exprs[day].start >= article.start) return { period: exprs[day].period, via: 'article' }
+  if (/全年/.test(clauseText)) return { period: String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year), via: 'year' }
+  return { period: report.iso, via: 'report' }
+}
+
+/** A date opening the figure's paragraph, or the date of a summary headline (2024年工作总结) over its article. */
+function paragraphPeriod(
+  text: string, pos: number, exprs: PeriodExpr[], seg: Segments, paragraph: Span | undefined, clauseText: string,
+): { period: string; via: PeriodSource } | null {
   if (paragraph) {
+    // ▲2024年12月30日，… or 本报讯（记者 …）12月26日，…: an opening date covers its paragraph.
     const opening = exprs[firstFrom(exprs, paragraph.start)]
-    if (opening && opening.start < paragraph.end && opening.kind === 'point' && DATELINE.test(text.slice(paragraph.start, opening.start))) return opening.period
+    const dates = opening && (opening.kind === 'point' || opening.kind === 'annual')
+    if (dates && opening.start < paragraph.end && DATELINE.test(text.slice(paragraph.start, opening.start))) return { period: opening.period, via: 'paragraph' }
   }
+  // A headline such as 2024年工作总结 dates every figure of its article; 一季度化解率达97.8% only its flows.
   const article = spanAt(seg.articles, pos)
   let headline: PeriodExpr | undefined
   if (article) {
     for (let k = firstFrom(exprs, article.head.start); k < exprs.length && exprs[k].start < article.head.end && !headline; k++) {
-      if (exprs[k].kind === 'point' && exprs[k].end <= article.head.end) headline = exprs[k]
+      if ((exprs[k].kind === 'point' || exprs[k].kind === 'annual') && exprs[k].end <= article.head.end) headline = exprs[k]
     }
   }
-  if (headline && (SUMMARY.test(text.slice(article!.head.start, article!.head.end)) || FLOW.test(clauseText))) return headline.period
-  if (/全年/.test(clauseText)) return String(report.month !== null && report.month <= 2 ? report.year - 1 : report.year)
-  return report.iso
+  if (headline && article && (SUMMARY.test(text.slice(article.head.start, article.head.end)) || FLOW.test(clauseText))) return { period: headline.period, via: 'headline' }
+  return null
 }

@@ -5,7 +5,10 @@ import { spanAt, type Article, type Segments, type Span } from './segments'
 export interface Gazetteer {
   byCode: Map<string, Region>
   city: Region | undefined
-  /** Names by the char code of their first character. */
+  /**
+   * Names by their first two characters (`pairKey`): with 5 000 village names, many share a first character (王, 刘),
+   * and every name has at least two.
+   */
   surfaces: Map<number, Surface[]>
   /** The first characters of names and of 全市/该镇…, for jumping from one to the next. */
   starts: RegExp
@@ -20,11 +23,23 @@ interface Surface {
 
 /** A place named in the text, resolved to one region. */
 export interface PlaceMention extends Span {
+  /** The region; for a place the gazetteer does not know (幸福里社区), one with an empty code and that name. */
   region: Region
   /** 全市/该镇…: refers to a place rather than naming it. */
   anaphora: boolean
   /** Listed as one of several (安庄村、韩庄村等…): not the place that governs a figure. */
   member: boolean
+  /** 全市/菏泽市 stating whose figures follow (表彰全市…), not 在全市率先 or 位居全市: it governs over deeper places before it. */
+  cityWide?: boolean
+}
+
+/** How a figure's place was found: in the text around it, or by falling back to its article's lead or the page's. */
+export type PlaceSource = 'noun' | 'clause' | 'sentence' | 'paragraph' | 'lead' | 'page' | 'none'
+
+/** The place that governs a figure and where it was found. */
+export interface Attribution {
+  region: Region | null
+  via: PlaceSource
 }
 
 /** The mentions of a text, sorted, with lookups by range and each article's lead place. */
@@ -44,6 +59,9 @@ const ANAPHORA_LEVEL: Record<string, Region['level'][]> = {
 /** Words that begin with a short place name but are not it (牡丹花, 黄河大集 is handled by strength). */
 const NOT_PLACE_AFTER = /^(花|园|节|文化|产业|籽|油)/
 
+/** The first two UTF-16 units at i as one number. */
+const pairKey = (text: string, i: number) => text.charCodeAt(i) * 0x10000 + (text.charCodeAt(i + 1) || 0)
+
 export function buildGazetteer(regions: Region[]): Gazetteer {
   const surfaces = new Map<number, Surface[]>()
   const byText = new Map<string, Surface>()
@@ -57,16 +75,19 @@ export function buildGazetteer(regions: Region[]): Gazetteer {
     }
     const surface = { text, regions: [region], strong }
     byText.set(text, surface)
-    const list = surfaces.get(text.charCodeAt(0)) ?? []
+    const key = pairKey(text, 0)
+    const list = surfaces.get(key) ?? []
     list.push(surface)
-    surfaces.set(text.charCodeAt(0), list)
+    surfaces.set(key, list)
   }
   for (const r of regions) {
-    add(r.name, r, true)
+    // 虹桥社区, 刘庄村: the same village name recurs across towns, so it needs its town or county nearby.
+    add(r.name, r, r.level !== 'village')
     for (const alias of r.aliases) add(alias, r, DEPTH[r.level] <= 1 || FULL_SUFFIX.test(alias))
   }
   for (const list of surfaces.values()) list.sort((a, b) => b.text.length - a.text.length)
-  const firsts = [...surfaces.keys(), ...ANAPHORA_START].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')
+  const firstChars = new Set([...[...surfaces.keys()].map((key) => Math.floor(key / 0x10000)), ...ANAPHORA_START])
+  const firsts = [...firstChars].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')
   return {
     byCode: new Map(regions.map((r) => [r.code, r])),
     city: regions.find((r) => r.level === 'city'),
@@ -91,7 +112,7 @@ export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIn
       next.lastIndex = i + a[0].length
       continue
     }
-    const list = gaz.surfaces.get(ch)
+    const list = gaz.surfaces.get(pairKey(text, i))
     if (!list) continue
     const surface = list.find((s) => text.startsWith(s.text, i))
     if (!surface) continue
@@ -112,9 +133,10 @@ export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIn
     const strongRegions = new Set(inArticle.filter((m) => m.surface.strong).flatMap((m) => m.surface.regions))
     const counties = new Set(inArticle.flatMap((m) => m.surface.regions.filter((r) => DEPTH[r.level] === 1).map((r) => r.code)))
     for (const m of inArticle) {
-      const candidates = m.surface.strong ? m.surface.regions : m.surface.regions.filter((r) => strongRegions.has(r))
+      const candidates = m.surface.strong ? m.surface.regions : m.surface.regions.filter((r) => strongRegions.has(r) || namedAbove(r, strongRegions, gaz))
       if (candidates.length === 0) continue
-      const region = candidates.find((r) => r.parent !== null && counties.has(r.parent)) ?? candidates[0]
+      const townNamed = (r: Region) => r.level === 'village' && strongRegions.has(gaz.byCode.get(r.parent ?? '')!)
+      const region = candidates.find(townNamed) ?? candidates.find((r) => counties.has(ancestorAt(r, ['county', 'zone'], gaz)?.code ?? '')) ?? candidates[0]
       mentions.push({ start: m.start, end: m.end, region, anaphora: false, member: false })
     }
     const named = mentions.slice(firstOfArticle)
@@ -125,12 +147,82 @@ export function findPlaces(text: string, gaz: Gazetteer, seg: Segments): PlaceIn
       if (region) mentions.push({ start: a.start, end: a.end, region, anaphora: true, member: false })
     }
   }
+  mentions.push(...findUnknownPlaces(text, mentions))
   mentions.sort((a, b) => a.start - b.start)
   const starts = new Set(mentions.map((m) => m.start))
-  for (const m of mentions) m.member = isListMember(text, m, starts)
+  for (const m of mentions) {
+    m.member = isListMember(text, m, starts)
+    if (m.region.level === 'city') m.cityWide = !CITY_NOT_GOVERNING_BEFORE.test(text[m.start - 1] ?? '') && !CITY_NOT_GOVERNING_AFTER.test(text.slice(m.end, m.end + 2))
+  }
   const index: PlaceIndex = { mentions, starts: Int32Array.from(mentions.map((m) => m.start)), leads: new Map() }
   for (const article of seg.articles) index.leads.set(article, leadRegion(article, index, gaz))
   return index
+}
+
+/** 在全市, 居全市, 列全市: the city as a yardstick, not as whose figure it is. */
+const CITY_NOT_GOVERNING_BEFORE = /[在居列于为]/
+/** 全市率先, 全市第一, 全市前列: a ranking within the city. */
+const CITY_NOT_GOVERNING_AFTER = /^(率先|第一|第二|第三|首个|首家|前列|领先|排名|范围)/
+
+/**
+ * Endings of place names the gazetteer may not hold: communities and villages, and zones and parks. A 村 followed by
+ * 民, 级, 委… is a word about villages (村民, 村级), not the end of a name.
+ */
+const UNKNOWN_END = /(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|新区|工业园区|产业园区|产业园|工业园|社区|村(?![民级庄居委干务容落貌集两内里外中部]))/g
+const ZONE_END = /(开发区|新区|园区|产业园|工业园)$/
+/** Characters that a place name never holds: function words, measure words, digits and punctuation. */
+const NOT_IN_NAME = /[^\u4e00-\u9fa5]|[的个了和与及在于到对为是把将等各全本该我每其此这那有以按从向由共近约多余]/
+/** Name parts that make a common noun, not a name: 城市社区, 农村社区, 示范村, 幸福社区 as a slogan. */
+const GENERIC_NAME = /^(城市|农村|城镇|城乡|乡村|新农|示范|试点|重点|所在|辖区|周边|基层|老旧|安置|搬迁|易地|移民|美丽|和谐|幸福|文明|红色|数字|智慧|平安|中心|新型|农业|行政|自然|贫困|脱贫|薄弱|集体|社会|城郊|城中|宜居|民主|法治|绿色|生态|文化|经济|高新|工业|产业|开发|进|入|深入|走进|社区|小区)$/
+/** 美丽乡村, 新农村, 城中村: common nouns however they begin. */
+const GENERIC_TAIL = /(乡|农|城中|城郊|新)$/
+/** Words of an activity, not of a name: 志愿服务进社区, 党建引领社区. */
+const NOT_NAME_WORDS = /服务|志愿|开展|活动|工作|党建|建设|治理|管理|组织|推进|打造|创建|引领|成立|设立|建立|聘请|培育|评选|命名|淘宝|进|入|走/
+/** What may stand right before a community or village name that no known place introduces (not a comma: ，成立…村). */
+const NAME_BOUNDARY = /[在于到、。；：！？\n\s（(“]/
+
+/**
+ * Places the gazetteer does not know, where the text shows they are names: a community or village right after a
+ * known place (鄄城县古泉街道幸福里社区) or after 在/于/、 or a sentence break (在幸福里社区); a zone or park right after a
+ * known place (曹县经济开发区). Each keeps its name, with the known place before it as its parent.
+ */
+function findUnknownPlaces(text: string, known: PlaceMention[]): PlaceMention[] {
+  const byEnd = new Map<number, PlaceMention>()
+  for (const m of known) if (!m.anaphora && m.region.code) byEnd.set(m.end, m)
+  const sorted = [...known].sort((a, b) => a.start - b.start)
+  const starts = sorted.map((m) => m.start)
+  // A known place spanning [from, to): among the few that start at or before from, since places seldom nest.
+  const covered = (from: number, to: number) => {
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid] <= from) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (sorted[i].end >= to) return true
+    return false
+  }
+  const out: PlaceMention[] = []
+  const ends = new RegExp(UNKNOWN_END.source, 'g')
+  for (let e: RegExpExecArray | null; (e = ends.exec(text)); ) {
+    const at = e.index
+    const end = at + e[0].length
+    if (covered(at, end)) continue
+    const zone = ZONE_END.test(e[0])
+    let from = at
+    let anchor: PlaceMention | undefined
+    while (from > 0 && at - from < 6 && !(anchor = byEnd.get(from)) && !NOT_IN_NAME.test(text[from - 1])) from--
+    anchor ??= byEnd.get(from)
+    const part = text.slice(from, at)
+    if (GENERIC_NAME.test(part) || GENERIC_TAIL.test(part) || NOT_NAME_WORDS.test(part) || (!anchor && (zone || part.length < 2 || part.length > 4 || !(from === 0 || NAME_BOUNDARY.test(text[from - 1]))))) continue
+    if (!zone && part.length < 1) continue
+    const start = zone && anchor ? anchor.start : from
+    const name = text.slice(start, end)
+    const region: Region = { code: '', name, level: zone ? 'zone' : 'village', parent: anchor?.region.code ?? null, aliases: [] }
+    out.push({ start, end, region, anaphora: false, member: false })
+  }
+  return out
 }
 
 /** Mentions starting in [from, to). */
@@ -159,6 +251,15 @@ function resolveAnaphora(word: string, pos: number, named: PlaceMention[], gaz: 
   return found
 }
 
+/** A village whose town or county the article names by its full name or a county's short form. */
+function namedAbove(region: Region, named: Set<Region>, gaz: Gazetteer): boolean {
+  if (region.level !== 'village') return false
+  for (let r = region.parent ? gaz.byCode.get(region.parent) : undefined; r && r.level !== 'city'; r = r.parent ? gaz.byCode.get(r.parent) : undefined) {
+    if (named.has(r)) return true
+  }
+  return false
+}
+
 function ancestorAt(region: Region, levels: Region['level'][], gaz: Gazetteer): Region | undefined {
   let r: Region | undefined = region
   while (r && !levels.includes(r.level)) r = r.parent ? gaz.byCode.get(r.parent) : undefined
@@ -169,31 +270,34 @@ function ancestorAt(region: Region, levels: Region['level'][], gaz: Gazetteer): 
 const PARAGRAPH_LOOKBACK = 2000
 
 /**
- * The place that governs a figure at pos: the most specific place of its clause, else the nearest
- * before it in its sentence and paragraph, else its article's lead (dateline), else the page's lead.
+ * The place that governs a figure at pos, and where it was found: a place inside the noun it counts
+ * ([nounFrom, nounTo): 17支|牡丹区直…队伍), else the most specific place of its clause, else the nearest before it
+ * in its sentence and paragraph, else its article's lead (dateline), else the page's lead.
  */
-export function attributePlace(pos: number, index: PlaceIndex, seg: Segments): Region | null {
+export function attributePlace(pos: number, index: PlaceIndex, seg: Segments, nounFrom = pos, nounTo = pos): Attribution {
   const clause = spanAt(seg.clauses, pos)
   const sentence = spanAt(seg.sentences, pos)
   const paragraph = spanAt(seg.paragraphs, pos)
   const article = spanAt(seg.articles, pos)
   // The scopes in order; each is walked once, keeping its deepest place, with no list built per figure.
-  const found =
-    (clause && deepestWithin(index, clause, 0, pos, false)) ??
-    (clause && deepestWithin(index, clause, pos, Infinity, true)) ??
-    (sentence && deepestWithin(index, sentence, 0, pos, false)) ??
-    (paragraph && deepestInLastSentence(index, paragraph, pos - PARAGRAPH_LOOKBACK, pos, seg))
-  if (found) return found.region
+  let found: PlaceMention | undefined
+  let via: PlaceSource = 'none'
+  if (clause && nounTo > nounFrom && (found = deepestWithin(index, clause, nounFrom, nounTo, true))) via = 'noun'
+  else if (clause && (found = deepestWithin(index, clause, 0, pos, false) ?? deepestWithin(index, clause, pos, Infinity, true))) via = 'clause'
+  else if (sentence && (found = deepestWithin(index, sentence, 0, pos, false))) via = 'sentence'
+  else if (paragraph && (found = deepestInLastSentence(index, paragraph, pos - PARAGRAPH_LOOKBACK, pos, seg))) via = 'paragraph'
+  if (found) return { region: found.region, via }
+  // A subhead on its own line may open a pseudo-article: the nearest earlier dateline still governs.
   const at = article ? seg.articles.indexOf(article) : -1
   for (let i = at; i >= 0; i--) {
     const r = index.leads.get(seg.articles[i])
-    if (r) return r
+    if (r) return { region: r, via: 'lead' }
   }
   for (const a of seg.articles) {
     const r = index.leads.get(a)
-    if (r) return r
+    if (r) return { region: r, via: 'page' }
   }
-  return null
+  return { region: null, via: 'none' }
 }
 
 /** Whether m is a place of span s within [from, to): starting and ending there, not listed as one of several. */
@@ -213,15 +317,19 @@ function firstMention(index: PlaceIndex, from: number): number {
   return lo
 }
 
-/** The deepest of the mentions of span s within [from, to) that count (among equals, the last one named), or undefined. */
+/** The deepest of the mentions of span s within [from, to) that count (among equals, the last one named; a city-wide last one before all), or undefined. */
 function deepestWithin(index: PlaceIndex, s: Span, from: number, to: number, skipAnaphora: boolean, start = Math.max(s.start, from)): PlaceMention | undefined {
   let best: PlaceMention | undefined
+  let last: PlaceMention | undefined
   const end = Math.min(s.end, to)
   for (let i = firstMention(index, start); i < index.starts.length && index.starts[i] < end; i++) {
     const m = index.mentions[i]
-    if (counts(m, s, to, skipAnaphora) && (!best || DEPTH[m.region.level] >= DEPTH[best.region.level])) best = m
+    if (!counts(m, s, to, skipAnaphora)) continue
+    last = m
+    if (!best || DEPTH[m.region.level] >= DEPTH[best.region.level]) best = m
   }
-  return best
+  // 牡丹区召开大会，表彰全市…: a city-wide mention nearest the figure governs it over deeper places before it.
+  return last?.cityWide ? last : best
 }
 
 /** Among the paragraph's mentions within [from, to) that count, the deepest of those in the sentence of the last one. */
@@ -253,8 +361,9 @@ function leadRegion(article: Article, index: PlaceIndex, gaz: Gazetteer): Region
   if (!found.length) return anaphoric[0]?.region ?? null
   // A reduce, not Math.max(...): a headline can name a place 100 000 times, past the argument limit.
   const maxDepth = found.reduce((max, m) => Math.max(max, DEPTH[m.region.level]), 0)
-  const codes = [...new Set(found.filter((m) => DEPTH[m.region.level] === maxDepth).map((m) => m.region.code))]
-  if (codes.length === 1) return gaz.byCode.get(codes[0]) ?? null
-  const parents = [...new Set(codes.map((c) => gaz.byCode.get(c)?.parent ?? null))]
+  // By name as well as code: places the gazetteer does not know all have the empty code.
+  const deepestFound = new Map(found.filter((m) => DEPTH[m.region.level] === maxDepth).map((m) => [`${m.region.code}:${m.region.name}`, m.region]))
+  if (deepestFound.size === 1) return [...deepestFound.values()][0]
+  const parents = [...new Set([...deepestFound.values()].map((r) => r.parent))]
   return parents.length === 1 && parents[0] ? (gaz.byCode.get(parents[0]) ?? null) : (gaz.city ?? null)
 }

@@ -28,6 +28,11 @@ export interface Figure {
   /** Name a reviewer could give a new metric, present when metric is null. */
   suggested_name?: string
   confidence: number
+  /**
+   * What the reviewer should check, when anything: 未识别地名：幸福里社区 (a place the region table does not know,
+   * kept as region with no region_code), or a place or period taken from a fallback rather than the text around it.
+   */
+  flags?: string[]
 }
 
 /** Something the user should know about how a report was read, with its place in the original text. */

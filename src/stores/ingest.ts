@@ -5,6 +5,7 @@ import {
   type NewMetricInput, type ReportInfo, type ReviewFigure, type ReviewProblem,
 } from '@/domain/ingest'
 import type { Metric } from '@/domain/types'
+import { fetchVillagesText, withVillages } from '@/data/villages'
 import { extractReport, type ExtractNote } from '@/extract/extract'
 import { useDatasetStore } from './dataset'
 import { useUserDataStore } from './userData'
@@ -53,6 +54,13 @@ export const useIngestStore = defineStore('ingest', () => {
   const active = ref<number | null>(null)
   /** False when the browser refused to keep the draft (storage full or disabled). */
   const draftSaved = ref(true)
+  /**
+   * data/villages.csv, asked for when this view first opens rather than with the dashboard (35 KB gzip that only
+   * extraction needs); until it arrives, or where it is missing, figures are placed by the package's regions alone.
+   */
+  const villagesText = shallowRef<string | null>(null)
+  if (typeof document !== 'undefined') void fetchVillagesText(new URL('data/', document.baseURI).href).then((text) => (villagesText.value = text))
+  const gazetteer = computed(() => withVillages(data.dataset.regions, villagesText.value))
 
   const draft = readDraft()
   if (draft) {
@@ -87,7 +95,7 @@ export const useIngestStore = defineStore('ingest', () => {
     if (!canExtract.value) return
     if (!info.title.trim()) info.title = titleFromText(info.text)
     reviewed.value = { date: info.date, text: info.text }
-    const found = extractReport(info.text, { date: info.date, regions: data.dataset.regions, metrics: data.dataset.metrics })
+    const found = extractReport(info.text, { date: info.date, regions: gazetteer.value, metrics: data.dataset.metrics })
     const before = userData.batches.find((b) => b.id === reportSourceId(info.date, info.text))
     figures.value = restoreReview(toReview(found.figures, data.tree), before?.observations ?? [], info.text)
     notes.value = found.notes

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { loadMetrics, loadRegions } from '../../src/cli/extract'
+import { loadGazetteer, loadMetrics } from '../../src/cli/extract'
 import { extractFigures } from '../../src/extract/extract'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -35,7 +35,7 @@ export function extractInputs(targetBytes = 1_000_000): Record<'seed' | 'dense' 
 }
 
 function measure(text: string, runs: number) {
-  const ctx = { date: '2025-01', regions: loadRegions(), metrics: loadMetrics() }
+  const ctx = { date: '2025-01', regions: loadGazetteer(), metrics: loadMetrics() }
   let figures = extractFigures(text, ctx).length // warm-up
   const times: number[] = []
   for (let i = 0; i < runs; i++) {

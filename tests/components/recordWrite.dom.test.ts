@@ -14,6 +14,8 @@ let pinia: ReturnType<typeof createPinia>
 const REPORT = '鄄城县开展志愿服务活动120余次。'
 
 beforeEach(() => {
+  // 报告录入 asks for data/villages.csv when it opens; there is no server here, so it is simply not there.
+  vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })))
   localStorage.clear()
   pinia = createPinia()
   setActivePinia(pinia)

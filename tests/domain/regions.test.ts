@@ -134,6 +134,12 @@ describe('RegionTree.countiesOf', () => {
   it('gives nothing for a county', () => {
     expect(tree.countiesOf('371726')).toEqual([])
   })
+
+  it('leaves out a development zone inside a county: it is not county-level', () => {
+    const withInner = new RegionTree([...hezeRegions(), region('371702901', '菏泽牡丹经济开发区', 'zone', '371702')])
+    expect(withInner.countiesOf(CITY).map((r) => r.code)).not.toContain('371702901')
+    expect(withInner.countiesOf(CITY)).toHaveLength(11)
+  })
 })
 
 describe('RegionTree.isAncestor', () => {

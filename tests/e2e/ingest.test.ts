@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '@/data/csv'
+import { buildPdf } from '../fixtures/pdf'
 import { openApp } from './browser'
 
 let server: PreviewServer
@@ -112,6 +113,16 @@ describe('报告录入 in Chromium', () => {
     await page.getByTestId('ingest-file').setInputFiles({ name: '志愿服务.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer })
     await expect.poll(() => page.getByTestId('ingest-text').inputValue()).toContain('鄄城县开展志愿服务活动120余次。')
     expect(await page.getByTestId('ingest-title').inputValue()).toBe('志愿服务')
+  })
+
+  it('reads an opened text PDF into the text box, its page header and numbers dropped and its lines joined, and refuses a scan saying so', async () => {
+    await openForm()
+    const pdf = buildPdf([['鄄城县工作简报', '鄄城县开展志愿服务活动120余次。', '- 1 -'], ['鄄城县工作简报', '新建图书室5个。', '- 2 -']])
+    await page.getByTestId('ingest-file').setInputFiles({ name: '简报.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) })
+    await expect.poll(() => page.getByTestId('ingest-text').inputValue(), { timeout: 20_000 }).toBe('鄄城县开展志愿服务活动120余次。新建图书室5个。\n')
+    expect(await page.getByTestId('ingest-title').inputValue()).toBe('简报')
+    await page.getByTestId('ingest-file').setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from(buildPdf([[]])) })
+    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 }).toContain('扫描版 PDF，没有文字层')
   })
 
   it('shows pasted script tags as text and runs nothing', async () => {

@@ -90,7 +90,7 @@ describe('the overview, compare and map views in Chromium', () => {
     await page.goto(`${base}?view=compare&metric=artworks_collected`)
     await page.getByTestId('compare-chart').locator('canvas').first().waitFor()
     const missing = page.getByTestId('compare-missing')
-    await expect.poll(() => missing.innerText()).toContain('无数据的地区（10个）')
+    await expect.poll(() => missing.innerText()).toContain('无数据的地区（11个）')
     expect(await missing.innerText()).toContain('牡丹区')
     expect(await missing.innerText()).not.toContain('鄄城县')
   })

@@ -64,7 +64,7 @@ describe(extractFigures, () => {
   })
 
   it('classifies a figure against the metric phrases', () => {
-    const [f] = extractFigures('全市行业协会商会党组织覆盖率已达66.1%。', ctx())
+    const [f] = extractFigures('目前，全市行业协会商会党组织覆盖率已达66.1%。', ctx())
     expect([f.metric, f.metric_name]).toEqual(['assoc_party_coverage_rate', '行业协会商会党组织覆盖率'])
     expect(f.confidence).toBeGreaterThan(0.8)
   })

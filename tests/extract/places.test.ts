@@ -19,6 +19,18 @@ describe('place attribution of extractFigures', () => {
     expect(regionsOf(text)).toEqual([[4532, '菏泽市', '371700'], [56, '古泉街道', '371726002']])
   })
 
+  it('names a village or community when its county or town is named in the article', () => {
+    const text = '鄄城县：志愿服务进社区\n\n本报讯 近日，鄄城县在虹桥社区开展志愿服务，参与居民120人。'
+    expect(regionsOf(text)).toEqual([[120, '虹桥社区', '371726002003']])
+    // The same name under 吴店镇 of 牡丹区 is taken when that town is the one named.
+    expect(regionsOf('吴店镇虹桥社区组建志愿服务队3支。')).toEqual([[3, '虹桥社区', '371702101201']])
+  })
+
+  it('does not take a village name alone for a known place: 刘庄村 recurs across towns, so it is left to the reviewer', () => {
+    const [f] = extractFigures('曹县召开推进会。刘庄村组建志愿服务队3支。', ctx())
+    expect([f.region, f.region_code, f.flags]).toEqual(['刘庄村', null, ['未识别地名：刘庄村', '时间取自发布日期，正文未写明']])
+  })
+
   it('resolves 该镇 to the town named before it', () => {
     const text = '这是牡丹区吴店镇开展志愿服务的缩影。该镇设立五个分项目。'
     expect(regionsOf(text)).toEqual([[5, '吴店镇', '371702101']])

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadMetrics, loadRegions } from '../../src/cli/extract'
+import { loadGazetteer, loadMetrics } from '../../src/cli/extract'
 import { extractFigures } from '../../src/extract/extract'
 import { pairOverlap, parseGold, parseMetricIds, periodMatch, scoreFigures } from '../../src/extract/score'
 import { ctx } from './builders'
@@ -20,14 +20,14 @@ describe(scoreFigures, () => {
   })
 
   it.skipIf(!existsSync(resolve(root, 'data/regions.csv')))('scores the seed page as well with the shipped gazetteer', () => {
-    const s = scoreFigures(seedText, extractFigures(seedText, { date: '2025-01', regions: loadRegions(), metrics: loadMetrics() }), gold)
+    const s = scoreFigures(seedText, extractFigures(seedText, { date: '2025-01', regions: loadGazetteer(), metrics: loadMetrics() }), gold)
     expect(s.f1).toBeGreaterThanOrEqual(0.95)
     expect(s.regionAccuracy).toBeGreaterThanOrEqual(0.9)
   })
 
   it.skipIf(!existsSync(resolve(root, 'data/metrics.csv')))('files every seed figure under its own catalogue metric or none', () => {
     const metricIds = parseMetricIds(readFileSync(resolve(root, 'tests/extract/metric-ids.json'), 'utf8'))
-    const s = scoreFigures(seedText, extractFigures(seedText, { date: '2025-01', regions: loadRegions(), metrics: loadMetrics() }), gold, metricIds)
+    const s = scoreFigures(seedText, extractFigures(seedText, { date: '2025-01', regions: loadGazetteer(), metrics: loadMetrics() }), gold, metricIds)
     expect(s.wrongMetric!.map((m) => `${m.gold.quote} → ${m.predicted.metric}`)).toEqual([])
     expect(s.metricAccuracy).toBeGreaterThanOrEqual(0.95)
   })

@@ -1,6 +1,6 @@
 const zh = {
   heading: '报告录入',
-  intro: '粘贴报道或工作总结的文字，或打开 .txt / .docx 文件；系统找出其中的数字，逐条核对后加入数据。',
+  intro: '粘贴报道或工作总结的文字，或打开 .txt / .docx / .pdf 文件；系统找出其中的数字，逐条核对后加入数据。',
   title: '标题',
   publication: '刊发媒体或单位',
   date: '发布日期',
@@ -8,8 +8,9 @@ const zh = {
   dateInvalid: '日期格式应为 2025、2025-01 或 2025-01-08',
   text: '报告原文',
   textPlaceholder: '在此粘贴报告文字',
-  openFile: '打开文件（.txt、.docx）',
+  openFile: '打开文件（.txt、.docx、.pdf）',
   fileFailed: '无法读取文件：{error}',
+  scannedPdf: '这是扫描版 PDF，没有文字层：请先做文字识别（OCR），或粘贴其文字',
   draftNotSaved: '浏览器未能在本机保存这份审核草稿（存储已满或被禁用）：刷新页面会丢失未采用的修改。',
   extract: '识别数字',
   startOver: '换一篇报告',
@@ -72,7 +73,7 @@ const zh = {
 
 const en: typeof zh = {
   heading: 'Enter a report',
-  intro: 'Paste the text of a news report or work summary, or open a .txt / .docx file; the figures in it are found for you to check one by one before they join the data.',
+  intro: 'Paste the text of a news report or work summary, or open a .txt / .docx / .pdf file; the figures in it are found for you to check one by one before they join the data.',
   title: 'Title',
   publication: 'Publication or office',
   date: 'Publication date',
@@ -80,8 +81,9 @@ const en: typeof zh = {
   dateInvalid: 'Write the date as 2025, 2025-01 or 2025-01-08',
   text: 'Report text',
   textPlaceholder: 'Paste the report text here',
-  openFile: 'Open a file (.txt, .docx)',
+  openFile: 'Open a file (.txt, .docx, .pdf)',
   fileFailed: 'Cannot read the file: {error}',
+  scannedPdf: 'this is a scanned PDF without a text layer: run it through text recognition (OCR) first, or paste its text',
   draftNotSaved: 'The browser could not keep this review draft on this machine (storage full or disabled): reloading the page loses changes not yet accepted.',
   extract: 'Find figures',
   startOver: 'Another report',
