@@ -1,5 +1,5 @@
 import { writeBriefing, type BriefingFigure, type BriefingInput, type BriefingPlace } from '@/domain/briefing'
-import { compareScope, type CompareRow } from '@/domain/compare'
+import { compareRow, compareScope, type CompareRow } from '@/domain/compare'
 import type { PeriodRange } from '@/domain/observationIndex'
 import { regionPoints } from '@/domain/overview'
 import type { Metric, Observation } from '@/domain/types'
@@ -14,9 +14,13 @@ export interface BriefingContext {
 const figureOf = (data: ChartData, o: Observation): BriefingFigure => ({ period: o.period, value: o.value, qualifier: o.qualifier, source: data.sourceById.get(o.source)?.title ?? o.source })
 
 /** A region with its own figures of the metric (within `range`, when given). */
-function placeOf(data: ChartData, metric: Metric, code: string, range?: PeriodRange): BriefingPlace {
+function placeOf(data: ChartData, metric: Metric, code: string, range?: PeriodRange, withCounty = false): BriefingPlace {
   const [series] = data.index.series(metric.id, [code], range)
-  return { name: data.tree.get(code)?.name ?? code, figures: series.points.map((o) => figureOf(data, o)) }
+  const region = data.tree.get(code)
+  // A town standing on its own in a paragraph is named with its county, as a briefing writes 牡丹区吴店镇.
+  const county = withCounty && region?.level !== 'county' && region?.parent ? data.tree.get(region.parent) : undefined
+  const name = (county && county.level !== 'city' ? county.name : '') + (region?.name ?? code)
+  return { name, figures: series.points.map((o) => figureOf(data, o)) }
 }
 
 /** 县区 when every place is a county-level unit, 镇街 when every one is a town, else 地区. */
@@ -28,17 +32,23 @@ function groupOf(data: ChartData, codes: readonly string[]): BriefingInput['grou
 
 function base(metric: Metric, ctx: BriefingContext): Pick<BriefingInput, 'metric' | 'demo' | 'locale'> {
   const { unit, kind, temporal, target } = metric
-  return { metric: { name: metricName(metric, ctx.locale), unit, kind, temporal, target }, demo: ctx.demo, locale: ctx.locale }
+  const name = metricName(metric, ctx.locale)
+  // An English name opens with a capital in the catalogue; inside a sentence it reads in lower case.
+  const inSentence = ctx.locale === 'en' && /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name
+  return { metric: { name: inSentence, unit, kind, temporal, target }, demo: ctx.demo, locale: ctx.locale }
 }
 
 /** The trend's paragraph: the city's line leads (with its range) when the counties are drawn beside it. */
 export function trendBriefing(data: ChartData, metric: Metric | undefined, codes: readonly string[], range: PeriodRange, ctx: BriefingContext): string {
-  if (!metric || codes.length === 0) return ''
-  const city = codes.length > 1 ? codes.find((c) => data.tree.get(c)?.level === 'city') : undefined
-  const others = codes.filter((c) => c !== city)
+  if (!metric) return ''
+  // A selected county without figures of its own is drawn through its towns: they stand in for it here too.
+  const drawn = codes.filter((c) => data.index.series(metric.id, [c], range)[0].points.length > 0 || !codes.some((d) => d !== c && data.tree.ancestors(d).some((a) => a.code === c)))
+  const city = drawn.length > 1 ? drawn.find((c) => data.tree.get(c)?.level === 'city') : undefined
+  const others = drawn.filter((c) => c !== city)
+  if (others.length === 0) return ''
   return writeBriefing({
     ...base(metric, ctx),
-    places: others.map((c) => placeOf(data, metric, c, range)),
+    places: others.map((c) => placeOf(data, metric, c, range, others.length === 1)),
     subject: city ? placeOf(data, metric, city, range) : undefined,
     group: groupOf(data, others),
     range: true,
@@ -56,7 +66,9 @@ export function compareBriefing(data: ChartData, metric: Metric | undefined, row
     if (row?.status !== 'computed') return own
     return { ...own, figures: [...own.figures, { period, value: row.value!, qualifier: row.qualifier, source: '', computed: true }] }
   }
-  const lead = subject ? place(subject, rows.find((r) => r.region === subject)) : undefined
+  // The region leads only with a figure at the period, its own or computed from its parts.
+  const subjectRow = subject ? (rows.find((r) => r.region === subject) ?? compareRow(data.index, data.tree, metric.id, subject, period)) : undefined
+  const lead = subject && subjectRow?.status !== 'missing' ? place(subject, subjectRow) : undefined
   return writeBriefing({ ...base(metric, ctx), places: rows.map((r) => place(r.region, r)), subject: lead, group: groupOf(data, rows.map((r) => r.region)), period })
 }
 

@@ -111,9 +111,12 @@ class Writer {
     this.m = messages[input.locale]
   }
 
-  amount(f: BriefingFigure): string {
+  /** A figure as worded; `inner` when it already stands in brackets. */
+  amount(f: BriefingFigure, inner = false): string {
     const { unit } = this.input.metric
-    return briefingAmount(f.value, f.qualifier, unit, this.input.locale) + (f.computed ? this.m.computed : '')
+    // A sum over parts with some missing is a floor, not a report's 余: 至少1个.
+    const value = f.computed && f.qualifier === '>=' ? fill(this.m.atLeast, { value: briefingAmount(f.value, '=', unit, this.input.locale) }) : briefingAmount(f.value, f.qualifier, unit, this.input.locale)
+    return f.computed ? fill(inner ? this.m.computedInner : this.m.computed, { value }) : value
   }
 
   period(p: Period | string): string {
@@ -193,7 +196,8 @@ class Writer {
   /** The change over a trend's range and its largest step, among figures of the latest one's kind. */
   range(place: BriefingPlace, at: Period): string | null {
     const same = pointsOf(place).filter((p) => kindOf(p.period) === kindOf(at) && p.figure && comparePeriods(p.period, at) <= 0)
-    if (same.length < 2) return null
+    // Two neighbouring figures: the change is the 环比 already said.
+    if (same.length < 2 || (same.length === 2 && previousPeriod(at) === same[0].period.text)) return null
     const [first, last] = [same[0], same[same.length - 1]]
     const overall = this.change(first.figure!, last.figure!)
     const parts = overall ? [fill(this.m.range, { from: this.period(first.period), to: this.period(last.period), change: overall.text })] : []
@@ -212,13 +216,13 @@ class Writer {
     const group = m.group[this.input.group]
     const base = { period: this.period(at), n: this.input.places.length, group }
     const parts: string[] = []
-    if (ranked.length === 1) parts.push(fill(m.severalOne, { ...base, place: ranked[0].name, value: this.amount(ranked[0].figure) }))
+    if (ranked.length === 1) parts.push(fill(m.severalOne, { ...base, place: ranked[0].name, value: this.amount(ranked[0].figure, true) }))
     if (ranked.length > 1) {
       const top = ranked.filter((r) => r.value === ranked[0].value)
       const bottom = ranked.filter((r) => r.value === ranked[ranked.length - 1].value)
       const template = top.length > 1 ? m.severalTieHigh : bottom.length > 1 ? m.severalTieLow : m.several
       const names = (rs: typeof ranked) => rs.map((r) => r.name).join(m.list)
-      parts.push(fill(template, { ...base, high: names(top), highValue: this.amount(top[0].figure), low: names(bottom), lowValue: this.amount(bottom[0].figure) }))
+      parts.push(fill(template, { ...base, high: names(top), highValue: this.amount(top[0].figure, true), low: names(bottom), lowValue: this.amount(bottom[0].figure, true) }))
     }
     const previous = previousPeriod(at)
     if (previous) {
