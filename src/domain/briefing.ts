@@ -185,7 +185,8 @@ class Writer {
     if (ranked.length > 1 && ranked.some((r) => r.name === place.name)) {
       const rank = 1 + ranked.filter((r) => r.value > f.value).length
       const others = ranked.filter((r) => r.value === f.value && r.name !== place.name).map((r) => r.name)
-      const params = { n: this.input.places.length, group: this.m.group[this.input.group], rank: this.input.locale === 'en' ? ordinal(rank) : rank, others: others.join(this.m.list) }
+      // Among the places with a figure: one without cannot be placed above or below.
+      const params = { n: ranked.length, group: this.m.group[this.input.group], rank: this.input.locale === 'en' ? ordinal(rank) : rank, others: others.join(this.m.list) }
       clauses.push(fill(others.length ? this.m.rankTie : this.m.rank, params))
     }
     const target = this.target(f)
@@ -208,6 +209,25 @@ class Writer {
     const largest = steps.reduce<(typeof steps)[number] | null>((best, s) => (!best || Math.abs(s.c.d) > Math.abs(best.c.d) ? s : best), null)
     if (same.length > 2 && largest && largest.c.d !== 0) parts.push(fill(this.m.step, { from: this.period(largest.from), to: this.period(largest.to), change: largest.c.text }))
     return parts.length ? parts.join(this.m.clause) : null
+  }
+
+  /** Over a trend of several places: from the earliest period of the latest one's kind, how many rose and fell, and who moved most. */
+  rangeSeveral(at: Period): string | null {
+    const series = this.input.places.map((place) => ({ place, points: pointsOf(place).filter((p) => kindOf(p.period) === kindOf(at) && p.figure) }))
+    const first = series.flatMap((s) => s.points.map((p) => p.period)).sort(comparePeriods)[0]
+    if (!first || comparePeriods(first, at) >= 0 || previousPeriod(at) === first.text) return null
+    const changes = series.flatMap(({ place, points }) => {
+      const [a, b] = [points.find((p) => p.period.text === first.text), points.find((p) => p.period.text === at.text)]
+      const c = a && b && this.change(a.figure!, b.figure!)
+      return c ? [{ name: place.name, c }] : []
+    })
+    if (changes.length < 2) return null
+    const count = (k: 'rose' | 'fell' | 'same', n: number) => (n ? [fill(this.m[k], { n })] : [])
+    const counts = [...count('rose', changes.filter((x) => x.c.d > 0).length), ...count('fell', changes.filter((x) => x.c.d < 0).length), ...count('same', changes.filter((x) => x.c.d === 0).length)]
+    const exact = changes.filter((x) => x.c.exact && x.c.d !== 0)
+    const most = exact.reduce<(typeof exact)[number] | null>((best, x) => (!best || Math.abs(x.c.d) > Math.abs(best.c.d) ? x : best), null)
+    const text = fill(this.m.rangeSeveral, { from: this.period(first), to: this.period(at), n: changes.length, group: this.m.group[this.input.group], counts: counts.join(this.m.list) })
+    return most ? text + this.m.clause + fill(this.m.most, { place: most.name, change: most.c.text }) : text
   }
 
   /** Highest and lowest, how many rose and fell, conflicts, and the places without a figure. */
@@ -275,6 +295,7 @@ export function writeBriefing(input: BriefingInput): string {
     if (range) sentences.push(range)
   }
   if (input.places.length > 1) sentences.push(w.several(at, ranked))
+  if (input.places.length > 1 && input.range) sentences.push(w.rangeSeveral(at) ?? '')
   // English sentences open with a capital, whichever clause comes first.
   const cap = (s: string) => (input.locale === 'en' ? s[0].toUpperCase() + s.slice(1) : s)
   const text = sentences.filter(Boolean).map((s) => cap(s) + m.sentence).join(input.locale === 'en' ? ' ' : '')

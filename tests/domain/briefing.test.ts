@@ -27,8 +27,8 @@ const counties = [
 ]
 
 const rows: [situation: string, input: BriefingInput, sentence: string][] = [
-  ['the issue’s example: 环比 and 同比 in 个百分点, rank, gap to target', input({ places: counties, subject: juancheng }),
-    '截至2025年1月，鄄城县行业协会商会党组织覆盖率为68.6%，较上月提高0.8个百分点，同比提高7.7个百分点，在9个县区中居第2位，距100%目标尚差31.4个百分点。' +
+  ['the issue’s example: 环比 and 同比 in 个百分点, rank among those with a figure, gap to target', input({ places: counties, subject: juancheng }),
+    '截至2025年1月，鄄城县行业协会商会党组织覆盖率为68.6%，较上月提高0.8个百分点，同比提高7.7个百分点，在8个县区中居第2位，距100%目标尚差31.4个百分点。' +
     '2025年1月，9个县区中牡丹区最高（72.3%），定陶区最低（60.1%）；与上月相比，5个上升、1个下降、1个持平；无数据的县区：东明县。'],
   ['a single figure', input({ places: [place('菏泽市', fig('2025-01', 66.1))] }),
     '截至2025年1月，菏泽市行业协会商会党组织覆盖率为66.1%，距100%目标尚差33.9个百分点。'],
@@ -62,7 +62,17 @@ const rows: [situation: string, input: BriefingInput, sentence: string][] = [
   ['a conflict among several places', input({ places: [place('曹县', fig('2025-01', 65)), place('单县', fig('2025-01', 66, '=', '甲'), fig('2025-01', 64, '=', '乙')), place('巨野县', fig('2025-01', 70))] }),
     '2025年1月，3个县区中巨野县最高（70%），曹县最低（65%）；单县来源不一致（《甲》为66%、《乙》为64%）。'],
   ['several periods: the change over the range and its largest step', input({ range: true, places: [place('菏泽市', fig('2024-10', 60), fig('2024-11', 60.5), fig('2024-12', 62.5), fig('2025-01', 63))] }),
-    '截至2025年1月，菏泽市行业协会商会党组织覆盖率为63%，较上月提高0.5个百分点，距100%目标尚差37个百分点。2024年10月至2025年1月提高3个百分点，其中2024年11月至2024年12月变化最大（提高2个百分点）。'],
+    '截至2025年1月，菏泽市行业协会商会党组织覆盖率为63%，较上月提高0.5个百分点，距100%目标尚差37个百分点。2024年10月至2025年1月提高3个百分点，其中2024年11月至2024年12月变化最大，提高2个百分点。'],
+  ['several places over a range: how many rose and fell, and who moved most', input({ range: true, places: [
+    place('曹县', fig('2024-10', 60), fig('2024-12', 62), fig('2025-01', 63)),
+    place('单县', fig('2024-10', 70), fig('2025-01', 68)),
+    place('巨野县', fig('2024-10', 50), fig('2025-01', 58)),
+    place('郓城县', fig('2024-12', 40), fig('2025-01', 41)),
+  ] }),
+    '2025年1月，4个县区中单县最高（68%），郓城县最低（41%）；与上月相比，2个上升。' +
+    '2024年10月至2025年1月，3个有数据的县区中2个上升、1个下降，巨野县变化最大，提高8个百分点。'],
+  ['a figure computed from the parts is not compared with a reported one', input({ metric: branches, places: [place('曹县', fig('2024-12', 5), { ...fig('2025-01', 9), computed: true })] }),
+    '截至2025年1月，曹县新就业群体联合党支部数为9个（由下级地区推算）。'],
   ['two neighbouring periods: no range beside the 环比', input({ range: true, places: [place('菏泽市', fig('2024-12', 62.5), fig('2025-01', 63))] }),
     '截至2025年1月，菏泽市行业协会商会党组织覆盖率为63%，较上月提高0.5个百分点，距100%目标尚差37个百分点。'],
   ['a figure computed from some of the parts is a floor', input({ metric: branches, places: [place('曹县'), place('定陶区', { ...fig('2025-01', 1, '>='), computed: true })] }),
@@ -72,7 +82,7 @@ const rows: [situation: string, input: BriefingInput, sentence: string][] = [
   ['the demo package says so', input({ demo: true, places: [place('菏泽市', fig('2025-01', 66.1))] }),
     '（演示数据）截至2025年1月，菏泽市行业协会商会党组织覆盖率为66.1%，距100%目标尚差33.9个百分点。'],
   ['English', input({ locale: 'en', metric: { ...coverage, name: 'party-organisation coverage' }, places: counties, subject: juancheng }),
-    'As of Jan 2025, party-organisation coverage in 鄄城县 was 68.6%, up 0.8 pp on the previous month, up 7.7 pp year on year, ranking 2nd of 9 counties and districts, 31.4 pp short of the 100% target. ' +
+    'As of Jan 2025, party-organisation coverage in 鄄城县 was 68.6%, up 0.8 pp on the previous month, up 7.7 pp year on year, ranking 2nd of 8 counties and districts, 31.4 pp short of the 100% target. ' +
     'In Jan 2025, of 9 counties and districts, 牡丹区 was highest (72.3%) and 定陶区 lowest (60.1%); against the previous month, 5 rose, 1 fell, 1 unchanged; no figure for 东明县.'],
   ['English with a bound', input({ locale: 'en', demo: true, metric: { ...activities, name: 'volunteer activities' }, places: [place('牡丹区', fig('2024-12', 400), fig('2025-01', 500, '>='))] }),
     '(Demo data) As of Jan 2025, volunteer activities in 牡丹区 was over 500 次, up at least 100 次 on the previous month.'],

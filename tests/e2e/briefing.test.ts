@@ -21,7 +21,7 @@ afterAll(async () => {
 /** 鄄城县's line in the demonstration package, as an official would paste it under the chart. */
 const JUANCHENG =
   '（演示数据）截至2025年1月，鄄城县行业协会商会党组织覆盖率为68.5%，较上月提高0.8个百分点，同比提高7.2个百分点，距100%目标尚差31.5个百分点。' +
-  '2022年2月至2025年1月提高21.6个百分点，其中2022年7月至2022年8月变化最大（提高2.2个百分点）。'
+  '2022年2月至2025年1月提高21.6个百分点，其中2022年7月至2022年8月变化最大，提高2.2个百分点。'
 
 describe('the paragraph under a chart', () => {
   it('copies the text under the trend to the clipboard, exactly as shown', async () => {
