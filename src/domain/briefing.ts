@@ -231,12 +231,13 @@ class Writer {
   }
 
   /** Highest and lowest, how many rose and fell, conflicts, and the places without a figure. */
-  several(at: Period, ranked: readonly { name: string; value: number; figure: BriefingFigure }[]): string {
+  several(at: Period, ranked: readonly { name: string; value: number; figure: BriefingFigure }[], subject?: string): string {
     const m = this.m
     const group = m.group[this.input.group]
     const base = { period: this.period(at), n: this.input.places.length, group }
     const parts: string[] = []
-    if (ranked.length === 1) parts.push(fill(m.severalOne, { ...base, place: ranked[0].name, value: this.amount(ranked[0].figure, true) }))
+    // The only figure is the subject's, already said: what is left to say is who has none.
+    if (ranked.length === 1 && ranked[0].name !== subject) parts.push(fill(m.severalOne, { ...base, place: ranked[0].name, value: this.amount(ranked[0].figure, true) }))
     if (ranked.length > 1) {
       const top = ranked.filter((r) => r.value === ranked[0].value)
       const bottom = ranked.filter((r) => r.value === ranked[ranked.length - 1].value)
@@ -294,7 +295,7 @@ export function writeBriefing(input: BriefingInput): string {
     const range = w.range(subject, at)
     if (range) sentences.push(range)
   }
-  if (input.places.length > 1) sentences.push(w.several(at, ranked))
+  if (input.places.length > 1) sentences.push(w.several(at, ranked, subject?.name))
   if (input.places.length > 1 && input.range) sentences.push(w.rangeSeveral(at) ?? '')
   // English sentences open with a capital, whichever clause comes first.
   const cap = (s: string) => (input.locale === 'en' ? s[0].toUpperCase() + s.slice(1) : s)

@@ -77,6 +77,8 @@ const rows: [situation: string, input: BriefingInput, sentence: string][] = [
     '截至2025年1月，菏泽市行业协会商会党组织覆盖率为63%，较上月提高0.5个百分点，距100%目标尚差37个百分点。'],
   ['a figure computed from some of the parts is a floor', input({ metric: branches, places: [place('曹县'), place('定陶区', { ...fig('2025-01', 1, '>='), computed: true })] }),
     '2025年1月，2个县区中仅定陶区有数据（至少1个，由下级地区推算）；无数据的县区：曹县。'],
+  ['the only place with a figure leads, and the rest are named as without one', input({ places: [place('鄄城县', fig('2025-01', 68.6)), place('东明县'), place('单县')], subject: place('鄄城县', fig('2025-01', 68.6)) }),
+    '截至2025年1月，鄄城县行业协会商会党组织覆盖率为68.6%，距100%目标尚差31.4个百分点。无数据的县区：东明县、单县。'],
   ['a flow figure of a year', input({ metric: members, places: [place('南城街道', fig('2023', 3), fig('2024', 4))] }),
     '2024年，南城街道新就业群体新发展党员数为4名，较上年增加1名（增长33.3%）。'],
   ['the demo package says so', input({ demo: true, places: [place('菏泽市', fig('2025-01', 66.1))] }),
