@@ -48,10 +48,11 @@ export function trendBriefing(data: ChartData, metric: Metric | undefined, codes
   if (others.length === 0) return ''
   return writeBriefing({
     ...base(metric, ctx),
-    places: others.map((c) => placeOf(data, metric, c, range, others.length === 1)),
-    subject: city ? placeOf(data, metric, city, range) : undefined,
+    // Figures before the range still give the latest one its 环比 and 同比; the range is said from its start.
+    places: others.map((c) => placeOf(data, metric, c, { to: range.to }, others.length === 1)),
+    subject: city ? placeOf(data, metric, city, { to: range.to }) : undefined,
     group: groupOf(data, others),
-    range: true,
+    range: { from: range.from },
   })
 }
 

@@ -1,5 +1,5 @@
 import messages from '@/i18n/features/briefing'
-import { comparePeriods, formatPeriod, parsePeriod, previousYearPeriod, type Period } from './period'
+import { comparePeriods, formatPeriod, parsePeriod, periodInRange, previousYearPeriod, type Period } from './period'
 import type { MetricKind, Qualifier, Temporal } from './types'
 
 /** One reported (or computed) figure of a place: several at one period with different values are a conflict. */
@@ -31,8 +31,11 @@ export interface BriefingInput {
   subject?: BriefingPlace
   /** The period a comparison shows; else the latest with a figure. */
   period?: string
-  /** A trend: add the change over the whole range and its largest step. */
-  range?: boolean
+  /**
+   * A trend: add the change over its range (from `from`, else the first figure) and its largest step. The
+   * figures before `from` still give the latest one its 环比 and 同比.
+   */
+  range?: { from?: string }
   demo: boolean
   locale: 'zh' | 'en'
 }
@@ -194,9 +197,14 @@ class Writer {
     return clauses.join(this.m.clause)
   }
 
+  inRange(p: Period): boolean {
+    const from = this.input.range?.from
+    return !from || periodInRange(p, from)
+  }
+
   /** The change over a trend's range and its largest step, among figures of the latest one's kind. */
   range(place: BriefingPlace, at: Period): string | null {
-    const same = pointsOf(place).filter((p) => kindOf(p.period) === kindOf(at) && p.figure && comparePeriods(p.period, at) <= 0)
+    const same = pointsOf(place).filter((p) => kindOf(p.period) === kindOf(at) && p.figure && comparePeriods(p.period, at) <= 0 && this.inRange(p.period))
     // Two neighbouring figures: the change is the 环比 already said.
     if (same.length < 2 || (same.length === 2 && previousPeriod(at) === same[0].period.text)) return null
     const [first, last] = [same[0], same[same.length - 1]]
@@ -213,7 +221,7 @@ class Writer {
 
   /** Over a trend of several places: from the earliest period of the latest one's kind, how many rose and fell, and who moved most. */
   rangeSeveral(at: Period): string | null {
-    const series = this.input.places.map((place) => ({ place, points: pointsOf(place).filter((p) => kindOf(p.period) === kindOf(at) && p.figure) }))
+    const series = this.input.places.map((place) => ({ place, points: pointsOf(place).filter((p) => kindOf(p.period) === kindOf(at) && p.figure && this.inRange(p.period)) }))
     const first = series.flatMap((s) => s.points.map((p) => p.period)).sort(comparePeriods)[0]
     if (!first || comparePeriods(first, at) >= 0 || previousPeriod(at) === first.text) return null
     const changes = series.flatMap(({ place, points }) => {
