@@ -29,6 +29,8 @@ export interface ExportMeta {
   credit: string
   /** `演示数据` while the demo package is shown, else ''. */
   demo: string
+  /** The paragraph a briefing puts under the chart, when the export asks for it. */
+  caption?: string
 }
 
 const TITLE_SIZE = 26
@@ -39,6 +41,8 @@ const FOOTER_SIZE = 13
 /** Footer: up to two lines of sources above one credit line. */
 const FOOTER_HEIGHT = 72
 const HEADER_HEIGHT = 96
+const CAPTION_SIZE = 15
+const CAPTION_LINE = 22
 
 type Loose = Record<string, unknown>
 
@@ -81,7 +85,10 @@ export function buildExportOption(chart: ECOption, meta: ExportMeta, layout: Exp
   const legendSize = legendRows(legendNames, inner) > 4 ? 12 : LEGEND_SIZE
   const rows = legendRows(legendNames, inner, legendSize)
   const plotTop = HEADER_HEIGHT + rows * LEGEND_ROW + (rows > 0 ? 8 : 0)
-  const plotBottom = FOOTER_HEIGHT + 16
+  // A caption wraps across the width above the footer; the plot gives up its height.
+  const captionRows = meta.caption ? Math.ceil(textWidth(meta.caption, CAPTION_SIZE) / inner) : 0
+  const captionHeight = captionRows ? captionRows * CAPTION_LINE + 12 : 0
+  const plotBottom = FOOTER_HEIGHT + 16 + captionHeight
   const text = (extra: Loose): Loose => ({ fontFamily: layout.fontFamily, ...extra })
 
   const titles: Loose[] = [
@@ -94,6 +101,12 @@ export function buildExportOption(chart: ECOption, meta: ExportMeta, layout: Exp
       left: padding,
       bottom: 34,
       textStyle: text({ fontSize: FOOTER_SIZE, fontWeight: 'normal', color: '#555', width: inner, overflow: 'break', lineHeight: 18 }),
+    },
+    {
+      text: meta.caption ?? '',
+      left: padding,
+      bottom: FOOTER_HEIGHT + 4,
+      textStyle: text({ fontSize: CAPTION_SIZE, fontWeight: 'normal', color: '#222', width: inner, overflow: 'break', lineHeight: CAPTION_LINE }),
     },
     { text: meta.credit, left: padding, bottom: 12, textStyle: text({ fontSize: FOOTER_SIZE, fontWeight: 'normal', color: '#777' }) },
     // The export header replaces a chart's own heading; an overlay message (no data) stays.

@@ -18,8 +18,8 @@ import { figureRows } from '../export/rows'
 import { fsReader, packageFolderProblem } from './fsReader'
 
 const USAGE = `usage: npm run export -- --view trend|compare|map|table --metric ID --regions CODE[,CODE] [--from P] [--to P]
-       [--format png|svg|pptx|csv|xlsx] [--scale 2] [--data DIR] [--demo] [--lang zh|en] [--all-metrics] --out FILE`
-const FORMATS = ['png', 'svg', 'pptx', 'csv', 'xlsx'] as const
+       [--format png|svg|pptx|csv|xlsx|txt] [--caption] [--scale 2] [--data DIR] [--demo] [--lang zh|en] [--all-metrics] --out FILE`
+const FORMATS = ['png', 'svg', 'pptx', 'csv', 'xlsx', 'txt'] as const
 type Format = (typeof FORMATS)[number]
 
 /** A problem with the command line or the data it names: printed as one line, exit 1. */
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean' },
       lang: { type: 'string', default: 'zh' },
       'all-metrics': { type: 'boolean', default: false },
+      caption: { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   })
@@ -76,13 +77,20 @@ async function main(argv: string[]): Promise<number> {
     texts: exportTexts(values.lang === 'en' ? 'en' : 'zh'),
     exportDate: todayIso(),
   }
-  const output = await render(values.view, format, data, q, scale, values['all-metrics'], dataset, values.data)
+  const output = await render(values.view, format, data, q, { scale, allMetrics: values['all-metrics'], caption: values.caption }, dataset, values.data)
   await writeFile(values.out, output)
   console.log(`${values.out}: ${format}, ${output.length} bytes`)
   return 0
 }
 
-async function render(view: string, format: Format, data: ExportData, q: ExportQuery, scale: number, allMetrics: boolean, dataset: Awaited<ReturnType<typeof loadPackage>>['dataset'], dataDir: string): Promise<Uint8Array | string> {
+interface RenderOptions {
+  scale: number
+  allMetrics: boolean
+  /** PNG and SVG carry the paragraph under the chart. */
+  caption: boolean
+}
+
+async function render(view: string, format: Format, data: ExportData, q: ExportQuery, { scale, allMetrics, caption }: RenderOptions, dataset: Awaited<ReturnType<typeof loadPackage>>['dataset'], dataDir: string): Promise<Uint8Array | string> {
   if (format === 'csv' || format === 'xlsx') {
     const rows = allMetrics ? figureRows(selectionObservations(data, q), data, data.metricById, q.texts) : shownRows(data, q)
     return format === 'csv' ? figuresCsv(rows, q.texts) : figuresXlsx(rows, dataset.metrics, dataset.sources, q.texts)
@@ -90,7 +98,9 @@ async function render(view: string, format: Format, data: ExportData, q: ExportQ
   const charts = await viewCharts(view, data, q, dataDir)
   if (format === 'pptx') return buildDeck(deckInput(data, q, await withDeckImages(charts, async (c) => chartPngDataUrl(c))))
   if (charts.length === 0) throw new UsageError(`the ${view} view has no chart to draw as ${format}: use csv, xlsx or pptx`)
-  const svg = renderSvg(charts[0].option, charts[0].lang)
+  // The paragraph an official pastes under the chart, with the sources it rests on.
+  if (format === 'txt') return `${charts.map((c) => [c.briefing, c.meta.source].join('\n')).join('\n\n')}\n`
+  const svg = renderSvg(caption ? charts[0].captioned() : charts[0].option, charts[0].lang)
   return format === 'svg' ? embedSubsetFont(svg) : svgToPng(svg, scale)
 }
 

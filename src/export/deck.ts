@@ -10,10 +10,10 @@ export interface DeckSeries {
   values: (number | null)[]
 }
 
-/** One chart slide: a native, editable chart (line, bar) or a picture (the map). Notes hold the source quotes. */
+/** One chart slide: a native, editable chart (line, bar) or a picture (the map), the paragraph under it; notes hold it with the source quotes. */
 export type DeckChart =
-  | { kind: 'line' | 'bar'; meta: ExportMeta; categories: string[]; series: DeckSeries[]; notes: string }
-  | { kind: 'image'; meta: ExportMeta; image: string; notes: string }
+  | { kind: 'line' | 'bar'; meta: ExportMeta; categories: string[]; series: DeckSeries[]; notes: string; briefing: string }
+  | { kind: 'image'; meta: ExportMeta; image: string; notes: string; briefing: string }
 
 /** Everything a briefing deck holds. */
 export interface DeckInput {
@@ -29,7 +29,7 @@ export interface DeckInput {
 }
 
 /** A trend as a native line chart: one category per period with figures, in time order. */
-export function trendDeckChart(input: TrendInput, meta: ExportMeta, notes: string): DeckChart {
+export function trendDeckChart(input: TrendInput, meta: ExportMeta, notes: string, briefing = ''): DeckChart {
   const periods = new Map<number, string>()
   for (const s of input.series) for (const p of s.points) periods.set(p.time, p.period)
   const times = [...periods.keys()].sort((a, b) => a - b)
@@ -37,17 +37,17 @@ export function trendDeckChart(input: TrendInput, meta: ExportMeta, notes: strin
     const byTime = new Map(s.points.map((p) => [p.time, p.value]))
     return { name: s.name, values: times.map((t) => byTime.get(t) ?? null) }
   })
-  return { kind: 'line', meta, categories: times.map((t) => periods.get(t)!), series, notes }
+  return { kind: 'line', meta, categories: times.map((t) => periods.get(t)!), series, notes, briefing }
 }
 
 /** A ranked comparison as a native horizontal bar chart: one bar per region, regions without a figure left blank. */
-export function compareDeckChart(input: CompareInput, meta: ExportMeta, seriesName: string, notes: string): DeckChart {
-  return { kind: 'bar', meta, categories: input.bars.map((b) => b.name), series: [{ name: seriesName, values: input.bars.map((b) => b.value) }], notes }
+export function compareDeckChart(input: CompareInput, meta: ExportMeta, seriesName: string, notes: string, briefing = ''): DeckChart {
+  return { kind: 'bar', meta, categories: input.bars.map((b) => b.name), series: [{ name: seriesName, values: input.bars.map((b) => b.value) }], notes, briefing }
 }
 
 /** A chart PowerPoint cannot draw natively (the map): a picture captured at export time fills `image`. */
-export function imageDeckChart(meta: ExportMeta, notes: string): DeckChart {
-  return { kind: 'image', meta, image: '', notes }
+export function imageDeckChart(meta: ExportMeta, notes: string, briefing = ''): DeckChart {
+  return { kind: 'image', meta, image: '', notes, briefing }
 }
 
 /** The speaker notes of a chart: each figure with the report sentence it comes from. */

@@ -65,9 +65,12 @@ function addChartSlide(pptx: Pptx, chart: DeckChart): void {
   if (meta.demo) slide.addText(meta.demo, { ...text, x: W - M - 1.5, y: 0.25, w: 1.5, h: 0.5, fontSize: 14, bold: true, color: 'C0392B', align: 'right' })
   slide.addText(meta.subtitle, { ...text, x: M, y: 0.75, w: W - 2 * M - 2, h: 0.35, fontSize: 13, color: '555555' })
   slide.addText(meta.unit, { ...text, x: W - M - 2, y: 0.75, w: 2, h: 0.35, fontSize: 13, color: '555555', align: 'right' })
-  const box = { x: M, y: 1.15, w: W - 2 * M, h: H - 1.15 - 0.75 }
+  // The paragraph under the chart takes a band above the source line; the chart gives up that height.
+  const band = chart.briefing ? 0.8 : 0
+  const box = { x: M, y: 1.15, w: W - 2 * M, h: H - 1.15 - 0.75 - band }
   if (chart.kind === 'image') slide.addImage({ data: chart.image, ...box, sizing: { type: 'contain', w: box.w, h: box.h } })
   else addNativeChart(pptx, slide, chart, box)
+  if (band) slide.addText(chart.briefing, { ...text, x: M, y: box.y + box.h + 0.05, w: W - 2 * M, h: band - 0.1, fontSize: 11, color: '222222', valign: 'top', fit: 'shrink' })
   slide.addText(meta.source, { ...text, x: M, y: H - 0.7, w: W - 2 * M, h: 0.35, fontSize: 9, color: '555555', valign: 'top', fit: 'shrink' })
   slide.addText(meta.credit, { ...text, x: M, y: H - 0.35, w: W - 2 * M, h: 0.25, fontSize: 9, color: '777777' })
   if (chart.notes) slide.addNotes(chart.notes)

@@ -1,3 +1,4 @@
+import { compareBriefing, compareSubject, mapSubject, trendBriefing } from '@/charts/briefingInput'
 import { buildCompareOption, type CompareInput } from '@/charts/compare'
 import { compareLabels, compareView, toCompareInput, type Translate } from '@/charts/compareInput'
 import type { ECOption } from '@/charts/echarts'
@@ -45,6 +46,10 @@ export interface ExportChart {
   fileName: (ext: string) => string
   /** Language of its texts, for ECharts' axis labels. */
   lang: 'zh' | 'en'
+  /** The paragraph a briefing puts under the chart (domain/briefing). */
+  briefing: string
+  /** The export option with that paragraph as a caption under the chart. */
+  captioned: () => ECOption
 }
 
 /** The regions the trend view draws (capped like the screen when nothing is selected). */
@@ -90,16 +95,22 @@ function chartExport(
   id: string,
   chart: ECOption,
   observations: readonly Observation[],
-  deck: (meta: ExportMeta, notes: string) => DeckChart,
+  deck: (meta: ExportMeta, notes: string, briefing: string) => DeckChart,
+  briefing: string,
   note = '',
 ): ExportChart {
   const described = describeChart(data, q, observations)
   // A note the chart must carry wherever it goes (the map's 示意图 or 审图号) joins the subtitle.
   const meta = note ? { ...described.meta, subtitle: `${described.meta.subtitle} · ${note}` } : described.meta
   const { fileName } = described
-  const notes = quoteNotes(figureRows(observations, data, data.metricById, q.texts), q.texts)
-  return { id, meta, option: buildExportOption(chart, meta), deck: deck(meta, notes), fileName, lang: q.texts.locale }
+  // The notes carry the paragraph with its sources, then each figure's quote: what a presenter is asked about.
+  const quotes = quoteNotes(figureRows(observations, data, data.metricById, q.texts), q.texts)
+  const notes = [briefing, meta.source, quotes].filter(Boolean).join('\n\n')
+  const captioned = () => buildExportOption(chart, { ...meta, caption: briefing })
+  return { id, meta, option: buildExportOption(chart, meta), deck: deck(meta, notes, briefing), fileName, lang: q.texts.locale, briefing, captioned }
 }
+
+const briefingContext = (q: ExportQuery) => ({ locale: q.texts.locale, demo: q.demo })
 
 /** The trend chart of the query, laid out for export, with a native line chart for its slide. */
 export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
@@ -108,7 +119,8 @@ export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
   const labels = { target: (value: string) => fill(chart.target, { value }), noData: chart.noData, singlePoint: chart.singlePoint }
   const input = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)
   const option = buildTrendOption({ ...input, animation: false })
-  return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes) => trendDeckChart(input, meta, notes))
+  const briefing = trendBriefing(data, q.metric, regionCodes, q.range, briefingContext(q))
+  return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes, text) => trendDeckChart(input, meta, notes, text), briefing)
 }
 
 /** Figures of the metric at exactly one period for `regions` (what a comparison or the map draws). */
@@ -135,14 +147,17 @@ export function compareExport(data: ExportData, q: ExportQuery, input: CompareIn
   const atPeriod = { ...q, range: { from: period, to: period } }
   const name = metricName(q.metric, q.texts.locale)
   const option = buildCompareOption({ ...input, animation: false })
-  return chartExport(data, atPeriod, 'compare', option, figuresAt(data, q, period, regions), (meta, notes) => compareDeckChart(input, meta, name, notes))
+  const rows = compareView(data, q.metric, q.regions, period).rows
+  const briefing = compareBriefing(data, q.metric, rows, compareSubject(data, q.regions), period, briefingContext(q))
+  return chartExport(data, atPeriod, 'compare', option, figuresAt(data, q, period, regions), (meta, notes, text) => compareDeckChart(input, meta, name, notes, text), briefing)
 }
 
 /** The map at `period` (input from useMap, its GeoJSON already registered), as a picture on its slide. */
 export function mapExport(data: ExportData, q: ExportQuery, input: MapInput, period: string): ExportChart {
   const atPeriod = { ...q, range: { from: period, to: period } }
   const option = buildMapOption({ ...input, animation: false })
-  return chartExport(data, atPeriod, 'map', option, figuresAt(data, q, period, input.areas.map((a) => a.code)), imageDeckChart, input.subtitle)
+  const briefing = compareBriefing(data, q.metric, mapRows(data, q.metric, period), mapSubject(data, q.regions), period, briefingContext(q))
+  return chartExport(data, atPeriod, 'map', option, figuresAt(data, q, period, input.areas.map((a) => a.code)), imageDeckChart, briefing, input.subtitle)
 }
 
 /** Rows of the figures shown, for CSV, XLSX and the deck's table slide. */

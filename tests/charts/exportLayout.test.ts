@@ -28,6 +28,19 @@ function lineChart(names: string[]): ECOption {
 }
 
 describe(buildExportOption, () => {
+  it('puts a caption under the plot, above the sources, and lifts the plot to make room', () => {
+    const caption = '截至2025年，鄄城县党组织覆盖率为66.1%，较上年提高5.6个百分点。'
+    const plain = buildExportOption(lineChart(['鄄城县']), META)
+    const captioned = buildExportOption(lineChart(['鄄城县']), { ...META, caption })
+    expect(titles(plain)).not.toContain(caption)
+    const title = (captioned.title as Loose[]).find((t) => t.text === caption)!
+    const source = (captioned.title as Loose[]).find((t) => t.text === META.source)!
+    expect(title.bottom as number).toBeGreaterThan(source.bottom as number)
+    const bottom = (o: ECOption) => (o.grid as Loose[])[0].bottom as number
+    expect(bottom(captioned)).toBeGreaterThanOrEqual(bottom(plain) + 22)
+    expect(bottom(captioned)).toBeGreaterThan((title.bottom as number) + 22)
+  })
+
   it('carries title, subtitle, unit, source and credit inside the image', () => {
     expect(titles(buildExportOption(lineChart(['鄄城县']), META))).toEqual([META.title, META.subtitle, META.unit, META.source, META.credit])
   })

@@ -86,6 +86,14 @@ describe('export CLI', { timeout: 180_000 }, () => {
     expect(Object.keys(deck.files).filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(1)
   })
 
+  it('writes the paragraph under the chart as text, and as a caption under the chart when asked', () => {
+    const text = exportedWith(['--view', 'trend', '--metric', 'volunteer_activities', '--regions', '371702', '--format', 'txt'], 'trend.txt').toString('utf8')
+    expect(text).toBe('2022年—2025年1月，牡丹区吴店镇志愿服务活动次数累计为500余次。\n数据来源：《菏泽：聚力推动行业协会商会高质量发展（社会工作版面）》（菏泽日报，2025-01）\n')
+    const paragraph = '截至2025年1月，菏泽市行业协会商会党组织覆盖率为66.1%，距100%目标尚差33.9个百分点。'
+    expect(exported('captioned.svg', ['--caption']).toString('utf8')).toContain(paragraph)
+    expect(exported('plain.svg').toString('utf8')).not.toContain(paragraph)
+  })
+
   it('marks the embedded data as 演示数据 when asked with --demo', () => {
     expect(exported('marked.svg', ['--demo']).toString('utf8')).toContain('演示数据')
   })

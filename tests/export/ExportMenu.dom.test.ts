@@ -52,6 +52,22 @@ describe('ExportMenu', () => {
     expect(wrapper.find('[role="status"]').text()).toContain('图片已复制')
   })
 
+  it('puts the paragraph under the chart into the PNG and SVG when 图下附文字说明 is ticked', async () => {
+    const wrapper = mountWith(ExportMenu, { chart })
+    const captionOf = (call: unknown[]) => ((call[0] as { title: { text: string }[] }).title.map((t) => t.text))
+    const paragraph = '2025年，2个县区中鄄城县最高（66.1%），牡丹区最低（58%以上）；与上年相比，2个上升。'
+    await wrapper.find('[data-testid="export-png-2"]').trigger('click')
+    await flushPromises()
+    expect(captionOf(browser.capturePng.mock.calls[0])).not.toContain(paragraph)
+    await wrapper.find('[data-testid="export-caption"]').setValue(true)
+    await wrapper.find('[data-testid="export-png-2"]').trigger('click')
+    await flushPromises()
+    await wrapper.find('[data-testid="export-svg"]').trigger('click')
+    await flushPromises()
+    expect(captionOf(browser.capturePng.mock.calls[1])).toContain(paragraph)
+    expect(captionOf(browser.captureSvg.mock.calls[0])).toContain(paragraph)
+  })
+
   it('reports a failed capture instead of failing silently', async () => {
     browser.capturePng.mockRejectedValueOnce(new Error('画布过大'))
     const wrapper = mountWith(ExportMenu, { chart })

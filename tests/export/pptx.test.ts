@@ -5,6 +5,7 @@ import { renderSvg } from '@/export/render'
 import { svgToPng } from '@/export/node'
 import { deckInput, trendExport, withDeckImages, type ExportChart } from '@/export/viewExport'
 import { imageDeckChart } from '@/export/deck'
+import { exportTexts } from '@/export/messages'
 import { exportData, query } from './builders'
 import { xmlProblem } from './xml'
 
@@ -72,6 +73,28 @@ describe(buildDeck, () => {
     expect(table).toContain('<a:tbl>')
     expect(table).toContain('≥58%')
     expect(table).toContain('<a:ea typeface="Microsoft YaHei"')
+  })
+})
+
+describe('the paragraph on a chart slide', () => {
+  const paragraph = '2025年，2个县区中鄄城县最高（66.1%），牡丹区最低（58%以上）；与上年相比，2个上升。'
+
+  it('stands in a text box under the chart and, with the source, in the slide notes', async () => {
+    const { read } = await unzip(await deck(1))
+    const slide = await read('ppt/slides/slide2.xml')
+    expect(slide).toContain(`<a:t>${paragraph}</a:t>`)
+    // pptxgenjs writes the notes' line breaks as CRLF.
+    const notes = (await read('ppt/notesSlides/notesSlide2.xml')).replace(/\r\n/g, '\n')
+    expect(notes).toContain(`${paragraph}\n\n数据来源：《菏泽日报社会工作版》（菏泽日报，2025-01）`)
+    expect(notes).toContain('鄄城县 2025年 66.1%：“覆盖率66.1%”（菏泽日报社会工作版）')
+  })
+
+  it('says 演示数据 on the demo package, in English in English', async () => {
+    const english = query({ demo: true, texts: exportTexts('en'), regions: ['371726'] })
+    const { read } = await unzip(await buildDeck(deckInput(data, english, [trendExport(data, english)])))
+    expect(await read('ppt/slides/slide2.xml')).toContain(
+      '<a:t>(Demo data) As of 2025, party-organisation coverage in 鄄城县 was 66.1%, up 5.6 pp on the previous year, 33.9 pp short of the 100% target.</a:t>',
+    )
   })
 })
 
