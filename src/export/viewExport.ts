@@ -6,9 +6,8 @@ import { buildMapOption, type MapInput } from '@/charts/map'
 import { mapLabels, mapRows, mapUnits, toMapInput, type MapBase } from '@/charts/mapInput'
 import { buildTrendOption } from '@/charts/trend'
 import { metricName, toTrendInput, type ChartData } from '@/charts/trendInput'
-import { compareScope, periodsToCompare } from '@/domain/compare'
+import { compareScope, periodsToCompare, pickPeriod } from '@/domain/compare'
 import type { PeriodRange } from '@/domain/observationIndex'
-import { parsePeriod, periodInRange } from '@/domain/period'
 import { shownRegions, trendRegions } from '@/domain/selection'
 import type { Metric, Observation, Source } from '@/domain/types'
 import compareMessages from '@/i18n/features/compare'
@@ -187,15 +186,10 @@ export function viewTranslate(locale: 'zh' | 'en'): Translate {
   }
 }
 
-/** The latest of `periods` (oldest first) that overlaps the range, as the views default to the latest; null when none does. */
-function latestInRange(periods: readonly string[], range: PeriodRange): string | null {
-  return periods.filter((p) => periodInRange(parsePeriod(p)!, range.from, range.to)).at(-1) ?? null
-}
-
 /** The compare view of a query at its latest comparable period within the range, as the app would show it; null without one. */
 export function compareFromQuery(data: ExportData, q: ExportQuery): ExportChart | null {
   const scope = compareScope(q.regions, data.tree)
-  const period = latestInRange(periodsToCompare(data.index, data.tree, q.metric, scope.regions), q.range)
+  const period = pickPeriod(periodsToCompare(data.index, data.tree, q.metric, scope.regions), q.range)
   if (!period) return null
   const view = compareView(data, q.metric, q.regions, period)
   const input = toCompareInput(data, q.metric, view, q.texts.locale, compareLabels(viewTranslate(q.texts.locale)))
@@ -204,7 +198,7 @@ export function compareFromQuery(data: ExportData, q: ExportQuery): ExportChart 
 
 /** The map of a query at its latest period within the range, on `base` (already registered with ECharts); null without a period. */
 export function mapFromQuery(data: ExportData, q: ExportQuery, base: MapBase): ExportChart | null {
-  const period = latestInRange(periodsToCompare(data.index, data.tree, q.metric, mapUnits(data.tree)), q.range)
+  const period = pickPeriod(periodsToCompare(data.index, data.tree, q.metric, mapUnits(data.tree)), q.range)
   if (!period) return null
   const input = toMapInput(data, q.metric, mapRows(data, q.metric, period), base, q.regions, period, q.texts.locale, mapLabels(viewTranslate(q.texts.locale)))
   return mapExport(data, q, input, period)

@@ -10,6 +10,8 @@ export const useFiltersStore = defineStore('filters', () => {
   const regions = ref<string[]>([])
   const from = ref<string | null>(null)
   const to = ref<string | null>(null)
+  /** The period 地图 and 对比 show, when the user picked one (else the latest within the range). */
+  const at = ref<string | null>(null)
   /** `demo` while the demonstration package is shown. */
   const data = ref<'demo' | null>(null)
   /** Link parts dropped because the data does not know them, shown as a notice. */
@@ -21,6 +23,7 @@ export const useFiltersStore = defineStore('filters', () => {
     regions: regions.value,
     from: from.value,
     to: to.value,
+    at: at.value,
     data: data.value,
   }))
 
@@ -30,6 +33,7 @@ export const useFiltersStore = defineStore('filters', () => {
     regions.value = [...next.regions]
     from.value = next.from
     to.value = next.to
+    at.value = next.at
     data.value = next.data
   }
 
@@ -43,5 +47,5 @@ export const useFiltersStore = defineStore('filters', () => {
     dropped.value = []
   }
 
-  return { view, metric, regions, from, to, data, dropped, query, apply, toggleRegion, reset }
+  return { view, metric, regions, from, to, at, data, dropped, query, apply, toggleRegion, reset }
 })

@@ -91,6 +91,17 @@ describe('ViewCompare', () => {
     expect(await chartSvg(wrapper, 'compare-chart')).toContain('360次')
     await wrapper.find('[data-testid=period-select]').setValue('2024-12')
     expect(await chartSvg(wrapper, 'compare-chart')).toContain('300次')
+    expect(useFiltersStore().at).toBe('2024-12')
+    wrapper.unmount()
+  })
+
+  it('compares at the latest period within 起始/截止, not the latest of all', async () => {
+    Object.assign(useFiltersStore(), { metric: 'activities', to: '2024-12' })
+    const wrapper = mountWith(ViewCompare, { initOptions })
+    const svg = await chartSvg(wrapper, 'compare-chart')
+    expect(svg).toContain('300次')
+    expect(svg).not.toContain('360次')
+    expect(wrapper.findAll('[data-testid=period-select] option').map((o) => o.attributes('value'))).not.toContain('2025-01')
     wrapper.unmount()
   })
 })
@@ -111,6 +122,19 @@ describe('ViewMap', () => {
     expect(useFiltersStore().regions).toEqual(['371702'])
     chart.vm.$emit('click', { componentSubType: 'map', name: '371702' })
     expect(useFiltersStore().regions).toEqual([])
+    wrapper.unmount()
+  })
+
+  it('draws the latest period within 起始/截止 and the one named by at=', async () => {
+    const geoDir = resolve(import.meta.dirname, '../../data/geo')
+    vi.stubGlobal('fetch', async (url: string | URL) => new Response(readFileSync(resolve(geoDir, String(url).split('/').pop()!), 'utf8')))
+    Object.assign(useFiltersStore(), { metric: 'activities', from: '2024-01', to: '2024-12' })
+    const wrapper = mountWith(ViewMap, { initOptions })
+    expect(await chartSvg(wrapper, 'map-chart')).toContain('2024年12月')
+    expect((wrapper.find('[data-testid=period-select]').element as HTMLSelectElement).value).toBe('2024-12')
+    // A period the range leaves out is not drawn, even when a link names it.
+    useFiltersStore().at = '2025-01'
+    expect(await chartSvg(wrapper, 'map-chart')).not.toContain('2025年1月')
     wrapper.unmount()
   })
 })
