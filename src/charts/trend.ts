@@ -17,6 +17,8 @@ export interface TrendPoint {
   period: string
   /** Title of the report the figure comes from. */
   source: string
+  /** A cumulative figure's interval (2022/2025-01): where it starts on the axis, drawn as a band up to `time`. */
+  since?: number
 }
 
 /** One line: a region's figures of one metric. */
@@ -43,6 +45,10 @@ export interface TrendInput {
   description?: string
   /** Zoom by wheel, drag and a slider (its ECharts parts must be registered: registerZoomParts). */
   zoom?: boolean
+  /** Language of the time axis' labels (default Chinese). */
+  locale?: 'zh' | 'en'
+  /** Counts: the value axis ticks whole numbers (no 0.2 of an activity). */
+  integer?: boolean
 }
 
 /** Points per line above which markers are dropped (20 years of months fit under it). */
@@ -67,6 +73,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
   const labelled = singlePointLabels(input.series, input.target?.value)
   const option: ECOption = {
     animation: input.animation ?? true,
+    // Periods are UTC spans: ticks and labels on UTC month starts, whatever the viewer's time zone.
+    useUTC: true,
     ...MOTION,
     color: input.series.map((_, i) => seriesColor(i)),
     // The legend wraps (it never hides a region): leave a row of room per eight names.
@@ -74,11 +82,12 @@ export function buildTrendOption(input: TrendInput): ECOption {
     legend: { type: 'plain', top: 8, left: 'center', data: legend },
     tooltip: { trigger: 'item', formatter: (params: unknown) => tooltipText(params as { seriesName: string; data: PointDatum }) },
     // Reports give months at the finest: ticks between months would name days that no figure has.
-    xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true }, ...window },
+    xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true, formatter: timeAxisLabel(input.locale ?? 'zh') }, ...window },
     yAxis: {
       type: 'value',
       name: input.unit,
       nameTextStyle: { align: 'right' },
+      minInterval: input.integer ? 1 : undefined,
       // The axis would otherwise stop short of a target the figures have not reached yet.
       max: input.target ? ({ max }: { max: number }) => Math.max(max, input.target!.value) : undefined,
     },
@@ -95,6 +104,7 @@ export function buildTrendOption(input: TrendInput): ECOption {
         sampling: 'lttb',
         label: { show: labelled.has(i), position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
       })),
+      ...input.series.flatMap((s, i) => s.points.flatMap((p, k) => (p.since === undefined ? [] : [spanLine(s.name, p, seriesColor(i), `span-${i}-${k}`)]))),
       ...(target ? [target] : []),
     ],
   }
@@ -138,6 +148,55 @@ function targetLine(target: { value: number; label: string }, from: number, to: 
   }
 }
 
+/**
+ * A cumulative figure over an interval (since 2022, as of 2025-01) as a pale band of its line's colour from the
+ * interval's start to its end, named by its period at the start, so it does not read as one month's value. It shares
+ * its line's name, so the legend shows and hides both together.
+ */
+function spanLine(name: string, point: TrendPoint, color: string, id: string): LineSeriesOption {
+  const label = { show: true, position: 'top' as const, align: 'left' as const, color, formatter: point.period }
+  return {
+    type: 'line',
+    id,
+    name,
+    data: [{ value: [point.since!, point.value], label }, [point.time, point.value]],
+    silent: true,
+    // A line's labels hang on its symbols: a symbol of no size keeps the label without a dot.
+    symbol: 'circle',
+    symbolSize: 0,
+    z: 1,
+    lineStyle: { width: 8, opacity: 0.25, color, cap: 'butt' },
+    itemStyle: { color },
+  }
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/**
+ * Time-axis labels that always say the year: a year's first tick names the year, the first label names its year and
+ * month, the others their month, so a range inside one year is never a row of bare months. ECharts formats the ticks
+ * in order on each layout (a zoom too), with the axis' ragged ends among them: those get no label, and the first
+ * month start after a restart of the sequence is the first label.
+ */
+export function timeAxisLabel(locale: 'zh' | 'en'): (value: number) => string {
+  let previous = Infinity
+  let seenFirst = false
+  return (value) => {
+    if (value <= previous) seenFirst = false
+    previous = value
+    const date = new Date(value)
+    if (date.getUTCDate() !== 1 || date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0) return ''
+    const year = date.getUTCFullYear()
+    const month = date.getUTCMonth()
+    const first = !seenFirst
+    seenFirst = true
+    if (month === 0) return locale === 'zh' ? `${year}年` : String(year)
+    const monthText = locale === 'zh' ? `${month + 1}月` : EN_MONTHS[month]
+    if (!first) return monthText
+    return locale === 'zh' ? `${year}年${monthText}` : `${monthText} ${year}`
+  }
+}
+
 /** Share of the value axis a label's height takes on the smallest chart (360 px): a point closer above would be covered. */
 const LABEL_ROOM = 0.07
 
@@ -171,7 +230,7 @@ const MIN_HALF_WINDOW = 45 * 86_400_000
 
 /** Pads the time axis to at least three months, so one period does not spread into hours of 12:00, 18:00… */
 function timeWindow(series: TrendSeries[]): { min?: number; max?: number } {
-  const times = series.flatMap((s) => s.points.map((p) => p.time))
+  const times = series.flatMap((s) => s.points.flatMap((p) => (p.since === undefined ? [p.time] : [p.since, p.time])))
   if (times.length === 0) return {}
   const lo = Math.min(...times)
   const hi = Math.max(...times)

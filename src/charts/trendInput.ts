@@ -40,6 +40,8 @@ export function toTrendInput(
     unit,
     target: metric?.target != null ? { value: metric.target, label: labels.target(formatValue(metric.target, '=', unit, locale)) } : null,
     emptyText: labels.noData,
+    locale,
+    integer: metric?.kind === 'count',
     singlePointNote: labels.singlePoint,
     series: series.map((s) => ({
       name: data.tree.get(s.region)?.name ?? s.region,
@@ -47,6 +49,7 @@ export function toTrendInput(
       points: s.points
         .map((o) => ({
           time: periodTime(parsePeriod(o.period)!),
+          ...intervalStart(o.period),
           value: o.value,
           qualifier: o.qualifier,
           label: formatValue(o.value, o.qualifier, unit, locale),
@@ -67,4 +70,10 @@ function latestFigures(input: TrendInput, locale: 'zh' | 'en'): string {
     return p ? [locale === 'en' ? `${s.name} ${p.label} (${p.period})` : `${s.name} ${p.label}（${p.period}）`] : []
   })
   return latest.join(locale === 'en' ? '; ' : '；') || input.emptyText
+}
+
+/** Where a cumulative interval starts on the axis (`since`), for a figure over an interval; nothing for one period. */
+function intervalStart(period: string): { since?: number } {
+  const p = parsePeriod(period)!
+  return p.kind === 'interval' ? { since: p.start } : {}
 }

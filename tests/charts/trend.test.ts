@@ -161,3 +161,41 @@ describe('trend animation', () => {
     expect(option.animationDurationUpdate).toBeLessThanOrEqual(200)
   })
 })
+
+describe('the trend chart’s axes', () => {
+  const month = (y: number, m: number) => Date.UTC(y, m - 1, 15)
+  const axisTexts = (option: ReturnType<typeof buildTrendOption>) => [...renderSvg(option).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])
+
+  it('names the year on the first label of a range inside one year', () => {
+    const points = [3, 5, 7, 9, 11].map((m) => point(month(2024, m), m))
+    const texts = axisTexts(buildTrendOption(input({ series: [{ name: '鄄城县', points }] })))
+    expect(texts.some((t) => /^2024年\d+月$/.test(t))).toBe(true)
+    expect(axisTexts(buildTrendOption(input({ locale: 'en', series: [{ name: 'a', points }] }))).some((t) => /^[A-Z][a-z]{2} 2024$/.test(t))).toBe(true)
+  })
+
+  it('names the year again where a new year starts', () => {
+    const points = [month(2024, 10), month(2024, 12), month(2025, 2), month(2025, 4)].map((t, i) => point(t, i + 1))
+    const texts = axisTexts(buildTrendOption(input({ series: [{ name: '鄄城县', points }] })))
+    expect(texts).toContain('2025年')
+    expect(texts.some((t) => /^2024年\d+月$/.test(t))).toBe(true)
+  })
+
+  it('ticks a count in whole numbers', () => {
+    const points = [point(month(2024, 1), 1), point(month(2024, 6), 1)]
+    const texts = axisTexts(buildTrendOption(input({ integer: true, series: [{ name: '鄄城县', points }] })))
+    expect(texts).toContain('1')
+    expect(texts.filter((t) => /^0\.\d$/.test(t))).toEqual([])
+  })
+
+  it('draws a cumulative figure as a band over its interval, named by its period, not as a dot at its end', () => {
+    const since = Date.UTC(2022, 0, 1)
+    const end = month(2025, 1)
+    const cumulative = { ...point(end, 500, '>='), since, period: '2022年—2025年1月' }
+    const option = buildTrendOption(input({ series: [{ name: '牡丹区', points: [cumulative] }] }))
+    const span = (option.series as { id?: string; name: string; data: unknown[] }[]).find((s) => s.id?.startsWith('span'))
+    expect(span).toMatchObject({ name: '牡丹区' })
+    expect(span!.data).toEqual([expect.objectContaining({ value: [since, 500] }), [end, 500]])
+    expect((option.xAxis as { min: number }).min).toBeLessThan(since)
+    expect(axisTexts(option)).toContain('2022年—2025年1月')
+  })
+})
