@@ -6,3 +6,6 @@ declare module 'echarts/lib/component/dataZoomInside'
 declare module 'echarts/lib/component/dataZoomSlider'
 declare module 'echarts/lib/component/aria'
 declare module 'echarts/lib/component/markLine'
+declare module 'echarts/lib/label/installLabelLayout' {
+  export const installLabelLayout: Parameters<typeof import('echarts/core').use>[0]
+}

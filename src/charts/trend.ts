@@ -49,6 +49,11 @@ export interface TrendInput {
   locale?: 'zh' | 'en'
   /** Counts: the value axis ticks whole numbers (no 0.2 of an activity). */
   integer?: boolean
+  /**
+   * Each line named at its end, Grapher-like (needs ECharts' label layout registered, which comes with the zoom parts:
+   * without it the names may overlap).
+   */
+  endLabels?: boolean
 }
 
 /** Points per line above which markers are dropped (20 years of months fit under it). */
@@ -71,6 +76,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
   // The target's legend entry is its dashed line alone: ECharts would put a dot on it where a line has no symbol.
   const legend = [...input.series.map((s) => s.name), ...(target ? [{ name: input.target!.label, itemStyle: { opacity: 0 } }] : [])]
   const labelled = singlePointLabels(input.series, input.target?.value)
+  // Names at the line ends need room on the right: about one em per character of the longest name.
+  const endRoom = input.endLabels && zoomable(input.series) ? 16 + 13 * Math.max(0, ...withData.map((s) => s.name.length)) : 0
   const option: ECOption = {
     animation: input.animation ?? true,
     // Periods are UTC spans: ticks and labels on UTC month starts, whatever the viewer's time zone.
@@ -78,9 +85,10 @@ export function buildTrendOption(input: TrendInput): ECOption {
     ...MOTION,
     color: input.series.map((_, i) => seriesColor(i)),
     // The legend wraps (it never hides a region): leave a row of room per eight names.
-    grid: { left: 56, right: 32, top: 40 + 24 * Math.ceil(Math.max(1, legend.length) / 8), bottom: 40 },
+    grid: { left: 56, right: Math.max(32, endRoom), top: 40 + 24 * Math.ceil(Math.max(1, legend.length) / 8), bottom: 40 },
     legend: { type: 'plain', top: 8, left: 'center', data: legend },
-    tooltip: { trigger: 'item', formatter: (params: unknown) => tooltipText(params as { seriesName: string; data: PointDatum }) },
+    // A crosshair at the hovered date listing every line's value there, not only the point under the pointer.
+    tooltip: { trigger: 'axis', axisPointer: { type: 'line' }, confine: true, formatter: (params: unknown) => tooltipText(params as AxisParam[]) },
     // Reports give months at the finest: ticks between months would name days that no figure has.
     xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true, formatter: timeAxisLabel(input.locale ?? 'zh') }, ...window },
     yAxis: {
@@ -95,7 +103,9 @@ export function buildTrendOption(input: TrendInput): ECOption {
       ...input.series.map((s, i): LineSeriesOption => ({
         type: 'line',
         name: s.name,
-        data: s.points.map((p) => toDatum(p, input.decal ? SHAPES[i % SHAPES.length] : 'circle')),
+        data: s.points.map((p) => toDatum(p, shapeOf(i))),
+        // The series' own symbol is what its legend entry shows: filled, as the legend's marks stand for exact figures.
+        symbol: shapeOf(i),
         // Past the palette's eight colours a colour comes back with a dashed line, so no two lines look alike.
         lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : i >= PALETTE.length ? { type: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] } : undefined,
         connectNulls: false,
@@ -103,6 +113,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
         showSymbol: s.points.length <= DENSE,
         sampling: 'lttb',
         label: { show: labelled.has(i), position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
+        endLabel: endRoom > 0 && s.points.length > 1 ? { show: true, formatter: s.name, color: seriesColor(i), distance: 6 } : undefined,
+        labelLayout: endRoom > 0 ? { moveOverlap: 'shiftY' } : undefined,
       })),
       ...input.series.flatMap((s, i) => s.points.flatMap((p, k) => (p.since === undefined ? [] : [spanLine(s.name, p, seriesColor(i), `span-${i}-${k}`)]))),
       ...(target ? [target] : []),
@@ -119,11 +131,29 @@ export function buildTrendOption(input: TrendInput): ECOption {
   if (withData.length === 0) option.title = { text: input.emptyText, left: 'center', top: 'middle', textStyle: { color: '#888', fontSize: 16, fontWeight: 'normal' } }
   return option
 
-  function tooltipText({ seriesName, data }: { seriesName: string; data: PointDatum }): string {
-    const series = input.series.find((s) => s.name === seriesName)
-    const note = series && series.points.length === 1 ? `（${input.singlePointNote}）` : ''
-    return [escapeHtml(`${seriesName} · ${data.point.period}`), `<b>${escapeHtml(data.point.label)}</b>${escapeHtml(note)}`, escapeHtml(data.point.source)].join('<br/>')
+  function shapeOf(i: number): (typeof SHAPES)[number] {
+    return input.decal ? SHAPES[i % SHAPES.length] : 'circle'
   }
+
+  function tooltipText(params: AxisParam[]): string {
+    // The target line and interval bands carry no figure of their own.
+    const figures = params.filter((p) => p.data && typeof p.data === 'object' && 'point' in p.data).sort((a, b) => b.data.point.value - a.data.point.value)
+    if (figures.length === 0) return ''
+    const lines = figures.map(({ seriesName, marker, data }) => {
+      const series = input.series.find((s) => s.name === seriesName)
+      const note = series && series.points.length === 1 ? `（${input.singlePointNote}）` : ''
+      return `${marker ?? ''}${escapeHtml(seriesName)} <b>${escapeHtml(data.point.label)}</b>${escapeHtml(note)}`
+    })
+    const sources = [...new Set(figures.map((f) => f.data.point.source))].map(escapeHtml).join('；')
+    return [`<b>${escapeHtml(figures[0].data.point.period)}</b>`, ...lines, `<span style="color:#666">${sources}</span>`].join('<br/>')
+  }
+}
+
+/** What ECharts hands an axis tooltip's formatter for each series at the hovered date. */
+interface AxisParam {
+  seriesName: string
+  marker?: string
+  data: PointDatum
 }
 
 /**

@@ -106,7 +106,7 @@ export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
   const chart = q.texts.chart
   const labels = { target: (value: string) => fill(chart.target, { value }), noData: chart.noData, singlePoint: chart.singlePoint }
   const input = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)
-  const option = buildTrendOption({ ...input, animation: false })
+  const option = buildTrendOption({ ...input, animation: false, endLabels: true })
   return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes) => trendDeckChart(input, meta, notes))
 }
 

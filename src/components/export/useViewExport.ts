@@ -1,5 +1,6 @@
 import { computed, shallowRef } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
+import { registerZoomParts } from '@/charts/echarts'
 import { afterFirstChart } from '@/composables/useFirstChart'
 import { useSelection } from '@/composables/useSelection'
 import type { ExportChart, ExportData, ExportQuery } from '@/export/viewExport'
@@ -17,6 +18,8 @@ let loading: Promise<void> | undefined
 
 /** Loads the export modules once; `useViewExport`'s functions return null until they are here (the page fetches them after its first chart). */
 export function loadExportParts(): Promise<void> {
+  // The zoom parts bring the label layout that keeps an export's line-end names apart (needed by the first click only).
+  void registerZoomParts()
   loading ??= importParts().then((p) => {
     parts.value = p
   })
