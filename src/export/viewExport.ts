@@ -144,6 +144,17 @@ export function mapExport(data: ExportData, q: ExportQuery, input: MapInput, per
   return chartExport(data, atPeriod, 'map', option, figuresAt(data, q, period, input.areas.map((a) => a.code)), imageDeckChart, input.subtitle)
 }
 
+/** The trend's frame on screen: the same title, places and period, unit, sources and demo mark as its export. */
+export function trendMeta(data: ExportData, q: ExportQuery): ExportMeta {
+  return describeChart(data, q, shownObservations(data, q)).meta
+}
+
+/** The frame of a one-period view (对比, 地图) on screen, as its export has it; `note` as in mapExport. */
+export function periodMeta(data: ExportData, q: ExportQuery, period: string, regions: readonly string[], note = ''): ExportMeta {
+  const meta = describeChart(data, { ...q, range: { from: period, to: period } }, figuresAt(data, q, period, regions)).meta
+  return note ? { ...meta, subtitle: `${meta.subtitle} · ${note}` } : meta
+}
+
 /** Rows of the figures shown, for CSV, XLSX and the deck's table slide. */
 export function shownRows(data: ExportData, q: ExportQuery): FigureRow[] {
   return figureRows(shownObservations(data, q), data, data.metricById, q.texts)

@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import VChart from 'vue-echarts'
 import { useSvgRenderer } from '@/charts/echartsSvg'
+import { loadExportParts } from '@/components/export/useViewExport'
 import { validatePackage } from '@/data/validate'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
@@ -92,6 +93,20 @@ describe('ViewCompare', () => {
     await wrapper.find('[data-testid=period-select]').setValue('2024-12')
     expect(await chartSvg(wrapper, 'compare-chart')).toContain('300次')
     expect(useFiltersStore().at).toBe('2024-12')
+    wrapper.unmount()
+  })
+
+  it('frames the chart as its export does: title, places and period, unit, sources and the 演示数据 mark', async () => {
+    await loadExportParts()
+    Object.assign(useFiltersStore(), { metric: 'activities', data: 'demo' })
+    const wrapper = mountWith(ViewCompare, { initOptions })
+    await chartSvg(wrapper, 'compare-chart')
+    const frame = wrapper.find('[data-testid=chart-frame]')
+    expect(frame.find('h3').text()).toBe('activities')
+    expect(frame.text()).toContain('全部地区 · 2025年1月')
+    expect(frame.text()).toContain('单位：次')
+    expect(frame.text()).toContain('演示数据')
+    expect(frame.find('figcaption').text()).toMatch(/^数据来源：/)
     wrapper.unmount()
   })
 
