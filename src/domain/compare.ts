@@ -90,3 +90,9 @@ export function pickPeriod(periods: readonly string[], range: { from?: string | 
   const offered = periodsInRange(periods, range.from, range.to)
   return at && offered.includes(at) ? at : (offered.at(-1) ?? null)
 }
+
+/** The period after `current` when playing through `periods` (oldest first); from the start again at the end is the caller's choice. */
+export function nextPeriod(periods: readonly string[], current: string | null): string | null {
+  const i = current === null ? -1 : periods.indexOf(current)
+  return periods[i + 1] ?? null
+}

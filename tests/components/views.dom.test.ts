@@ -86,11 +86,13 @@ describe('ViewCompare', () => {
     wrapper.unmount()
   })
 
-  it('compares at an earlier period picked in the period select', async () => {
+  it('compares at an earlier period picked on the timeline', async () => {
     useFiltersStore().metric = 'activities'
     const wrapper = mountWith(ViewCompare, { initOptions })
     expect(await chartSvg(wrapper, 'compare-chart')).toContain('360次')
-    await wrapper.find('[data-testid=period-select]').setValue('2024-12')
+    expect(wrapper.find('[data-testid=period-now]').text()).toBe('2025年1月（最新）')
+    await wrapper.find('[data-testid=period-slider]').setValue('0')
+    expect(wrapper.find('[data-testid=period-now]').text()).toBe('2024年12月')
     expect(await chartSvg(wrapper, 'compare-chart')).toContain('300次')
     expect(useFiltersStore().at).toBe('2024-12')
     wrapper.unmount()
@@ -116,8 +118,31 @@ describe('ViewCompare', () => {
     const svg = await chartSvg(wrapper, 'compare-chart')
     expect(svg).toContain('300次')
     expect(svg).not.toContain('360次')
-    expect(wrapper.findAll('[data-testid=period-select] option').map((o) => o.attributes('value'))).not.toContain('2025-01')
+    expect(wrapper.find('[data-testid=period-now]').text()).toBe('2024年12月（最新）')
+    expect(wrapper.find('[data-testid=period-slider]').attributes('max')).toBe('0')
     wrapper.unmount()
+  })
+
+  it('plays through the periods within the range, a step a second, and stops at the latest', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      useFiltersStore().metric = 'activities'
+      const wrapper = mountWith(ViewCompare, { initOptions })
+      await chartSvg(wrapper, 'compare-chart')
+      await wrapper.find('[data-testid=period-play]').trigger('click')
+      expect(useFiltersStore().at).toBe('2024-12')
+      const seen: (string | null)[] = []
+      for (let i = 0; i < 3; i++) {
+        vi.advanceTimersByTime(1000)
+        await flushPromises()
+        seen.push(useFiltersStore().at)
+      }
+      expect(seen).toEqual(['2022/2025-01', '2025-01', '2025-01'])
+      expect(wrapper.find('[data-testid=period-play]').attributes('aria-pressed')).toBe('false')
+      wrapper.unmount()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
@@ -146,7 +171,7 @@ describe('ViewMap', () => {
     Object.assign(useFiltersStore(), { metric: 'activities', from: '2024-01', to: '2024-12' })
     const wrapper = mountWith(ViewMap, { initOptions })
     expect(await chartSvg(wrapper, 'map-chart')).toContain('2024年12月')
-    expect((wrapper.find('[data-testid=period-select]').element as HTMLSelectElement).value).toBe('2024-12')
+    expect(wrapper.find('[data-testid=period-now]').text()).toBe('2024年12月（最新）')
     // A period the range leaves out is not drawn, even when a link names it.
     useFiltersStore().at = '2025-01'
     expect(await chartSvg(wrapper, 'map-chart')).not.toContain('2025年1月')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareRows, compareScope, periodsToCompare, pickPeriod } from '@/domain/compare'
+import { compareRows, compareScope, nextPeriod, periodsToCompare, pickPeriod } from '@/domain/compare'
 import { ObservationIndex } from '@/domain/observationIndex'
 import { RegionTree } from '@/domain/regions'
 import { metric, obs, synthesizeObservations, synthesizeRegions, SYNTHETIC_METRICS } from '@/domain/synthesize'
@@ -129,5 +129,13 @@ describe(pickPeriod, () => {
 
   it('has nothing to show when no period falls within the range', () => {
     expect(pickPeriod(periods, { from: '2026' })).toBeNull()
+  })
+})
+
+describe(nextPeriod, () => {
+  it('steps to the next period and stops after the last', () => {
+    expect(nextPeriod(['2024-11', '2024-12'], '2024-11')).toBe('2024-12')
+    expect(nextPeriod(['2024-11', '2024-12'], '2024-12')).toBeNull()
+    expect(nextPeriod(['2024-11', '2024-12'], null)).toBe('2024-11')
   })
 })
