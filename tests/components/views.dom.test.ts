@@ -13,6 +13,7 @@ import { useFiltersStore } from '@/stores/filters'
 import ViewCompare from '@/views/ViewCompare.vue'
 import ViewMap from '@/views/ViewMap.vue'
 import ViewOverview from '@/views/ViewOverview.vue'
+import ViewTable from '@/views/ViewTable.vue'
 import { viewPackage } from '../fixtures/package'
 
 useSvgRenderer()
@@ -175,6 +176,23 @@ describe('ViewMap', () => {
     // A period the range leaves out is not drawn, even when a link names it.
     useFiltersStore().at = '2025-01'
     expect(await chartSvg(wrapper, 'map-chart')).not.toContain('2025年1月')
+    wrapper.unmount()
+  })
+})
+
+describe('ViewTable in its wide form', () => {
+  it('gives each place of the page’s metric a row with its start, end and change, sortable by the change', async () => {
+    useFiltersStore().metric = 'activities'
+    const wrapper = mountWith(ViewTable)
+    await wrapper.find('[data-testid=table-mode-wide]').setValue(true)
+    // The wide form follows the page's metric: no second metric selector.
+    expect(wrapper.find('[data-testid=table-metric]').exists()).toBe(false)
+    const row = wrapper.find('[data-testid=wide-table] tr[data-region="371702"]')
+    expect(row.findAll('td').map((c) => c.text())).toEqual(['300次 2024年12月', '360次 2025年1月', '+60次', '+20%'])
+    await wrapper.find('[data-testid=wide-table] button[data-sort=change]').trigger('click')
+    const regions = wrapper.findAll('[data-testid=wide-table] tbody tr').map((r) => r.attributes('data-region'))
+    expect(regions[0]).toBe('371702')
+    expect(wrapper.find('[data-testid=wide-table] th[aria-sort=descending]').text()).toContain('变化')
     wrapper.unmount()
   })
 })
