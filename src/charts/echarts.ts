@@ -62,9 +62,9 @@ export function zoomPartsRegistered(): boolean {
   return zoomRegistered
 }
 
-/** Registers the map series and the continuous visual map on first use of the map view. */
+/** Registers the map series and the binned (piecewise) visual map on first use of the map view. */
 export async function registerMapParts(): Promise<void> {
-  await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapContinuous'), import('echarts/lib/component/aria')])
+  await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapPiecewise'), import('echarts/lib/component/aria')])
 }
 
 /** The option type every builder in src/charts returns. */

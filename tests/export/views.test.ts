@@ -36,7 +36,7 @@ const mapInput: MapInput = {
     { code: '371726', name: '鄄城县', value: 66.1, label: '66.1%', computed: false, selected: true },
     { code: '371702', name: '牡丹区', value: 58, label: '≥58%', computed: false, selected: false },
   ],
-  scale: { min: 0, max: 100, minLabel: '0%', maxLabel: '100%' },
+  bins: [{ min: 0, max: 50, label: '0%–50%' }, { min: 50, max: 100, label: '50%–100%' }], noData: '无数据',
   description: '',
 }
 
