@@ -54,6 +54,8 @@ export interface TrendInput {
    * without it the names may overlap).
    */
   endLabels?: boolean
+  /** Legend entries a row holds at the chart's width (8 on a desktop, about 3 on a phone), so the plot starts below them. */
+  legendPerRow?: number
 }
 
 /** Points per line above which markers are dropped (20 years of months fit under it). */
@@ -84,8 +86,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
     useUTC: true,
     ...MOTION,
     color: input.series.map((_, i) => seriesColor(i)),
-    // The legend wraps (it never hides a region): leave a row of room per eight names.
-    grid: { left: 56, right: Math.max(32, endRoom), top: 40 + 24 * Math.ceil(Math.max(1, legend.length) / 8), bottom: 40 },
+    // The legend wraps (it never hides a region): leave a row of room per row of names.
+    grid: { left: 56, right: Math.max(32, endRoom), top: 40 + 24 * Math.ceil(Math.max(1, legend.length) / (input.legendPerRow ?? 8)), bottom: 40 },
     legend: { type: 'plain', top: 8, left: 'center', data: legend },
     // A crosshair at the hovered date listing every line's value there, not only the point under the pointer.
     tooltip: { trigger: 'axis', axisPointer: { type: 'line' }, confine: true, formatter: (params: unknown) => tooltipText(params as AxisParam[]) },

@@ -238,3 +238,12 @@ describe('the trend chart’s axes', () => {
     expect(axisTexts(option)).toContain('2022年—2025年1月')
   })
 })
+
+describe('the trend on a phone', () => {
+  it('starts the plot below a legend that wraps three names to a row', () => {
+    const series = Array.from({ length: 12 }, (_, i) => ({ name: `地区${i}`, points: [point(1, i)] }))
+    const top = (perRow?: number) => (buildTrendOption(input({ series, legendPerRow: perRow })).grid as { top: number }).top
+    expect(top(3)).toBe(40 + 24 * 4)
+    expect(top()).toBe(40 + 24 * 2)
+  })
+})
