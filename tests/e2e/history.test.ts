@@ -47,3 +47,14 @@ describe('one user action, one history entry, so Back undoes it', () => {
     await expect.poll(() => page.locator('input[data-code="371726"]').isChecked()).toBe(true)
   })
 })
+
+describe('复制链接', () => {
+  it('copies the address of the view shown, which reopens the same view', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin })
+    await page.goto(`${base}?view=compare&metric=artworks_collected&regions=371726`)
+    await page.getByTestId('copy-link').click()
+    await expect.poll(() => page.getByTestId('copy-link-status').innerText()).toBe('链接已复制')
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(new URL(copied).search).toBe('?view=compare&metric=artworks_collected&regions=371726')
+  })
+})
