@@ -155,7 +155,8 @@ describe('ViewMap', () => {
     const wrapper = mountWith(ViewMap, { initOptions })
     const svg = await chartSvg(wrapper, 'map-chart')
     expect(svg).toContain('牡丹区')
-    expect(svg).toContain('示意图')
+    // On the map, or in the frame around it once the export code is here.
+    expect(wrapper.text() + svg).toContain('示意图')
     expect(wrapper.find('[data-testid=map-zones]').text()).toContain('菏泽经济技术开发区')
     expect(wrapper.find('[data-testid=map-zones]').text()).toContain('120次')
     const chart = wrapper.findComponent(VChart)
@@ -169,13 +170,18 @@ describe('ViewMap', () => {
   it('draws the latest period within 起始/截止 and the one named by at=', async () => {
     const geoDir = resolve(import.meta.dirname, '../../data/geo')
     vi.stubGlobal('fetch', async (url: string | URL) => new Response(readFileSync(resolve(geoDir, String(url).split('/').pop()!), 'utf8')))
+    await loadExportParts()
     Object.assign(useFiltersStore(), { metric: 'activities', from: '2024-01', to: '2024-12' })
     const wrapper = mountWith(ViewMap, { initOptions })
-    expect(await chartSvg(wrapper, 'map-chart')).toContain('2024年12月')
+    await chartSvg(wrapper, 'map-chart')
+    // The frame, as the export's header, names the period drawn and the base map's note.
+    const frame = () => wrapper.find('[data-testid=chart-frame]').text()
+    expect(frame()).toContain('2024年12月 · 菏泽市县区示意图 · 示意图')
     expect(wrapper.find('[data-testid=period-now]').text()).toBe('2024年12月（最新）')
     // A period the range leaves out is not drawn, even when a link names it.
     useFiltersStore().at = '2025-01'
-    expect(await chartSvg(wrapper, 'map-chart')).not.toContain('2025年1月')
+    await chartSvg(wrapper, 'map-chart')
+    expect(frame()).not.toContain('2025年1月')
     wrapper.unmount()
   })
 })
