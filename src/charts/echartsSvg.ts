@@ -1,5 +1,6 @@
 import { use } from 'echarts/core'
-import { LabelLayout } from 'echarts/features'
+// The same module the zoom parts load (src/charts/echarts.ts), so the dev server has it bundled from the start.
+import { installLabelLayout } from 'echarts/lib/label/installLabelLayout'
 import { SVGRenderer } from 'echarts/renderers'
 
 /**
@@ -9,5 +10,6 @@ import { SVGRenderer } from 'echarts/renderers'
  */
 export function useSvgRenderer(): void {
   // With the label layout, so exported line-end names are kept apart as on screen.
-  use([SVGRenderer, LabelLayout])
+  use(SVGRenderer)
+  use(installLabelLayout)
 }

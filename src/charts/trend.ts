@@ -108,7 +108,7 @@ export function buildTrendOption(input: TrendInput): ECOption {
         data: s.points.map((p) => toDatum(p, shapeOf(i))),
         // The series' own symbol is what its legend entry shows: filled, as the legend's marks stand for exact figures.
         symbol: shapeOf(i),
-        // Past the palette's eight colours a colour comes back with a dashed line, so no two lines look alike.
+        // Past the palette's twelve colours a colour comes back with a dashed line, so no two lines look alike.
         lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : i >= PALETTE.length ? { type: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] } : undefined,
         connectNulls: false,
         // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
