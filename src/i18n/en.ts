@@ -10,10 +10,6 @@ const en: typeof zh = {
     language: '中文',
     decal: 'Print patterns',
     decalHint: 'Tell series apart by patterns and dash styles when printing in black and white',
-    copyLink: 'Copy link',
-    copyLinkHint: 'Copy a link to this view: whoever opens it sees the same view',
-    linkCopied: 'Link copied',
-    copyFailed: 'Could not copy: copy the address bar instead',
   },
   chart: {
     noData: 'No figures for the selected regions',

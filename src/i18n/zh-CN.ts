@@ -8,10 +8,6 @@ export default {
     language: 'English',
     decal: '黑白打印图案',
     decalHint: '用花纹和线型区分系列，便于黑白打印',
-    copyLink: '复制链接',
-    copyLinkHint: '复制当前视图的链接，他人打开即见同一视图',
-    linkCopied: '链接已复制',
-    copyFailed: '无法复制，请复制地址栏中的链接',
   },
   chart: {
     noData: '所选地区暂无该指标数据',
