@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
-import { formatValue } from '@/domain/format'
+import { formatValue, qualifierSymbol } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import { sortWideRows, wideRows, type WideKey } from '@/domain/wideRows'
 import { useDatasetStore } from '@/stores/dataset'
@@ -35,7 +35,7 @@ export function useWideTable() {
     const unit = metric.value?.unit ?? ''
     // A change of a rate is in percentage points: +11.3% would read as a relative change.
     const changeUnit = unit === '%' ? (lang === 'en' ? 'pp' : '个百分点') : unit
-    const signed = (v: number, u: string, approximate: boolean) => `${approximate ? '≈' : ''}${v > 0 ? '+' : ''}${formatValue(Math.round(v * 10) / 10, '=', u, lang)}`
+    const signed = (v: number, u: string, approximate: boolean) => `${approximate ? qualifierSymbol('~', lang) : ''}${v > 0 ? '+' : ''}${formatValue(Math.round(v * 10) / 10, '=', u, lang)}`
     const sorted = sortWideRows(wideRows(series.value), sort.value.key, sort.value.dir, (code) => Number(code))
     return sorted.map((r) => ({
       region: r.region,

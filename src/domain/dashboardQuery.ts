@@ -14,12 +14,14 @@ export interface DashboardQuery {
   to: string | null
   /** The one period 地图 and 对比 show; null (or one outside the range) means the latest within the range. */
   at: string | null
+  /** 趋势 as each line's change since its first figure in the range (`change`) or relative change (`percent`); null: values. */
+  measure: 'change' | 'percent' | null
   /** `demo` selects the demonstration package; null the embedded real one. */
   data: 'demo' | null
 }
 
 /** The state of a fresh dashboard. */
-export const EMPTY_QUERY: DashboardQuery = { view: 'trend', metric: null, regions: [], from: null, to: null, at: null, data: null }
+export const EMPTY_QUERY: DashboardQuery = { view: 'trend', metric: null, regions: [], from: null, to: null, at: null, measure: null, data: null }
 
 /** Reads `?view=trend&metric=…&regions=371726,371702&from=2024&to=2025-01&at=2024-06&data=demo`; unknown keys are ignored. */
 export function parseDashboardQuery(search: string): DashboardQuery {
@@ -34,6 +36,7 @@ export function parseDashboardQuery(search: string): DashboardQuery {
     from: text('from'),
     to: text('to'),
     at: text('at'),
+    measure: text('measure') === 'change' ? 'change' : text('measure') === 'percent' ? 'percent' : null,
     data: text('data') === 'demo' ? 'demo' : null,
   }
 }
@@ -47,6 +50,7 @@ export function toDashboardQuery(state: DashboardQuery): string {
   if (state.from) params.set('from', state.from)
   if (state.to) params.set('to', state.to)
   if (state.at) params.set('at', state.at)
+  if (state.measure) params.set('measure', state.measure)
   if (state.data) params.set('data', state.data)
   const query = params.toString().replace(/%2C/g, ',')
   return query ? `?${query}` : ''

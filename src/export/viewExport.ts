@@ -5,7 +5,7 @@ import { buildExportOption, type ExportMeta } from '@/charts/exportLayout'
 import { buildMapOption, type MapInput } from '@/charts/map'
 import { mapLabels, mapRows, mapUnits, toMapInput, type MapBase } from '@/charts/mapInput'
 import { buildTrendOption } from '@/charts/trend'
-import { metricName, toTrendInput, type ChartData } from '@/charts/trendInput'
+import { measureUnit, metricName, toChangeInput, toTrendInput, type ChartData, type TrendMeasure } from '@/charts/trendInput'
 import { compareScope, periodsToCompare, pickPeriod } from '@/domain/compare'
 import type { PeriodRange } from '@/domain/observationIndex'
 import { shownRegions, trendRegions } from '@/domain/selection'
@@ -29,6 +29,8 @@ export interface ExportQuery {
   /** Selected region codes; empty means every region with figures. */
   regions: readonly string[]
   range: PeriodRange
+  /** The trend as values (default) or as change since the range's start, as on screen. */
+  measure?: TrendMeasure
   demo: boolean
   texts: ExportTexts
   /** ISO date printed on the export. */
@@ -91,10 +93,11 @@ function chartExport(
   observations: readonly Observation[],
   deck: (meta: ExportMeta, notes: string) => DeckChart,
   note = '',
+  relabel: (meta: ExportMeta) => ExportMeta = (meta) => meta,
 ): ExportChart {
   const described = describeChart(data, q, observations)
   // A note the chart must carry wherever it goes (the map's 示意图 or 审图号) joins the subtitle.
-  const meta = note ? { ...described.meta, subtitle: `${described.meta.subtitle} · ${note}` } : described.meta
+  const meta = relabel(note ? { ...described.meta, subtitle: `${described.meta.subtitle} · ${note}` } : described.meta)
   const { fileName } = described
   const notes = quoteNotes(figureRows(observations, data, data.metricById, q.texts), q.texts)
   return { id, meta, option: buildExportOption(chart, meta), deck: deck(meta, notes), fileName, lang: q.texts.locale }
@@ -105,9 +108,10 @@ export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
   const regionCodes = trendCodes(data, q)
   const chart = q.texts.chart
   const labels = { target: (value: string) => fill(chart.target, { value }), noData: chart.noData, singlePoint: chart.singlePoint }
-  const input = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)
+  const values = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)
+  const input = q.measure && q.measure !== 'value' ? toChangeInput(values, q.measure, q.texts.locale) : values
   const option = buildTrendOption({ ...input, animation: false, endLabels: true })
-  return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes) => trendDeckChart(input, meta, notes))
+  return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes) => trendDeckChart(input, meta, notes), '', (meta) => measured(meta, q))
 }
 
 /** Figures of the metric at exactly one period for `regions` (what a comparison or the map draws). */
@@ -146,7 +150,15 @@ export function mapExport(data: ExportData, q: ExportQuery, input: MapInput, per
 
 /** The trend's frame on screen: the same title, places and period, unit, sources and demo mark as its export. */
 export function trendMeta(data: ExportData, q: ExportQuery): ExportMeta {
-  return describeChart(data, q, shownObservations(data, q)).meta
+  return measured(describeChart(data, q, shownObservations(data, q)).meta, q)
+}
+
+/** A trend's header when it shows change since the range's start: the title says so, the unit is the change's. */
+function measured(meta: ExportMeta, q: ExportQuery): ExportMeta {
+  if (!q.measure || q.measure === 'value') return meta
+  const m = q.texts.export
+  const title = fill(q.measure === 'change' ? m.measureChange : m.measurePercent, { metric: meta.title })
+  return { ...meta, title, unit: fill(m.unit, { unit: measureUnit(q.metric.unit, q.measure, q.texts.locale) }) }
 }
 
 /** The frame of a one-period view (对比, 地图) on screen, as its export has it; `note` as in mapExport. */

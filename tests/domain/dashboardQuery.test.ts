@@ -11,6 +11,7 @@ describe(parseDashboardQuery, () => {
       from: '2024',
       to: '2025-01',
       at: null,
+      measure: null,
     })
   })
 
@@ -31,6 +32,7 @@ describe(toDashboardQuery, () => {
     { ...EMPTY_QUERY, view: 'map', metric: 'm', regions: ['371726'], from: '2022/2025-01', data: 'demo' },
     { ...EMPTY_QUERY, view: 'sources', regions: ['371700', '371726', '371702101'], from: '2024-Q4', to: '2025-01-03' },
     { ...EMPTY_QUERY, view: 'compare', metric: 'm', from: '2024-01', to: '2024-12', at: '2024-06' },
+    { ...EMPTY_QUERY, metric: 'm', from: '2024', measure: 'percent' },
   ]
 
   it.each(states)('round-trips %j through the URL', (state) => {
@@ -39,6 +41,11 @@ describe(toDashboardQuery, () => {
 
   it('writes the period picked on 地图 and 对比 as at=, after the range', () => {
     expect(toDashboardQuery({ ...EMPTY_QUERY, view: 'map', from: '2024-01', to: '2024-12', at: '2024-06' })).toBe('?view=map&from=2024-01&to=2024-12&at=2024-06')
+  })
+
+  it('reads the trend’s change switch as measure=, ignoring a value it does not know', () => {
+    expect(parseDashboardQuery('?measure=change').measure).toBe('change')
+    expect(parseDashboardQuery('?measure=ratio').measure).toBeNull()
   })
 
   it('keeps commas readable in shared links', () => {

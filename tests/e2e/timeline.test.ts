@@ -48,6 +48,17 @@ describe('the timeline of 地图 and 对比 in Chromium', () => {
     await expect.poll(() => page.getByTestId('period-play').getAttribute('aria-pressed')).toBe('false')
   })
 
+  it('shows the trend as change since the start with one switch, kept in the link and named in the frame', async () => {
+    await page.goto(`${base}?data=demo&from=2024-01`)
+    await page.getByTestId('trend-chart').waitFor({ timeout: 20_000 })
+    await page.locator('[data-measure=percent]').check()
+    await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('percent')
+    await expect.poll(() => page.getByTestId('chart-frame').locator('h3').innerText()).toContain('较起点的变化率')
+    expect(await page.getByTestId('chart-frame').innerText()).toContain('单位：%')
+    await page.goBack()
+    await expect.poll(() => page.locator('[data-measure=value]').isChecked()).toBe(true)
+  })
+
   it('logs no error on the way', () => {
     expect(errors).toEqual([])
   })

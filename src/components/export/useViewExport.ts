@@ -49,6 +49,7 @@ export function useViewExport() {
       metric: metric.value,
       regions: filters.regions,
       range: { from: filters.from ?? undefined, to: filters.to ?? undefined },
+      measure: filters.measure ?? 'value',
       demo: filters.data === 'demo',
       texts: p.exportTexts(locale.value === 'en' ? 'en' : 'zh'),
       exportDate: p.todayIso(),
