@@ -17,10 +17,6 @@ const en: typeof zh = {
     target: 'Target {value}',
     description: 'Trend of {metric}. Latest figure of each region: {values}.',
     nonExact: 'Hollow markers are not exact (余, 约, 以上…)',
-    measure: 'Show',
-    measureValue: 'Values',
-    measureChange: 'Change since start',
-    measurePercent: 'Relative change',
     capped: '{total} regions have figures; the chart shows the {shown} with the largest latest value. Tick regions under “Regions” to see others.',
   },
   data: {

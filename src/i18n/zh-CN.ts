@@ -15,10 +15,6 @@ export default {
     target: '目标 {value}',
     description: '{metric}趋势图。各地区最新值：{values}。',
     nonExact: '空心点为非精确值（余、约、以上等）',
-    measure: '显示',
-    measureValue: '数值',
-    measureChange: '较起点变化',
-    measurePercent: '较起点变化率',
     capped: '共 {total} 个地区有数据，图中为最新值最大的 {shown} 个；在“地区”中勾选可查看其他地区。',
   },
   data: {
