@@ -27,6 +27,8 @@ export interface CompareInput {
   /** Patterns on the bars, for black-and-white printing. */
   decal?: boolean
   animation?: boolean
+  /** Counts: the value axis ticks whole numbers. */
+  integer?: boolean
 }
 
 const REPORTED = PALETTE[0]
@@ -43,7 +45,7 @@ export function buildCompareOption(input: CompareInput): ECOption {
     // ECharts 6 keeps axis labels inside the chart by default (grid.outerBounds), so long county names are not clipped.
     grid: { left: 8, right: 120, top: 32, bottom: 24 },
     tooltip: { trigger: 'item', formatter: (p: unknown) => tooltipText((p as { dataIndex: number }).dataIndex) },
-    xAxis: { type: 'value', name: input.unit, max: axisMax(input) },
+    xAxis: { type: 'value', name: input.unit, max: axisMax(input), minInterval: input.integer ? 1 : undefined },
     // Inverse, so the first (largest) bar is at the top.
     yAxis: { type: 'category', inverse: true, data: input.bars.map((b) => b.name), axisTick: { show: false } },
     series: [

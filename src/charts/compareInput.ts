@@ -82,5 +82,5 @@ export function toCompareInput(data: ChartData, metric: Metric | undefined, view
     values: described.join('，') || labels.noData,
     missing: view.missing.map(name).join('，') || '—',
   })
-  return { unit, bars, reference, description, decal }
+  return { unit, bars, reference, description, decal, integer: metric?.kind === 'count' }
 }

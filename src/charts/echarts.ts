@@ -42,11 +42,16 @@ let zoomParts: Promise<void> | null = null
 let zoomRegistered = false
 
 /**
- * Registers the trend's zoom (wheel/drag and slider): after the first chart is drawn, or before a chart of lines over
+ * Registers the trend's zoom (wheel/drag and slider) and the label layout of its line-end names: after the first chart is drawn, or before a chart of lines over
  * time is made (ECharts gives a chart only the parts registered before it was made).
  */
 export function registerZoomParts(): Promise<void> {
-  zoomParts ??= Promise.all([import('echarts/lib/component/dataZoomInside'), import('echarts/lib/component/dataZoomSlider')]).then(() => {
+  zoomParts ??= Promise.all([
+    import('echarts/lib/component/dataZoomInside'),
+    import('echarts/lib/component/dataZoomSlider'),
+    // The label layout keeps the names at the lines' ends apart; lines over time are remade with these parts anyway.
+    import('echarts/lib/label/installLabelLayout').then((m) => use(m.installLabelLayout)),
+  ]).then(() => {
     zoomRegistered = true
   })
   return zoomParts
@@ -57,9 +62,9 @@ export function zoomPartsRegistered(): boolean {
   return zoomRegistered
 }
 
-/** Registers the map series and the continuous visual map on first use of the map view. */
+/** Registers the map series and the binned (piecewise) visual map on first use of the map view. */
 export async function registerMapParts(): Promise<void> {
-  await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapContinuous'), import('echarts/lib/component/aria')])
+  await Promise.all([import('echarts/lib/chart/map'), import('echarts/lib/component/visualMapPiecewise'), import('echarts/lib/component/aria')])
 }
 
 /** The option type every builder in src/charts returns. */

@@ -25,16 +25,27 @@ export interface MapInput {
   subtitle: string
   unit: string
   areas: MapArea[]
-  /** Ends of the colour scale with their labels (unit included). */
-  scale: { min: number; max: number; minLabel: string; maxLabel: string }
+  /** The legend's bins, ascending and contiguous, each with its label (`60%–65%`); computed over the areas drawn. */
+  bins: MapBin[]
+  /** The legend's entry for areas without a figure: `无数据`. */
+  noData: string
   description: string
   /** Patterns per value band, for black-and-white printing. */
   decal?: boolean
   animation?: boolean
 }
 
+/** One bin of the map's legend: values from `min` (inclusive) to `max` (exclusive, inclusive for the last bin). */
+export interface MapBin {
+  min: number
+  max: number
+  label: string
+}
+
 /** ColorBrewer Blues: one hue, lightness rising with the value, so it reads with any colour vision and in greyscale. */
-const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const
+const SEQUENTIAL = ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'] as const
+/** Stands for "no figure" in the data, so the legend's 无数据 entry can match it; labels and tooltips use the area's own text. */
+const NO_DATA_VALUE = -1e15
 /** The outline of selected counties: Okabe–Ito vermillion, apart from every blue of the scale. */
 export const SELECTED_OUTLINE = PALETTE[1]
 const NO_DATA = '#f2f2f2'
@@ -57,10 +68,21 @@ export function bandOf(value: number, min: number, max: number): number {
   return Math.min(DECALS.length - 1, Math.max(0, Math.floor(((value - min) / (max - min)) * DECALS.length)))
 }
 
-/** Builds the choropleth: counties coloured by value, selected ones outlined, a visual map legend with the unit. */
+/** The colour of bin `i` of `n`, spread over the whole scale so three bins still run from pale to dark. */
+function binColor(i: number, n: number): string {
+  return SEQUENTIAL[n <= 1 ? SEQUENTIAL.length - 1 : Math.round((i * (SEQUENTIAL.length - 1)) / (n - 1))]
+}
+
+/** Builds the choropleth: counties coloured by value bin, selected ones outlined, a binned legend with 无数据. */
 export function buildMapOption(input: MapInput): ECOption {
   const byCode = new Map(input.areas.map((a) => [a.code, a]))
-  const { min, max } = input.scale
+  const min = input.bins[0]?.min ?? 0
+  const max = input.bins.at(-1)?.max ?? 1
+  const last = input.bins.length - 1
+  const pieces = [
+    ...input.bins.map((b, i) => ({ gte: b.min, ...(i === last ? { lte: b.max } : { lt: b.max }), label: b.label, color: binColor(i, input.bins.length) })),
+    { value: NO_DATA_VALUE, label: input.noData, color: NO_DATA },
+  ]
   return {
     animation: input.animation ?? true,
     ...MOTION,
@@ -68,18 +90,18 @@ export function buildMapOption(input: MapInput): ECOption {
     title: { text: input.title, subtext: input.subtitle, left: 'center', top: 4, textStyle: { fontSize: 15 }, subtextStyle: { color: '#555' } },
     tooltip: { trigger: 'item', formatter: (p: unknown) => tooltipText((p as { name: string }).name) },
     visualMap: {
-      type: 'continuous',
+      type: 'piecewise',
       seriesIndex: 0,
-      min,
-      max,
-      text: [input.scale.maxLabel, input.scale.minLabel],
-      inRange: { color: [...SEQUENTIAL] },
+      pieces,
       orient: 'horizontal',
       left: 'center',
       bottom: 4,
-      itemWidth: 12,
-      itemHeight: 160,
-      calculable: false,
+      itemWidth: 14,
+      itemHeight: 14,
+      itemGap: 12,
+      textStyle: { color: '#333' },
+      // Showing and hiding bins by click would leave counties blank with no word why.
+      selectedMode: false,
     },
     series: [
       {
@@ -104,7 +126,7 @@ export function buildMapOption(input: MapInput): ECOption {
         },
         data: input.areas.map((a) => ({
           name: a.code,
-          value: a.value ?? NaN,
+          value: a.value ?? NO_DATA_VALUE,
           itemStyle: {
             ...(a.selected ? { borderColor: SELECTED_OUTLINE, borderWidth: 3 } : {}),
             ...(input.decal && a.value !== null ? { decal: { ...DECALS[bandOf(a.value, min, max)], color: 'rgba(0,0,0,0.45)' } } : {}),

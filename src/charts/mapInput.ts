@@ -4,7 +4,7 @@ import { formatPeriod } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
 import type { Metric } from '@/domain/types'
 import { compareLabels, rowLabel, type RowLabels, type Translate } from './compareInput'
-import type { MapInput } from './map'
+import type { MapBin, MapInput } from './map'
 import { metricName, type ChartData } from './trendInput'
 
 /** The base map's facts the input needs (data/geo's Basemap, without importing the loader). */
@@ -76,10 +76,8 @@ export function toMapInput(data: ChartData, metric: Metric | undefined, rows: re
   const areas = rows
     .filter((r) => drawn.has(r.region))
     .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, value: r.value, label: rowLabel(r, unit, locale, labels), computed: r.status === 'computed', selected: selected.includes(r.region) }))
-  const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]))
-  // The shown range, widened to whole numbers: counties at 66–72% would all look alike on a 0–100 scale.
-  const min = values.length ? Math.floor(Math.min(...values)) : 0
-  const max = values.length ? Math.max(Math.ceil(Math.max(...values)), min + 1) : 1
+  // Bins over the areas drawn (not the zones listed beside): counties at 66–72% would all look alike on a 0–100 scale.
+  const values = areas.flatMap((a) => (a.value === null ? [] : [a.value]))
   const format = (v: number) => formatValue(v, '=', unit, locale)
   const subtitle = mapSubtitle(base, labels)
   const described = areas.filter((a) => a.value !== null).map((a) => `${a.name} ${a.label}`)
@@ -89,8 +87,34 @@ export function toMapInput(data: ChartData, metric: Metric | undefined, rows: re
     subtitle,
     unit,
     areas,
-    scale: { min, max, minLabel: format(min), maxLabel: format(max) },
+    bins: mapBins(values, format),
+    noData: labels.noData,
     description: labels.description({ title: subtitle, values: described.join('，') || labels.noData }),
     decal,
   }
+}
+
+/** A round step near `raw`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw))
+  const m = raw / power
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * power
+}
+
+/** About `count` bins of a round width covering `values` (the areas drawn), labelled `60%–65%`; one bin when all are equal. */
+export function mapBins(values: readonly number[], format: (v: number) => string, count = 5): MapBin[] {
+  if (values.length === 0) return []
+  const lo = Math.min(...values)
+  const hi = Math.max(...values)
+  if (lo === hi) return [{ min: lo, max: hi, label: format(lo) }]
+  const step = niceStep((hi - lo) / count)
+  const round = (v: number) => Number(v.toFixed(10))
+  const bins: MapBin[] = []
+  let from = round(Math.floor(lo / step) * step)
+  do {
+    const to = round(from + step)
+    bins.push({ min: from, max: to, label: `${format(from)}–${format(to)}` })
+    from = to
+  } while (from < hi)
+  return bins
 }

@@ -17,6 +17,8 @@ export interface TrendPoint {
   period: string
   /** Title of the report the figure comes from. */
   source: string
+  /** A cumulative figure's interval (2022/2025-01): where it starts on the axis, drawn as a band up to `time`. */
+  since?: number
 }
 
 /** One line: a region's figures of one metric. */
@@ -43,6 +45,17 @@ export interface TrendInput {
   description?: string
   /** Zoom by wheel, drag and a slider (its ECharts parts must be registered: registerZoomParts). */
   zoom?: boolean
+  /** Language of the time axis' labels (default Chinese). */
+  locale?: 'zh' | 'en'
+  /** Counts: the value axis ticks whole numbers (no 0.2 of an activity). */
+  integer?: boolean
+  /**
+   * Each line named at its end, Grapher-like (needs ECharts' label layout registered, which comes with the zoom parts:
+   * without it the names may overlap).
+   */
+  endLabels?: boolean
+  /** Legend entries a row holds at the chart's width (8 on a desktop, about 3 on a phone), so the plot starts below them. */
+  legendPerRow?: number
 }
 
 /** Points per line above which markers are dropped (20 years of months fit under it). */
@@ -65,20 +78,26 @@ export function buildTrendOption(input: TrendInput): ECOption {
   // The target's legend entry is its dashed line alone: ECharts would put a dot on it where a line has no symbol.
   const legend = [...input.series.map((s) => s.name), ...(target ? [{ name: input.target!.label, itemStyle: { opacity: 0 } }] : [])]
   const labelled = singlePointLabels(input.series, input.target?.value)
+  // Names at the line ends need room on the right: about one em per character of the longest name.
+  const endRoom = input.endLabels && zoomable(input.series) ? 16 + 13 * Math.max(0, ...withData.map((s) => s.name.length)) : 0
   const option: ECOption = {
     animation: input.animation ?? true,
+    // Periods are UTC spans: ticks and labels on UTC month starts, whatever the viewer's time zone.
+    useUTC: true,
     ...MOTION,
     color: input.series.map((_, i) => seriesColor(i)),
-    // The legend wraps (it never hides a region): leave a row of room per eight names.
-    grid: { left: 56, right: 32, top: 40 + 24 * Math.ceil(Math.max(1, legend.length) / 8), bottom: 40 },
+    // The legend wraps (it never hides a region): leave a row of room per row of names.
+    grid: { left: 56, right: Math.max(32, endRoom), top: 40 + 24 * Math.ceil(Math.max(1, legend.length) / (input.legendPerRow ?? 8)), bottom: 40 },
     legend: { type: 'plain', top: 8, left: 'center', data: legend },
-    tooltip: { trigger: 'item', formatter: (params: unknown) => tooltipText(params as { seriesName: string; data: PointDatum }) },
+    // A crosshair at the hovered date listing every line's value there, not only the point under the pointer.
+    tooltip: { trigger: 'axis', axisPointer: { type: 'line' }, confine: true, formatter: (params: unknown) => tooltipText(params as AxisParam[]) },
     // Reports give months at the finest: ticks between months would name days that no figure has.
-    xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true }, ...window },
+    xAxis: { type: 'time', minInterval: 28 * 86_400_000, axisLabel: { hideOverlap: true, formatter: timeAxisLabel(input.locale ?? 'zh') }, ...window },
     yAxis: {
       type: 'value',
       name: input.unit,
       nameTextStyle: { align: 'right' },
+      minInterval: input.integer ? 1 : undefined,
       // The axis would otherwise stop short of a target the figures have not reached yet.
       max: input.target ? ({ max }: { max: number }) => Math.max(max, input.target!.value) : undefined,
     },
@@ -86,15 +105,20 @@ export function buildTrendOption(input: TrendInput): ECOption {
       ...input.series.map((s, i): LineSeriesOption => ({
         type: 'line',
         name: s.name,
-        data: s.points.map((p) => toDatum(p, input.decal ? SHAPES[i % SHAPES.length] : 'circle')),
-        // Past the palette's eight colours a colour comes back with a dashed line, so no two lines look alike.
+        data: s.points.map((p) => toDatum(p, shapeOf(i))),
+        // The series' own symbol is what its legend entry shows: filled, as the legend's marks stand for exact figures.
+        symbol: shapeOf(i),
+        // Past the palette's twelve colours a colour comes back with a dashed line, so no two lines look alike.
         lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : i >= PALETTE.length ? { type: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] } : undefined,
         connectNulls: false,
         // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
         showSymbol: s.points.length <= DENSE,
         sampling: 'lttb',
         label: { show: labelled.has(i), position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
+        endLabel: endRoom > 0 && s.points.length > 1 ? { show: true, formatter: s.name, color: seriesColor(i), distance: 6 } : undefined,
+        labelLayout: endRoom > 0 ? { moveOverlap: 'shiftY' } : undefined,
       })),
+      ...input.series.flatMap((s, i) => s.points.flatMap((p, k) => (p.since === undefined ? [] : [spanLine(s.name, p, seriesColor(i), `span-${i}-${k}`)]))),
       ...(target ? [target] : []),
     ],
   }
@@ -109,11 +133,29 @@ export function buildTrendOption(input: TrendInput): ECOption {
   if (withData.length === 0) option.title = { text: input.emptyText, left: 'center', top: 'middle', textStyle: { color: '#888', fontSize: 16, fontWeight: 'normal' } }
   return option
 
-  function tooltipText({ seriesName, data }: { seriesName: string; data: PointDatum }): string {
-    const series = input.series.find((s) => s.name === seriesName)
-    const note = series && series.points.length === 1 ? `（${input.singlePointNote}）` : ''
-    return [escapeHtml(`${seriesName} · ${data.point.period}`), `<b>${escapeHtml(data.point.label)}</b>${escapeHtml(note)}`, escapeHtml(data.point.source)].join('<br/>')
+  function shapeOf(i: number): (typeof SHAPES)[number] {
+    return input.decal ? SHAPES[i % SHAPES.length] : 'circle'
   }
+
+  function tooltipText(params: AxisParam[]): string {
+    // The target line and interval bands carry no figure of their own.
+    const figures = params.filter((p) => p.data && typeof p.data === 'object' && 'point' in p.data).sort((a, b) => b.data.point.value - a.data.point.value)
+    if (figures.length === 0) return ''
+    const lines = figures.map(({ seriesName, marker, data }) => {
+      const series = input.series.find((s) => s.name === seriesName)
+      const note = series && series.points.length === 1 ? `（${input.singlePointNote}）` : ''
+      return `${marker ?? ''}${escapeHtml(seriesName)} <b>${escapeHtml(data.point.label)}</b>${escapeHtml(note)}`
+    })
+    const sources = [...new Set(figures.map((f) => f.data.point.source))].map(escapeHtml).join('；')
+    return [`<b>${escapeHtml(figures[0].data.point.period)}</b>`, ...lines, `<span style="color:#666">${sources}</span>`].join('<br/>')
+  }
+}
+
+/** What ECharts hands an axis tooltip's formatter for each series at the hovered date. */
+interface AxisParam {
+  seriesName: string
+  marker?: string
+  data: PointDatum
 }
 
 /**
@@ -135,6 +177,55 @@ function targetLine(target: { value: number; label: string }, from: number, to: 
     z: 1,
     lineStyle: { type: 'dashed', color: grey, width: 1 },
     itemStyle: { color: grey },
+  }
+}
+
+/**
+ * A cumulative figure over an interval (since 2022, as of 2025-01) as a pale band of its line's colour from the
+ * interval's start to its end, named by its period at the start, so it does not read as one month's value. It shares
+ * its line's name, so the legend shows and hides both together.
+ */
+function spanLine(name: string, point: TrendPoint, color: string, id: string): LineSeriesOption {
+  const label = { show: true, position: 'top' as const, align: 'left' as const, color, formatter: point.period }
+  return {
+    type: 'line',
+    id,
+    name,
+    data: [{ value: [point.since!, point.value], label }, [point.time, point.value]],
+    silent: true,
+    // A line's labels hang on its symbols: a symbol of no size keeps the label without a dot.
+    symbol: 'circle',
+    symbolSize: 0,
+    z: 1,
+    lineStyle: { width: 8, opacity: 0.25, color, cap: 'butt' },
+    itemStyle: { color },
+  }
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/**
+ * Time-axis labels that always say the year: a year's first tick names the year, the first label names its year and
+ * month, the others their month, so a range inside one year is never a row of bare months. ECharts formats the ticks
+ * in order on each layout (a zoom too), with the axis' ragged ends among them: those get no label, and the first
+ * month start after a restart of the sequence is the first label.
+ */
+export function timeAxisLabel(locale: 'zh' | 'en'): (value: number) => string {
+  let previous = Infinity
+  let seenFirst = false
+  return (value) => {
+    if (value <= previous) seenFirst = false
+    previous = value
+    const date = new Date(value)
+    if (date.getUTCDate() !== 1 || date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0) return ''
+    const year = date.getUTCFullYear()
+    const month = date.getUTCMonth()
+    const first = !seenFirst
+    seenFirst = true
+    if (month === 0) return locale === 'zh' ? `${year}年` : String(year)
+    const monthText = locale === 'zh' ? `${month + 1}月` : EN_MONTHS[month]
+    if (!first) return monthText
+    return locale === 'zh' ? `${year}年${monthText}` : `${monthText} ${year}`
   }
 }
 
@@ -171,7 +262,7 @@ const MIN_HALF_WINDOW = 45 * 86_400_000
 
 /** Pads the time axis to at least three months, so one period does not spread into hours of 12:00, 18:00… */
 function timeWindow(series: TrendSeries[]): { min?: number; max?: number } {
-  const times = series.flatMap((s) => s.points.map((p) => p.time))
+  const times = series.flatMap((s) => s.points.flatMap((p) => (p.since === undefined ? [p.time] : [p.since, p.time])))
   if (times.length === 0) return {}
   const lo = Math.min(...times)
   const hi = Math.max(...times)

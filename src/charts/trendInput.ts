@@ -1,4 +1,4 @@
-import { formatValue } from '@/domain/format'
+import { formatValue, qualifierSymbol } from '@/domain/format'
 import type { ObservationIndex, PeriodRange } from '@/domain/observationIndex'
 import { formatPeriod, parsePeriod, periodTime } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
@@ -40,6 +40,8 @@ export function toTrendInput(
     unit,
     target: metric?.target != null ? { value: metric.target, label: labels.target(formatValue(metric.target, '=', unit, locale)) } : null,
     emptyText: labels.noData,
+    locale,
+    integer: metric?.kind === 'count',
     singlePointNote: labels.singlePoint,
     series: series.map((s) => ({
       name: data.tree.get(s.region)?.name ?? s.region,
@@ -47,6 +49,7 @@ export function toTrendInput(
       points: s.points
         .map((o) => ({
           time: periodTime(parsePeriod(o.period)!),
+          ...intervalStart(o.period),
           value: o.value,
           qualifier: o.qualifier,
           label: formatValue(o.value, o.qualifier, unit, locale),
@@ -67,4 +70,45 @@ function latestFigures(input: TrendInput, locale: 'zh' | 'en'): string {
     return p ? [locale === 'en' ? `${s.name} ${p.label} (${p.period})` : `${s.name} ${p.label}（${p.period}）`] : []
   })
   return latest.join(locale === 'en' ? '; ' : '；') || input.emptyText
+}
+
+/** Where a cumulative interval starts on the axis (`since`), for a figure over an interval; nothing for one period. */
+function intervalStart(period: string): { since?: number } {
+  const p = parsePeriod(period)!
+  return p.kind === 'interval' ? { since: p.start } : {}
+}
+
+/** How the trend shows its figures: as reported, or as each line's change since its first figure in the range. */
+export type TrendMeasure = 'value' | 'change' | 'percent'
+
+/** The unit a measure is read in: a rate's change is in percentage points, a relative change in %. */
+export function measureUnit(unit: string, measure: TrendMeasure, locale: 'zh' | 'en'): string {
+  if (measure === 'percent') return '%'
+  if (measure === 'change' && unit === '%') return locale === 'en' ? 'pp' : '个百分点'
+  return unit
+}
+
+/**
+ * Each line as its change since its first figure within the range, absolute or relative (Grapher's "relative change"):
+ * lines of different sizes start together at 0. A cumulative interval figure is left out (it is not a level at a
+ * date), the target too; a change from or to a 余/约 figure is approximate (≈); a relative change from 0 has no value.
+ */
+export function toChangeInput(input: TrendInput, measure: Exclude<TrendMeasure, 'value'>, locale: 'zh' | 'en'): TrendInput {
+  const unit = measureUnit(input.unit, measure, locale)
+  const series = input.series.map((s) => {
+    const points = s.points.filter((p) => p.since === undefined)
+    const base = points[0]
+    if (!base || (measure === 'percent' && base.value === 0)) return { ...s, points: [] }
+    return {
+      ...s,
+      points: points.map((p) => {
+        const raw = measure === 'change' ? p.value - base.value : ((p.value - base.value) / Math.abs(base.value)) * 100
+        const value = Math.round(raw * 10) / 10
+        const exact = p.qualifier === '=' && base.qualifier === '='
+        const label = `${exact ? '' : qualifierSymbol('~', locale)}${value > 0 ? '+' : ''}${formatValue(value, '=', unit, locale)}`
+        return { ...p, value, qualifier: exact ? ('=' as const) : ('~' as const), label }
+      }),
+    }
+  })
+  return { ...input, unit, series, target: null, integer: measure === 'change' && input.integer }
 }

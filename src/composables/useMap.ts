@@ -25,7 +25,7 @@ export function useMap(decal: Ref<boolean> = ref(false)) {
   )
 
   const periods = computed(() => (metric.value ? periodsToCompare(data.index, data.tree, metric.value, mapUnits(data.tree)) : []))
-  const { picked, period } = usePickedPeriod(periods)
+  const { offered, period, pick } = usePickedPeriod(periods)
   const rows = computed(() => mapRows(data, metric.value, period.value))
   const lang = computed(() => (locale.value === 'en' ? 'en' : 'zh'))
   const labels = computed(() => mapLabels(t))
@@ -35,5 +35,5 @@ export function useMap(decal: Ref<boolean> = ref(false)) {
     basemap.value ? toMapInput(data, metric.value, rows.value, basemap.value, filters.regions, period.value, lang.value, labels.value, decal.value) : null,
   )
 
-  return { metric, periods, period, picked, basemap, error, input, sideRows, toggle: filters.toggleRegion }
+  return { metric, periods: offered, period, pick, basemap, error, input, sideRows, toggle: filters.toggleRegion }
 }

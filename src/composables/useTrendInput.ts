@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import type { TrendInput } from '@/charts/trend'
-import { toTrendInput } from '@/charts/trendInput'
+import { toChangeInput, toTrendInput } from '@/charts/trendInput'
 import { useDatasetStore } from '@/stores/dataset'
 import { useDisplayStore } from '@/stores/display'
 import { useFiltersStore } from '@/stores/filters'
@@ -22,8 +22,9 @@ export function useTrendInput() {
     description: (params: { metric: string; values: string }) => t('chart.description', params),
   }))
 
-  return computed<TrendInput>(() => ({
-    ...toTrendInput(data, metric.value, regionCodes.value, range.value, locale.value === 'en' ? 'en' : 'zh', labels.value),
-    decal: display.decal,
-  }))
+  return computed<TrendInput>(() => {
+    const lang = locale.value === 'en' ? 'en' : 'zh'
+    const values = toTrendInput(data, metric.value, regionCodes.value, range.value, lang, labels.value)
+    return { ...(filters.measure ? toChangeInput(values, filters.measure, lang) : values), decal: display.decal }
+  })
 }

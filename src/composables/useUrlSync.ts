@@ -21,7 +21,7 @@ export function useUrlSync(): Promise<void> {
   const data = useDatasetStore()
   const filters = useFiltersStore()
   const session = useSessionStore()
-  let applyingUrl = false
+  const urlOf = (search: string) => search || window.location.pathname
 
   async function ensurePackage(key: 'demo' | null): Promise<void> {
     if (data.loadedKey !== key) await data.loadUrl(packageUrl(key, session.mode === 'server'), key)
@@ -32,26 +32,24 @@ export function useUrlSync(): Promise<void> {
     const apply = () => {
       const known = { metric: (id: string) => data.metricById.has(id), region: (code: string) => data.tree.get(code) !== undefined }
       const { query, dropped } = sanitizeQuery(parsed, known)
-      applyingUrl = true
       filters.apply(query)
       filters.dropped = dropped
+      // A link that was corrected on arrival replaces its history entry, so the watch below finds nothing to add.
+      const search = toDashboardQuery(filters.query)
+      if (search !== window.location.search) window.history.replaceState(null, '', urlOf(search))
     }
     // The link's filters go in with the package, so the views draw once, not first with every region.
     if (data.loadedKey !== parsed.data) await data.loadUrl(packageUrl(parsed.data, session.mode === 'server'), parsed.data, apply)
     else apply()
   }
 
+  // One user action is one history entry, so Back undoes it: the watch runs once after all of an action's changes
+  // (a highlight click sets metric, regions and view; 重置筛选 clears several filters), not once per change.
   watch(
     () => toDashboardQuery(filters.query),
     (search) => {
-      if (search === window.location.search) return (applyingUrl = false)
-      const url = search || window.location.pathname
-      // A link that was corrected on arrival replaces its history entry; a user's change adds one.
-      if (applyingUrl) window.history.replaceState(null, '', url)
-      else window.history.pushState(null, '', url)
-      applyingUrl = false
+      if (search !== window.location.search) window.history.pushState(null, '', urlOf(search))
     },
-    { flush: 'sync' },
   )
   watch(() => filters.data, ensurePackage)
 

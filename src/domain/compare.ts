@@ -71,3 +71,28 @@ export function periodsToCompare(index: ObservationIndex, tree: RegionTree, metr
   const sorted = [...candidates].sort((a, b) => comparePeriods(parsePeriod(a)!, parsePeriod(b)!))
   return sorted.filter((period) => regions.some((region) => compareRow(index, tree, metric.id, region, period).status !== 'missing'))
 }
+
+/**
+ * The periods (oldest first) that end within the range from `from` to `to` (either open): a one-period view reads a
+ * figure as of its end, so a cumulative 2022/2025-01 belongs to a range that takes in 2025-01, not to one ending 2024-12.
+ */
+export function periodsInRange(periods: readonly string[], from?: string | null, to?: string | null): string[] {
+  const lo = from ? parsePeriod(from) : null
+  const hi = to ? parsePeriod(to) : null
+  return periods.filter((p) => {
+    const period = parsePeriod(p)
+    return period !== null && (!lo || period.end > lo.start) && (!hi || period.end <= hi.end)
+  })
+}
+
+/** The period a one-period view shows: `at` when the range offers it, else the latest within the range; null when none. */
+export function pickPeriod(periods: readonly string[], range: { from?: string | null; to?: string | null }, at?: string | null): string | null {
+  const offered = periodsInRange(periods, range.from, range.to)
+  return at && offered.includes(at) ? at : (offered.at(-1) ?? null)
+}
+
+/** The period after `current` when playing through `periods` (oldest first); from the start again at the end is the caller's choice. */
+export function nextPeriod(periods: readonly string[], current: string | null): string | null {
+  const i = current === null ? -1 : periods.indexOf(current)
+  return periods[i + 1] ?? null
+}

@@ -12,14 +12,18 @@ export interface DashboardQuery {
   regions: string[]
   from: string | null
   to: string | null
+  /** The one period 地图 and 对比 show; null (or one outside the range) means the latest within the range. */
+  at: string | null
+  /** 趋势 as each line's change since its first figure in the range (`change`) or relative change (`percent`); null: values. */
+  measure: 'change' | 'percent' | null
   /** `demo` selects the demonstration package; null the embedded real one. */
   data: 'demo' | null
 }
 
 /** The state of a fresh dashboard. */
-export const EMPTY_QUERY: DashboardQuery = { view: 'trend', metric: null, regions: [], from: null, to: null, data: null }
+export const EMPTY_QUERY: DashboardQuery = { view: 'trend', metric: null, regions: [], from: null, to: null, at: null, measure: null, data: null }
 
-/** Reads `?view=trend&metric=…&regions=371726,371702&from=2024&to=2025-01&data=demo`; unknown keys are ignored. */
+/** Reads `?view=trend&metric=…&regions=371726,371702&from=2024&to=2025-01&at=2024-06&data=demo`; unknown keys are ignored. */
 export function parseDashboardQuery(search: string): DashboardQuery {
   const params = new URLSearchParams(search)
   const text = (key: string) => params.get(key)?.trim() || null
@@ -31,6 +35,8 @@ export function parseDashboardQuery(search: string): DashboardQuery {
     regions: [...new Set(regions)],
     from: text('from'),
     to: text('to'),
+    at: text('at'),
+    measure: text('measure') === 'change' ? 'change' : text('measure') === 'percent' ? 'percent' : null,
     data: text('data') === 'demo' ? 'demo' : null,
   }
 }
@@ -43,6 +49,8 @@ export function toDashboardQuery(state: DashboardQuery): string {
   if (state.regions.length > 0) params.set('regions', state.regions.join(','))
   if (state.from) params.set('from', state.from)
   if (state.to) params.set('to', state.to)
+  if (state.at) params.set('at', state.at)
+  if (state.measure) params.set('measure', state.measure)
   if (state.data) params.set('data', state.data)
   const query = params.toString().replace(/%2C/g, ',')
   return query ? `?${query}` : ''
@@ -56,6 +64,6 @@ export function sanitizeQuery(
   const dropped: string[] = []
   const metric = query.metric && !known.metric(query.metric) ? (dropped.push(`metric=${query.metric}`), null) : query.metric
   const regions = query.regions.filter((code) => known.region(code) || (dropped.push(`regions=${code}`), false))
-  const period = (key: 'from' | 'to') => (query[key] && !parsePeriod(query[key]) ? (dropped.push(`${key}=${query[key]}`), null) : query[key])
-  return { query: { ...query, metric, regions, from: period('from'), to: period('to') }, dropped }
+  const period = (key: 'from' | 'to' | 'at') => (query[key] && !parsePeriod(query[key]) ? (dropped.push(`${key}=${query[key]}`), null) : query[key])
+  return { query: { ...query, metric, regions, from: period('from'), to: period('to'), at: period('at') }, dropped }
 }

@@ -8,6 +8,8 @@ import type { FigureRow } from './rows'
 export interface DeckSeries {
   name: string
   values: (number | null)[]
+  /** A reference drawn as a dashed grey line without markers (the target, 目标 100%), as on screen. */
+  reference?: boolean
 }
 
 /** One chart slide: a native, editable chart (line, bar) or a picture (the map), the paragraph under it; notes hold it with the source quotes. */
@@ -28,16 +30,17 @@ export interface DeckInput {
   table: { header: string[]; cells: string[][] }
 }
 
-/** A trend as a native line chart: one category per period with figures, in time order. */
+/** A trend as a native line chart: one category per period with figures, in time order, and the target's line. */
 export function trendDeckChart(input: TrendInput, meta: ExportMeta, notes: string, briefing = ''): DeckChart {
   const periods = new Map<number, string>()
   for (const s of input.series) for (const p of s.points) periods.set(p.time, p.period)
   const times = [...periods.keys()].sort((a, b) => a - b)
   const series = input.series.map((s) => {
     const byTime = new Map(s.points.map((p) => [p.time, p.value]))
-    return { name: s.name, values: times.map((t) => byTime.get(t) ?? null) }
+    return { name: s.name, values: times.map((t): number | null => byTime.get(t) ?? null) }
   })
-  return { kind: 'line', meta, categories: times.map((t) => periods.get(t)!), series, notes, briefing }
+  const target = input.target && times.length > 0 ? [{ name: input.target.label, values: times.map(() => input.target!.value), reference: true }] : []
+  return { kind: 'line', meta, categories: times.map((t) => periods.get(t)!), series: [...series, ...target], notes, briefing }
 }
 
 /** A ranked comparison as a native horizontal bar chart: one bar per region, regions without a figure left blank. */

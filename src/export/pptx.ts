@@ -77,9 +77,9 @@ function addChartSlide(pptx: Pptx, chart: DeckChart): void {
 }
 
 function addNativeChart(pptx: Pptx, slide: Slide, chart: Extract<DeckChart, { kind: 'line' | 'bar' }>, box: { x: number; y: number; w: number; h: number }): void {
-  const data = chart.series.map((s) => ({ name: s.name, labels: chart.categories, values: s.values as number[] }))
+  const toData = (series: typeof chart.series) => series.map((s) => ({ name: s.name, labels: chart.categories, values: s.values as number[] }))
   const type = chart.kind === 'line' ? pptx.ChartType.line : pptx.ChartType.bar
-  slide.addChart(type, data, {
+  const options = {
     ...box,
     barDir: 'bar',
     showLegend: true,
@@ -95,5 +95,21 @@ function addNativeChart(pptx: Pptx, slide: Slide, chart: Extract<DeckChart, { ki
     lineDataSymbolSize: 7,
     // Gaps stay gaps: a region without a figure for a period must not read as zero.
     displayBlanksAs: 'gap',
-  })
+  } as const
+  const references = chart.series.filter((s) => s.reference)
+  if (references.length === 0) {
+    slide.addChart(type, toData(chart.series), options)
+    return
+  }
+  // The target joins as a second line group of its own style: dashed grey, no markers, as on screen.
+  const reference = { lineDash: 'dash' as const, lineDataSymbol: 'none' as const, chartColors: ['999999'], lineSize: 1.5 }
+  slide.addChart(
+    [
+      { type, data: toData(chart.series.filter((s) => !s.reference)), options: {} },
+      { type, data: toData(references), options: reference },
+    ],
+    // pptxgenjs reads a multi-type chart's options from the third argument when the second is left out.
+    undefined as unknown as [],
+    options,
+  )
 }

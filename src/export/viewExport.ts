@@ -6,10 +6,9 @@ import { buildExportOption, type ExportMeta } from '@/charts/exportLayout'
 import { buildMapOption, type MapInput } from '@/charts/map'
 import { mapLabels, mapRows, mapUnits, toMapInput, type MapBase } from '@/charts/mapInput'
 import { buildTrendOption } from '@/charts/trend'
-import { metricName, toTrendInput, type ChartData } from '@/charts/trendInput'
-import { compareScope, periodsToCompare } from '@/domain/compare'
+import { measureUnit, metricName, toChangeInput, toTrendInput, type ChartData, type TrendMeasure } from '@/charts/trendInput'
+import { compareScope, periodsToCompare, pickPeriod } from '@/domain/compare'
 import type { PeriodRange } from '@/domain/observationIndex'
-import { parsePeriod, periodInRange } from '@/domain/period'
 import { shownRegions, trendRegions } from '@/domain/selection'
 import type { Metric, Observation, Source } from '@/domain/types'
 import compareMessages from '@/i18n/features/compare'
@@ -31,6 +30,8 @@ export interface ExportQuery {
   /** Selected region codes; empty means every region with figures. */
   regions: readonly string[]
   range: PeriodRange
+  /** The trend as values (default) or as change since the range's start, as on screen. */
+  measure?: TrendMeasure
   demo: boolean
   texts: ExportTexts
   /** ISO date printed on the export. */
@@ -98,10 +99,11 @@ function chartExport(
   deck: (meta: ExportMeta, notes: string, briefing: string) => DeckChart,
   briefing: string,
   note = '',
+  relabel: (meta: ExportMeta) => ExportMeta = (meta) => meta,
 ): ExportChart {
   const described = describeChart(data, q, observations)
   // A note the chart must carry wherever it goes (the map's 示意图 or 审图号) joins the subtitle.
-  const meta = note ? { ...described.meta, subtitle: `${described.meta.subtitle} · ${note}` } : described.meta
+  const meta = relabel(note ? { ...described.meta, subtitle: `${described.meta.subtitle} · ${note}` } : described.meta)
   const { fileName } = described
   // The notes carry the paragraph with its sources, then each figure's quote: what a presenter is asked about.
   const quotes = quoteNotes(figureRows(observations, data, data.metricById, q.texts), q.texts)
@@ -117,10 +119,11 @@ export function trendExport(data: ExportData, q: ExportQuery): ExportChart {
   const regionCodes = trendCodes(data, q)
   const chart = q.texts.chart
   const labels = { target: (value: string) => fill(chart.target, { value }), noData: chart.noData, singlePoint: chart.singlePoint }
-  const input = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)
-  const option = buildTrendOption({ ...input, animation: false })
+  const values = toTrendInput(data, q.metric, regionCodes, q.range, q.texts.locale, labels)
+  const input = q.measure && q.measure !== 'value' ? toChangeInput(values, q.measure, q.texts.locale) : values
+  const option = buildTrendOption({ ...input, animation: false, endLabels: true })
   const briefing = trendBriefing(data, q.metric, regionCodes, q.range, briefingContext(q))
-  return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes, text) => trendDeckChart(input, meta, notes, text), briefing)
+  return chartExport(data, q, 'trend', option, shownObservations(data, q), (meta, notes, text) => trendDeckChart(input, meta, notes, text), briefing, '', (meta) => measured(meta, q))
 }
 
 /** Figures of the metric at exactly one period for `regions` (what a comparison or the map draws). */
@@ -158,6 +161,25 @@ export function mapExport(data: ExportData, q: ExportQuery, input: MapInput, per
   const option = buildMapOption({ ...input, animation: false })
   const briefing = compareBriefing(data, q.metric, mapRows(data, q.metric, period), mapSubject(data, q.regions), period, briefingContext(q))
   return chartExport(data, atPeriod, 'map', option, figuresAt(data, q, period, input.areas.map((a) => a.code)), imageDeckChart, briefing, input.subtitle)
+}
+
+/** The trend's frame on screen: the same title, places and period, unit, sources and demo mark as its export. */
+export function trendMeta(data: ExportData, q: ExportQuery): ExportMeta {
+  return measured(describeChart(data, q, shownObservations(data, q)).meta, q)
+}
+
+/** A trend's header when it shows change since the range's start: the title says so, the unit is the change's. */
+function measured(meta: ExportMeta, q: ExportQuery): ExportMeta {
+  if (!q.measure || q.measure === 'value') return meta
+  const m = q.texts.export
+  const title = fill(q.measure === 'change' ? m.measureChange : m.measurePercent, { metric: meta.title })
+  return { ...meta, title, unit: fill(m.unit, { unit: measureUnit(q.metric.unit, q.measure, q.texts.locale) }) }
+}
+
+/** The frame of a one-period view (对比, 地图) on screen, as its export has it; `note` as in mapExport. */
+export function periodMeta(data: ExportData, q: ExportQuery, period: string, regions: readonly string[], note = ''): ExportMeta {
+  const meta = describeChart(data, { ...q, range: { from: period, to: period } }, figuresAt(data, q, period, regions)).meta
+  return note ? { ...meta, subtitle: `${meta.subtitle} · ${note}` } : meta
 }
 
 /** Rows of the figures shown, for CSV, XLSX and the deck's table slide. */
@@ -202,15 +224,10 @@ export function viewTranslate(locale: 'zh' | 'en'): Translate {
   }
 }
 
-/** The latest of `periods` (oldest first) that overlaps the range, as the views default to the latest; null when none does. */
-function latestInRange(periods: readonly string[], range: PeriodRange): string | null {
-  return periods.filter((p) => periodInRange(parsePeriod(p)!, range.from, range.to)).at(-1) ?? null
-}
-
 /** The compare view of a query at its latest comparable period within the range, as the app would show it; null without one. */
 export function compareFromQuery(data: ExportData, q: ExportQuery): ExportChart | null {
   const scope = compareScope(q.regions, data.tree)
-  const period = latestInRange(periodsToCompare(data.index, data.tree, q.metric, scope.regions), q.range)
+  const period = pickPeriod(periodsToCompare(data.index, data.tree, q.metric, scope.regions), q.range)
   if (!period) return null
   const view = compareView(data, q.metric, q.regions, period)
   const input = toCompareInput(data, q.metric, view, q.texts.locale, compareLabels(viewTranslate(q.texts.locale)))
@@ -219,7 +236,7 @@ export function compareFromQuery(data: ExportData, q: ExportQuery): ExportChart 
 
 /** The map of a query at its latest period within the range, on `base` (already registered with ECharts); null without a period. */
 export function mapFromQuery(data: ExportData, q: ExportQuery, base: MapBase): ExportChart | null {
-  const period = latestInRange(periodsToCompare(data.index, data.tree, q.metric, mapUnits(data.tree)), q.range)
+  const period = pickPeriod(periodsToCompare(data.index, data.tree, q.metric, mapUnits(data.tree)), q.range)
   if (!period) return null
   const input = toMapInput(data, q.metric, mapRows(data, q.metric, period), base, q.regions, period, q.texts.locale, mapLabels(viewTranslate(q.texts.locale)))
   return mapExport(data, q, input, period)

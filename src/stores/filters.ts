@@ -10,6 +10,10 @@ export const useFiltersStore = defineStore('filters', () => {
   const regions = ref<string[]>([])
   const from = ref<string | null>(null)
   const to = ref<string | null>(null)
+  /** The period 地图 and 对比 show, when the user picked one (else the latest within the range). */
+  const at = ref<string | null>(null)
+  /** 趋势 as change since the range's start (absolute or relative), or as values (null). */
+  const measure = ref<'change' | 'percent' | null>(null)
   /** `demo` while the demonstration package is shown. */
   const data = ref<'demo' | null>(null)
   /** Link parts dropped because the data does not know them, shown as a notice. */
@@ -21,6 +25,8 @@ export const useFiltersStore = defineStore('filters', () => {
     regions: regions.value,
     from: from.value,
     to: to.value,
+    at: at.value,
+    measure: measure.value,
     data: data.value,
   }))
 
@@ -30,6 +36,8 @@ export const useFiltersStore = defineStore('filters', () => {
     regions.value = [...next.regions]
     from.value = next.from
     to.value = next.to
+    at.value = next.at
+    measure.value = next.measure
     data.value = next.data
   }
 
@@ -43,5 +51,5 @@ export const useFiltersStore = defineStore('filters', () => {
     dropped.value = []
   }
 
-  return { view, metric, regions, from, to, data, dropped, query, apply, toggleRegion, reset }
+  return { view, metric, regions, from, to, at, measure, data, dropped, query, apply, toggleRegion, reset }
 })

@@ -58,7 +58,7 @@ const snap = data.index.snapshot(metrics[0].id, latest, counties)
 const bars = counties.map((c) => ({ code: c, name: data.tree.get(c)!.name, value: snap.get(c)?.[0]?.value ?? null })).sort((a, b) => (b.value ?? -1) - (a.value ?? -1))
 const compare = compareExport(data, q(), { unit: '%', reference: null, description: '', bars: bars.map((b) => ({ name: b.name, value: b.value, status: b.value === null ? 'missing' : 'reported', label: b.value === null ? '无数据' : `${b.value}%`, detail: '' })) }, latest, counties)
 const areas = bars.map((b) => ({ code: b.code, name: b.name, value: b.value, label: b.value === null ? '无数据' : `${b.value}%`, computed: false, selected: false }))
-const map = mapExport(data, q(), { mapName: 'heze', title: '', subtitle: '菏泽市县区示意图 · 示意图', unit: '%', areas, scale: { min: 0, max: 100, minLabel: '0%', maxLabel: '100%' }, description: '' }, latest)
+const map = mapExport(data, q(), { mapName: 'heze', title: '', subtitle: '菏泽市县区示意图 · 示意图', unit: '%', areas, bins: [{ min: 0, max: 50, label: '0%–50%' }, { min: 50, max: 100, label: '50%–100%' }], noData: '无数据', description: '' }, latest)
 const view = [trend, compare, map]
 const zip = await time('ZIP of a view (3 charts as PNG 2×)', 5, async () => zipFiles(view.map((c) => ({ name: c.fileName('png').replace('.png', `_${c.id}.png`), data: svgToPng(renderSvg(c.option), 2) }))))
 writeFileSync(resolve(outDir, 'view.zip'), zip)

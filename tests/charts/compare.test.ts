@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCompareOption, type CompareBar, type CompareInput } from '@/charts/compare'
+import { registerBarParts } from '@/charts/echarts'
+import { renderSvg } from '@/export/render'
 
 const bar = (name: string, value: number | null, status: CompareBar['status'] = value === null ? 'missing' : 'reported', label = value === null ? '无数据' : `${value}%`): CompareBar => ({ name, value, status, label, detail: '报道<b>' })
 const input = (overrides: Partial<CompareInput> = {}): CompareInput => ({
@@ -50,5 +52,16 @@ describe(buildCompareOption, () => {
     const text = (option.tooltip as { formatter: (p: unknown) => string }).formatter({ dataIndex: 0 })
     expect(text).not.toContain('<img')
     expect(text).not.toContain('<b>报道')
+  })
+})
+
+describe('the compare chart’s value axis', () => {
+  beforeAll(registerBarParts)
+
+  it('ticks a count in whole numbers', () => {
+    const option = buildCompareOption(input({ unit: '个', integer: true, bars: [bar('鄄城县', 1, 'reported', '1个'), bar('牡丹区', 1, 'reported', '1个')] }))
+    const texts = [...renderSvg(option).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])
+    expect(texts).toContain('1')
+    expect(texts.filter((t) => /^0\.\d$/.test(t))).toEqual([])
   })
 })

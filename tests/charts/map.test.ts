@@ -8,7 +8,7 @@ const input = (overrides: Partial<MapInput> = {}): MapInput => ({
   subtitle: '菏泽市县区示意图 · 示意图，非标准地图',
   unit: '%',
   areas: [area('371726', '鄄城县', 70, true), area('371702', '牡丹区', 60), area('371721', '曹县', null)],
-  scale: { min: 60, max: 70, minLabel: '60%', maxLabel: '70%' },
+  bins: [{ min: 60, max: 65, label: '60%–65%' }, { min: 65, max: 70, label: '65%–70%' }], noData: '无数据',
   description: '地图说明',
   animation: false,
   ...overrides,
@@ -25,10 +25,14 @@ describe(buildMapOption, () => {
     expect(series.data.map((d) => d.name)).toEqual(['371726', '371702', '371721'])
   })
 
-  it('leaves a county without a figure uncoloured and labels it 无数据', () => {
-    const series = seriesOf(buildMapOption(input()))
-    expect(series.data[2].value).toBeNaN()
+  it('leaves a county without a figure grey, labels it 无数据 and matches the legend’s 无数据 entry', () => {
+    const option = buildMapOption(input())
+    const series = seriesOf(option)
     expect(series.label.formatter({ name: '371721' })).toBe('曹县\n无数据')
+    const pieces = (option.visualMap as { pieces: { value?: number; label: string; color: string }[] }).pieces
+    const noData = pieces.find((p) => p.label === '无数据')!
+    expect(series.data[2].value).toBe(noData.value)
+    expect(noData.color).toBe('#f2f2f2')
   })
 
   it('outlines the selected counties only', () => {
@@ -37,8 +41,13 @@ describe(buildMapOption, () => {
     expect(other.itemStyle.borderColor).toBeUndefined()
   })
 
-  it('has a visual map legend whose ends carry the unit', () => {
-    expect(buildMapOption(input()).visualMap).toMatchObject({ type: 'continuous', min: 60, max: 70, text: ['70%', '60%'] })
+  it('has a binned legend with its thresholds, pale to dark, the last bin closed', () => {
+    const visualMap = buildMapOption(input()).visualMap as { type: string; pieces: { gte?: number; lt?: number; lte?: number; label: string; color: string }[] }
+    expect(visualMap.type).toBe('piecewise')
+    expect(visualMap.pieces.map((p) => p.label)).toEqual(['60%–65%', '65%–70%', '无数据'])
+    expect(visualMap.pieces[0]).toMatchObject({ gte: 60, lt: 65 })
+    expect(visualMap.pieces[1]).toMatchObject({ gte: 65, lte: 70 })
+    expect(visualMap.pieces[0].color).not.toBe(visualMap.pieces[1].color)
   })
 
   it('puts the schematic note or the approval number on the map itself, so exports carry it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mapLabels, mapRows, mapSubtitle, mapUnits, toMapInput, toMapSideRows, type MapBase } from '@/charts/mapInput'
+import { mapBins, mapLabels, mapRows, mapSubtitle, mapUnits, toMapInput, toMapSideRows, type MapBase } from '@/charts/mapInput'
 import { viewTranslate } from '@/export/viewExport'
 import { appTranslate, fixtureViewData, syntheticViewData } from './viewData'
 
@@ -22,7 +22,7 @@ describe(mapRows, () => {
 })
 
 describe(toMapInput, () => {
-  it('colours the counties with polygons and scales over every unit, zones included', () => {
+  it('colours the counties with polygons and bins the legend over the areas drawn, not the zones beside', () => {
     const data = fixtureViewData()
     const metric = data.metric('activities')
     const input = toMapInput(data, metric, mapRows(data, metric, '2025-01'), base, ['371726'], '2025-01', 'zh', zh)
@@ -30,19 +30,21 @@ describe(toMapInput, () => {
       { code: '371702', name: '牡丹区', value: 360, label: '360次', computed: false, selected: false },
       { code: '371726', name: '鄄城县', value: 200, label: '200次', computed: false, selected: true },
     ])
-    expect(input.scale).toEqual({ min: 120, max: 360, minLabel: '120次', maxLabel: '360次' })
+    // 200 and 360 drawn; the zone's 120 is listed beside the map, not binned.
+    expect(input.bins.map((b) => b.label)).toEqual(['200次–250次', '250次–300次', '300次–350次', '350次–400次'])
+    expect(input.noData).toBe('无数据')
     expect(input.title).toBe('activities · 2025年1月')
     expect(input.subtitle).toBe('菏泽市县区示意图 · 示意图，非标准地图')
     expect(input.description).toBe('菏泽市县区示意图 · 示意图，非标准地图。各县区数值：牡丹区 360次，鄄城县 200次。')
     expect(input.mapName).toBe('heze')
   })
 
-  it('marks a value computed from towns and widens a one-value scale to whole numbers', () => {
+  it('marks a value computed from towns and gives a one-value map one bin', () => {
     const data = fixtureViewData()
     const metric = data.metric('coverage_rate')
     const input = toMapInput(data, metric, mapRows(data, metric, '2025-01'), base, [], '2025-01', 'zh', zh, true)
     expect(input.areas.find((a) => a.code === '371726')).toMatchObject({ value: 60, label: '60%（推算）', computed: true })
-    expect(input.scale).toEqual({ min: 60, max: 61, minLabel: '60%', maxLabel: '61%' })
+    expect(input.bins).toEqual([{ min: 60, max: 60, label: '60%' }])
     expect(input.decal).toBe(true)
   })
 
@@ -69,5 +71,24 @@ describe(toMapSideRows, () => {
 describe(mapSubtitle, () => {
   it('gives the approval number of a standard map instead of the schematic note', () => {
     expect(mapSubtitle({ ...base, schematic: false, approval: '鲁S(2024)001号' }, en)).toBe('菏泽市县区示意图 · Map approval no. 鲁S(2024)001号')
+  })
+})
+
+describe(mapBins, () => {
+  const pct = (v: number) => `${v}%`
+
+  it('cuts the drawn values into about five bins of a round width, the ends covered', () => {
+    const bins = mapBins([61.8, 64.1, 65.8, 67.6, 70.9, 71.4], pct)
+    expect(bins.map((b) => b.label)).toEqual(['60%–62%', '62%–64%', '64%–66%', '66%–68%', '68%–70%', '70%–72%'])
+    expect(bins[0].min).toBeLessThanOrEqual(61.8)
+    expect(bins.at(-1)!.max).toBeGreaterThanOrEqual(71.4)
+  })
+
+  it('ends on the largest value when it falls on a bin edge', () => {
+    expect(mapBins([60, 70], pct).map((b) => b.label)).toEqual(['60%–62%', '62%–64%', '64%–66%', '66%–68%', '68%–70%'])
+  })
+
+  it('has no bins without values', () => {
+    expect(mapBins([], pct)).toEqual([])
   })
 })

@@ -73,7 +73,7 @@ describe(buildTrendOption, () => {
   it('escapes names and source titles in the HTML tooltip', () => {
     const option = buildTrendOption(input({ series: [{ name: '<img src=x onerror=alert(1)>', points: [point(1, 3)] }] }))
     const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter
-    const html = formatter({ seriesName: '<img src=x onerror=alert(1)>', data: { point: point(1, 3) } })
+    const html = formatter([{ seriesName: '<img src=x onerror=alert(1)>', data: { point: point(1, 3) } }])
     expect(html).not.toContain('<img')
     expect(html).toContain('&#60;img')
     expect(html).toContain('报道&#60;b&#62;')
@@ -109,16 +109,55 @@ describe('the trend time axis', () => {
 })
 
 describe('many lines', () => {
-  it('brings a colour back with a dashed line past the palette, so the ninth line is not the first one again', () => {
-    const series = Array.from({ length: 12 }, (_, i) => ({ name: `r${i}`, points: [point(1, i)] }))
+  const twelve = Array.from({ length: 12 }, (_, i) => ({ name: `地区${i}`, points: [point(1, i), point(2, i + 1, i === 3 ? '>=' : '=')] }))
+
+  it('gives the city, nine counties and two zones twelve different colours, all solid lines', () => {
+    const option = buildTrendOption(input({ series: twelve }))
+    const lines = option.series as { lineStyle?: { type: string } }[]
+    expect(new Set(option.color as string[]).size).toBe(12)
+    expect(lines.slice(0, 12).every((l) => l.lineStyle === undefined)).toBe(true)
+  })
+
+  it('brings a colour back with a dashed line past twelve, so the thirteenth line is not the first one again', () => {
+    const series = [...twelve, { name: '地区12', points: [point(1, 1)] }]
     const option = buildTrendOption(input({ series }))
     const lines = option.series as { lineStyle?: { type: string } }[]
     const colors = option.color as string[]
-    const look = (i: number) => `${colors[i]} ${lines[i].lineStyle?.type ?? 'solid'}`
-    expect(new Set(series.map((_, i) => look(i))).size).toBe(12)
-    expect(colors[8]).toBe(colors[0])
-    expect(lines[8].lineStyle?.type).toBe('dashed')
-    expect(lines[0].lineStyle).toBeUndefined()
+    expect(colors[12]).toBe(colors[0])
+    expect(lines[12].lineStyle?.type).toBe('dashed')
+  })
+
+  it('draws filled legend marks, keeping hollow markers for the 余/约 points alone', () => {
+    const option = buildTrendOption(input({ series: twelve }))
+    const lines = (option.series as { symbol: string; data: { symbol: string }[] }[]).slice(0, 12)
+    expect(new Set(lines.map((l) => l.symbol))).toEqual(new Set(['circle']))
+    expect(lines[3].data.map((d) => d.symbol)).toEqual(['circle', 'emptyCircle'])
+    const svg = renderSvg(option)
+    // Each legend mark (placed by translate; the points by matrix) is filled with its line's colour, a hollow one white.
+    for (const color of (option.color as string[]).slice(0, 12)) expect(svg).toMatch(new RegExp(`<path d="[^"]*" transform="translate\\([^)]*\\)" fill="${color}"`, 'i'))
+  })
+
+  it('names each line at its end, kept apart where the ends crowd', () => {
+    const crowded = twelve.map((s, i) => ({ ...s, points: [point(Date.UTC(2024, 0, 15), 60), point(Date.UTC(2025, 0, 15), 70 + i * 0.2)] }))
+    const option = buildTrendOption(input({ endLabels: true, series: crowded }))
+    const svg = renderSvg(option)
+    const colors = option.color as string[]
+    const ys = crowded.map((s, i) => Number(new RegExp(`transform="translate\\([\\d.]+ ([\\d.]+)\\)" fill="${colors[i]}">${s.name}<`).exec(svg)?.[1]))
+    expect(ys.every((y) => y > 0)).toBe(true)
+    const sorted = [...ys].sort((a, b) => a - b)
+    // Twelve names, none drawn over another (a 12 px line of text each).
+    expect(sorted.slice(1).every((y, i) => y - sorted[i] >= 11)).toBe(true)
+  })
+
+  it('lists every line’s value at the hovered date in one tooltip, largest first', () => {
+    const option = buildTrendOption(input({ series: twelve }))
+    expect(option.tooltip).toMatchObject({ trigger: 'axis' })
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter
+    const params = twelve.map((s) => ({ seriesName: s.name, marker: '', data: { point: s.points[1] } }))
+    const html = formatter([...params, { seriesName: '目标', data: [1, 100] }])
+    const names = [...html.matchAll(/地区\d+/g)].map((m) => m[0])
+    expect(names).toEqual(twelve.map((s) => s.name).reverse())
+    expect(html).toContain('≥4次')
   })
 })
 
@@ -159,5 +198,52 @@ describe('trend animation', () => {
     expect(option.animation).toBe(true)
     expect(option.animationDuration).toBeLessThanOrEqual(300)
     expect(option.animationDurationUpdate).toBeLessThanOrEqual(200)
+  })
+})
+
+describe('the trend chart’s axes', () => {
+  const month = (y: number, m: number) => Date.UTC(y, m - 1, 15)
+  const axisTexts = (option: ReturnType<typeof buildTrendOption>) => [...renderSvg(option).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])
+
+  it('names the year on the first label of a range inside one year', () => {
+    const points = [3, 5, 7, 9, 11].map((m) => point(month(2024, m), m))
+    const texts = axisTexts(buildTrendOption(input({ series: [{ name: '鄄城县', points }] })))
+    expect(texts.some((t) => /^2024年\d+月$/.test(t))).toBe(true)
+    expect(axisTexts(buildTrendOption(input({ locale: 'en', series: [{ name: 'a', points }] }))).some((t) => /^[A-Z][a-z]{2} 2024$/.test(t))).toBe(true)
+  })
+
+  it('names the year again where a new year starts', () => {
+    const points = [month(2024, 10), month(2024, 12), month(2025, 2), month(2025, 4)].map((t, i) => point(t, i + 1))
+    const texts = axisTexts(buildTrendOption(input({ series: [{ name: '鄄城县', points }] })))
+    expect(texts).toContain('2025年')
+    expect(texts.some((t) => /^2024年\d+月$/.test(t))).toBe(true)
+  })
+
+  it('ticks a count in whole numbers', () => {
+    const points = [point(month(2024, 1), 1), point(month(2024, 6), 1)]
+    const texts = axisTexts(buildTrendOption(input({ integer: true, series: [{ name: '鄄城县', points }] })))
+    expect(texts).toContain('1')
+    expect(texts.filter((t) => /^0\.\d$/.test(t))).toEqual([])
+  })
+
+  it('draws a cumulative figure as a band over its interval, named by its period, not as a dot at its end', () => {
+    const since = Date.UTC(2022, 0, 1)
+    const end = month(2025, 1)
+    const cumulative = { ...point(end, 500, '>='), since, period: '2022年—2025年1月' }
+    const option = buildTrendOption(input({ series: [{ name: '牡丹区', points: [cumulative] }] }))
+    const span = (option.series as { id?: string; name: string; data: unknown[] }[]).find((s) => s.id?.startsWith('span'))
+    expect(span).toMatchObject({ name: '牡丹区' })
+    expect(span!.data).toEqual([expect.objectContaining({ value: [since, 500] }), [end, 500]])
+    expect((option.xAxis as { min: number }).min).toBeLessThan(since)
+    expect(axisTexts(option)).toContain('2022年—2025年1月')
+  })
+})
+
+describe('the trend on a phone', () => {
+  it('starts the plot below a legend that wraps three names to a row', () => {
+    const series = Array.from({ length: 12 }, (_, i) => ({ name: `地区${i}`, points: [point(1, i)] }))
+    const top = (perRow?: number) => (buildTrendOption(input({ series, legendPerRow: perRow })).grid as { top: number }).top
+    expect(top(3)).toBe(40 + 24 * 4)
+    expect(top()).toBe(40 + 24 * 2)
   })
 })

@@ -79,7 +79,7 @@ describe('FilterMetric', () => {
 describe('FilterBar', () => {
   it('resets region, metric and period with the visible button', async () => {
     const filters = useFiltersStore()
-    filters.apply({ view: 'table', metric: 'activities', regions: ['371726'], from: '2024', to: null, data: null })
+    filters.apply({ view: 'table', metric: 'activities', regions: ['371726'], from: '2024', to: null, at: null, measure: null, data: null })
     const wrapper = mountWith(FilterBar)
     await wrapper.find('[data-testid=filter-reset]').trigger('click')
     expect(filters.query).toMatchObject({ view: 'table', metric: null, regions: [], from: null })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareRows, compareScope, periodsToCompare } from '@/domain/compare'
+import { compareRows, compareScope, nextPeriod, periodsToCompare, pickPeriod } from '@/domain/compare'
 import { ObservationIndex } from '@/domain/observationIndex'
 import { RegionTree } from '@/domain/regions'
 import { metric, obs, synthesizeObservations, synthesizeRegions, SYNTHETIC_METRICS } from '@/domain/synthesize'
@@ -106,5 +106,36 @@ describe(periodsToCompare, () => {
     const rows = compareRows(index, synthetic, 'party_coverage', scope.regions, '2024-12')
     expect(rows.every((r) => r.status === 'reported')).toBe(true)
     expect(rows.map((r) => r.value)).toEqual([...rows.map((r) => r.value)].sort((a, b) => b! - a!))
+  })
+})
+
+describe(pickPeriod, () => {
+  const periods = ['2022/2025-01', '2024-06', '2024-12', '2025-01']
+
+  it('takes the latest period within 起始/截止, not the latest of all', () => {
+    expect(pickPeriod(periods, { from: '2024-01', to: '2024-12' })).toBe('2024-12')
+    expect(pickPeriod(periods, {})).toBe('2025-01')
+  })
+
+  it('reads a cumulative interval as of its end: 2022/2025-01 is not within a range ending 2024-12', () => {
+    expect(pickPeriod(['2022/2025-01', '2024-12'], { to: '2024-12' })).toBe('2024-12')
+    expect(pickPeriod(['2024-12', '2022/2025-01'], { from: '2025-01' })).toBe('2022/2025-01')
+  })
+
+  it('takes the picked period when the range offers it, else falls back to the latest within it', () => {
+    expect(pickPeriod(periods, { to: '2024-12' }, '2024-06')).toBe('2024-06')
+    expect(pickPeriod(periods, { to: '2024-12' }, '2025-01')).toBe('2024-12')
+  })
+
+  it('has nothing to show when no period falls within the range', () => {
+    expect(pickPeriod(periods, { from: '2026' })).toBeNull()
+  })
+})
+
+describe(nextPeriod, () => {
+  it('steps to the next period and stops after the last', () => {
+    expect(nextPeriod(['2024-11', '2024-12'], '2024-11')).toBe('2024-12')
+    expect(nextPeriod(['2024-11', '2024-12'], '2024-12')).toBeNull()
+    expect(nextPeriod(['2024-11', '2024-12'], null)).toBe('2024-11')
   })
 })

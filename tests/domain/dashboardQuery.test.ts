@@ -10,6 +10,8 @@ describe(parseDashboardQuery, () => {
       regions: ['371726', '371702'],
       from: '2024',
       to: '2025-01',
+      at: null,
+      measure: null,
     })
   })
 
@@ -29,10 +31,21 @@ describe(toDashboardQuery, () => {
     { ...EMPTY_QUERY, metric: 'volunteer_activities' },
     { ...EMPTY_QUERY, view: 'map', metric: 'm', regions: ['371726'], from: '2022/2025-01', data: 'demo' },
     { ...EMPTY_QUERY, view: 'sources', regions: ['371700', '371726', '371702101'], from: '2024-Q4', to: '2025-01-03' },
+    { ...EMPTY_QUERY, view: 'compare', metric: 'm', from: '2024-01', to: '2024-12', at: '2024-06' },
+    { ...EMPTY_QUERY, metric: 'm', from: '2024', measure: 'percent' },
   ]
 
   it.each(states)('round-trips %j through the URL', (state) => {
     expect(parseDashboardQuery(toDashboardQuery(state))).toEqual(state)
+  })
+
+  it('writes the period picked on 地图 and 对比 as at=, after the range', () => {
+    expect(toDashboardQuery({ ...EMPTY_QUERY, view: 'map', from: '2024-01', to: '2024-12', at: '2024-06' })).toBe('?view=map&from=2024-01&to=2024-12&at=2024-06')
+  })
+
+  it('reads the trend’s change switch as measure=, ignoring a value it does not know', () => {
+    expect(parseDashboardQuery('?measure=change').measure).toBe('change')
+    expect(parseDashboardQuery('?measure=ratio').measure).toBeNull()
   })
 
   it('keeps commas readable in shared links', () => {
@@ -48,9 +61,9 @@ describe(sanitizeQuery, () => {
   const known = { metric: (id: string) => id === 'm', region: (code: string) => code === '371726' }
 
   it('drops unknown metrics, regions and malformed periods and names each one', () => {
-    const { query, dropped } = sanitizeQuery({ ...EMPTY_QUERY, metric: 'nope', regions: ['371726', '371799'], from: '2024-13', to: '2025' }, known)
+    const { query, dropped } = sanitizeQuery({ ...EMPTY_QUERY, metric: 'nope', regions: ['371726', '371799'], from: '2024-13', to: '2025', at: 'june' }, known)
     expect(query).toEqual({ ...EMPTY_QUERY, metric: null, regions: ['371726'], from: null, to: '2025' })
-    expect(dropped).toEqual(['metric=nope', 'regions=371799', 'from=2024-13'])
+    expect(dropped).toEqual(['metric=nope', 'regions=371799', 'from=2024-13', 'at=june'])
   })
 
   it('leaves a known query untouched', () => {

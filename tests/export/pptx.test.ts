@@ -34,8 +34,18 @@ describe(buildDeck, () => {
     expect(parts).toHaveLength(3)
     const xml = await read(parts[0])
     const seriesNames = [...xml.matchAll(/<c:ser>[\s\S]*?<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])
-    expect(seriesNames).toEqual(['牡丹区', '鄄城县'])
+    expect(seriesNames).toEqual(['牡丹区', '鄄城县', '目标 100%'])
     expect(xml).toContain('<c:lineChart>')
+  })
+
+  it('draws the target as a dashed grey line without markers, as on screen', async () => {
+    const { names, read } = await unzip(await deck(1))
+    const xml = await read(names.find((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))!)
+    const target = [...xml.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => m[0]).find((ser) => ser.includes('目标 100%'))!
+    expect(target).toContain('<a:prstDash val="dash"/>')
+    expect(target).toContain('999999')
+    expect(target).toMatch(/<c:marker>\s*<c:symbol val="none"\/>/)
+    expect(target.match(/<c:v>100<\/c:v>/g)?.length).toBeGreaterThan(1)
   })
 
   it('names 微软雅黑 for the Chinese text of its charts too, not only for Latin text', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toTrendInput } from '@/charts/trendInput'
+import { toChangeInput, toTrendInput } from '@/charts/trendInput'
 import { COVERAGE, exportData } from './builders'
 
 const labels = { target: (v: string) => `目标 ${v}`, noData: '无数据', singlePoint: '仅一期' }
@@ -28,5 +28,29 @@ describe(toTrendInput, () => {
 
   it('gives an empty chart without a metric', () => {
     expect(toTrendInput(exportData(), undefined, ['371726'], {}, 'zh', labels).series).toEqual([])
+  })
+})
+
+describe(toChangeInput, () => {
+  const input = () => toTrendInput(exportData(), COVERAGE, ['371726', '371702'], {}, 'zh', labels)
+
+  it('starts every line at 0 and shows a rate’s change in percentage points, approximate from a 余 figure', () => {
+    const change = toChangeInput(input(), 'change', 'zh')
+    expect(change.unit).toBe('个百分点')
+    expect(change.target).toBeNull()
+    expect(change.series.map((s) => s.points.map((p) => p.label))).toEqual([
+      ['0个百分点', expect.stringMatching(/^\+\d+(\.\d)?个百分点$/)],
+      ['0个百分点', '约+3个百分点'],
+    ])
+    expect(change.series[1].points.map((p) => p.qualifier)).toEqual(['=', '~'])
+  })
+
+  it('gives the relative change in %, and nothing for a line starting at 0', () => {
+    const base = input()
+    const percent = toChangeInput(base, 'percent', 'en')
+    expect(percent.unit).toBe('%')
+    expect(percent.series[1].points.map((p) => p.value)).toEqual([0, 5.5])
+    const zero = { ...base, series: [{ name: 'a', points: [{ ...base.series[0].points[0], value: 0 }, base.series[0].points[1]] }] }
+    expect(toChangeInput(zero, 'percent', 'zh').series[0].points).toEqual([])
   })
 })

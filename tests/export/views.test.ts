@@ -6,7 +6,7 @@ import { registerBarParts, registerMap, registerMapParts } from '@/charts/echart
 import type { MapInput } from '@/charts/map'
 import { svgToPng } from '@/export/node'
 import { renderSvg } from '@/export/render'
-import { compareExport, mapExport } from '@/export/viewExport'
+import { compareExport, mapExport, trendExport } from '@/export/viewExport'
 import { RegionTree } from '@/domain/regions'
 import { COVERAGE, exportData, obs, query, SOURCE, REGIONS } from './builders'
 
@@ -36,7 +36,7 @@ const mapInput: MapInput = {
     { code: '371726', name: '鄄城县', value: 66.1, label: '66.1%', computed: false, selected: true },
     { code: '371702', name: '牡丹区', value: 58, label: '≥58%', computed: false, selected: false },
   ],
-  scale: { min: 0, max: 100, minLabel: '0%', maxLabel: '100%' },
+  bins: [{ min: 0, max: 50, label: '0%–50%' }, { min: 50, max: 100, label: '50%–100%' }], noData: '无数据',
   description: '',
 }
 
@@ -73,5 +73,17 @@ describe('the sources of a computed bar', () => {
     const chart = compareExport(withTown, query({ metric: count, regions: ['371702'] }), input, '2025', ['371702'])
     expect(renderSvg(chart.option)).toContain('牡丹区吴店镇志愿服务报道')
     expect(JSON.stringify(chart.deck)).toContain('500余次')
+  })
+})
+
+describe('the trend’s export as change since the start', () => {
+  it('says so in its title, gives the change’s unit, and draws the lines from 0', () => {
+    const chart = trendExport(exportData(), query({ measure: 'change' }))
+    expect(chart.meta.title).toBe(`${COVERAGE.name}（较起点的变化）`)
+    expect(chart.meta.unit).toBe('单位：个百分点')
+    const lines = (chart.option.series as { id?: string; data?: { value: [number, number] }[] }[]).filter((s) => s.data?.[0]?.value)
+    expect(lines.every((l) => l.data![0].value[1] === 0)).toBe(true)
+    expect(trendExport(exportData(), query({ measure: 'percent' })).meta.unit).toBe('单位：%')
+    expect(trendExport(exportData(), query()).meta.title).toBe(COVERAGE.name)
   })
 })

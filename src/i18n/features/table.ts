@@ -19,6 +19,11 @@ const zh = {
   pages: '分页',
   openSource: '在来源中查看：{title}',
   selectionHint: '地区和时间范围取自上方筛选；表中包含所有指标。',
+  modeWide: '各地起止对比',
+  modeLong: '全部数字明细',
+  mode: '表格形式',
+  wideHint: '{metric}：每个地区一行，时间范围内第一个和最后一个数字及其变化。',
+  wide: { region: '地区', start: '起始值', end: '截止值', change: '变化', relative: '变化率' },
 }
 const en: typeof zh = {
   title: 'Figures',
@@ -40,5 +45,10 @@ const en: typeof zh = {
   pages: 'Pages',
   openSource: 'Show in sources: {title}',
   selectionHint: 'Regions and period range come from the filters above; the table lists every metric.',
+  modeWide: 'Start and end by place',
+  modeLong: 'Every figure',
+  mode: 'Table form',
+  wideHint: '{metric}: one row per place, its first and last figure within the period range and the change.',
+  wide: { region: 'Region', start: 'Start', end: 'End', change: 'Change', relative: 'Relative change' },
 }
 export default { zh, en }

@@ -1,0 +1,65 @@
+import type { BrowserContext, Page } from 'playwright-core'
+import type { PreviewServer } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp } from './browser'
+
+let server: PreviewServer
+let base: string
+let context: BrowserContext
+let page: Page
+const errors: string[] = []
+
+beforeAll(async () => {
+  ({ server, url: base, context, page } = await openApp())
+  page.on('pageerror', (e) => errors.push(e.message))
+})
+
+afterAll(async () => {
+  await context?.close()
+  await server?.close()
+})
+
+const now = () => page.getByTestId('period-now').innerText()
+
+describe('the timeline of 地图 and 对比 in Chromium', () => {
+  it('shows the latest period within 起始/截止, steps with the handle, and keeps the step in the link', async () => {
+    await page.goto(`${base}?view=map&data=demo&from=2024-01&to=2024-12`)
+    await expect.poll(now, { timeout: 20_000 }).toBe('2024年12月（最新）')
+    await page.getByTestId('map-chart').waitFor()
+    await page.getByTestId('period-slider').focus()
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(now).toBe('2024年11月')
+    await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe('2024-11')
+    // The link reproduces the view: a reload shows the same period.
+    await page.reload()
+    await expect.poll(now, { timeout: 20_000 }).toBe('2024年11月')
+    // And Back undoes the step.
+    await page.goBack()
+    await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBeNull()
+    await expect.poll(now).toBe('2024年12月（最新）')
+  })
+
+  it('plays through the periods on 对比 and stops at the latest', async () => {
+    await page.goto(`${base}?view=compare&data=demo&from=2024-10&to=2024-12`)
+    await expect.poll(now, { timeout: 20_000 }).toBe('2024年12月（最新）')
+    await page.getByTestId('period-play').click()
+    await expect.poll(now).toBe('2024年10月')
+    await expect.poll(now, { timeout: 5_000 }).toBe('2024年12月（最新）')
+    await expect.poll(() => page.getByTestId('period-play').getAttribute('aria-pressed')).toBe('false')
+  })
+
+  it('shows the trend as change since the start with one switch, kept in the link and named in the frame', async () => {
+    await page.goto(`${base}?data=demo&from=2024-01`)
+    await page.getByTestId('trend-chart').waitFor({ timeout: 20_000 })
+    await page.locator('[data-measure=percent]').check()
+    await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('percent')
+    await expect.poll(() => page.getByTestId('chart-frame').locator('h3').innerText()).toContain('较起点的变化率')
+    expect(await page.getByTestId('chart-frame').innerText()).toContain('单位：%')
+    await page.goBack()
+    await expect.poll(() => page.locator('[data-measure=value]').isChecked()).toBe(true)
+  })
+
+  it('logs no error on the way', () => {
+    expect(errors).toEqual([])
+  })
+})
