@@ -1,4 +1,5 @@
 import type { Metric } from '../domain/types'
+import { firstAtLeast } from './search'
 import { PERSON_UNITS } from './units'
 
 /** Metrics with the phrases (name and aliases) that reports use for them, and the name, all without quotation marks. */
@@ -136,13 +137,7 @@ export function classifyMetric(
   const scores = scratch.length >= index.entries.length ? scratch.fill(0) : (scratch = new Float64Array(index.entries.length))
   // Hits are sorted by position: start at the first one that can reach the number.
   const from = numStart - index.longest - index.reach
-  let lo = 0
-  let hi = hits.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (hits[mid].at < from) lo = mid + 1
-    else hi = mid
-  }
+  const lo = firstAtLeast(hits.length, (i) => hits[i].at, from)
   for (let h = lo; h < hits.length && hits[h].at <= numEnd + index.reach; h++) {
     const { at, phrase, entries } = hits[h]
     const distance = at >= numEnd ? at - numEnd : Math.max(0, numStart - (at + phrase.length))

@@ -1,4 +1,5 @@
 import { parseChineseNumber } from './numbers'
+import { firstAtLeast } from './search'
 import { spanAt, type Segments, type Span } from './segments'
 
 /** The report's publication date, at the granularity it was given. */
@@ -270,13 +271,7 @@ function governingOf(text: string, exprs: PeriodExpr[], seg: Segments): Governin
 
 /** The last position before pos holding 至, 到 or 为, or -1. */
 function lastChangeWord(g: Governing, pos: number): number {
-  let lo = 0
-  let hi = g.changeWords.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (g.changeWords[mid] < pos) lo = mid + 1
-    else hi = mid
-  }
+  const lo = firstAtLeast(g.changeWords.length, (i) => g.changeWords[i], pos)
   return lo > 0 ? g.changeWords[lo - 1] : -1
 }
 
@@ -311,14 +306,7 @@ const compoundMemos = new WeakMap<Segments, Map<number, number>>()
 
 /** The index of the first expression starting at or after pos (`exprs` sorted by start, as findPeriodExpressions gives them). */
 export function firstFrom(exprs: PeriodExpr[], pos: number): number {
-  let lo = 0
-  let hi = exprs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (exprs[mid].start < pos) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstAtLeast(exprs.length, (i) => exprs[i].start, pos)
 }
 
 /** Clause words that make a figure a flow or running total, so that a start date turns it into an interval. */

@@ -1,4 +1,5 @@
 import type { Region } from '../domain/types'
+import { firstAtLeast } from './search'
 import { spanAt, type Article, type Segments, type Span } from './segments'
 
 /** The gazetteer indexed for scanning: every name and short form by its first character. */
@@ -193,13 +194,8 @@ function findUnknownPlaces(text: string, known: PlaceMention[]): PlaceMention[] 
   const starts = sorted.map((m) => m.start)
   // A known place spanning [from, to): among the few that start at or before from, since places seldom nest.
   const covered = (from: number, to: number) => {
-    let lo = 0
-    let hi = starts.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (starts[mid] <= from) lo = mid + 1
-      else hi = mid
-    }
+    // Positions are whole numbers: the first start after `from` is the first at least from + 1.
+    const lo = firstAtLeast(starts.length, (i) => starts[i], from + 1)
     for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (sorted[i].end >= to) return true
     return false
   }
@@ -227,15 +223,8 @@ function findUnknownPlaces(text: string, known: PlaceMention[]): PlaceMention[] 
 
 /** Mentions starting in [from, to). */
 export function mentionsIn(index: PlaceIndex, from: number, to: number): PlaceMention[] {
-  let lo = 0
-  let hi = index.starts.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (index.starts[mid] < from) lo = mid + 1
-    else hi = mid
-  }
   const out: PlaceMention[] = []
-  for (let i = lo; i < index.starts.length && index.starts[i] < to; i++) out.push(index.mentions[i])
+  for (let i = firstAtLeast(index.starts.length, (j) => index.starts[j], from); i < index.starts.length && index.starts[i] < to; i++) out.push(index.mentions[i])
   return out
 }
 
@@ -307,14 +296,7 @@ function counts(m: PlaceMention, s: Span, to: number, skipAnaphora: boolean): bo
 
 /** The index of the first mention starting at or after `from`. */
 function firstMention(index: PlaceIndex, from: number): number {
-  let lo = 0
-  let hi = index.starts.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (index.starts[mid] < from) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstAtLeast(index.starts.length, (i) => index.starts[i], from)
 }
 
 /** The deepest of the mentions of span s within [from, to) that count (among equals, the last one named; a city-wide last one before all), or undefined. */
