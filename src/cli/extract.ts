@@ -120,7 +120,10 @@ export function describeNotes(text: string, notes: ExtractNote[]): string[] {
   let at = 0
   return notes.map((n) => {
     for (; at < n.start; at++) if (text.charCodeAt(at) === 10) line++
-    return `line ${line}, characters ${n.start + 1}–${n.end}: ${n.length} characters without a sentence end (。！？；), read in pieces of ${n.max}; a figure whose words cross a cut may be missed or read short`
+    const where = `line ${line}, characters ${n.start + 1}–${n.end}`
+    return n.kind === 'too-many-figures'
+      ? `${where}: not read, the report holds more than ${n.max} figures; split it and read each part`
+      : `${where}: ${n.length} characters without a sentence end (。！？；), read in pieces of ${n.max}; a figure whose words cross a cut may be missed or read short`
   })
 }
 

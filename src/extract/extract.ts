@@ -7,7 +7,7 @@ import { matchUnit } from './units'
 import { findPeriodExpressions, firstFrom, parseReportDate, resolvePeriod, type PeriodSource } from './periods'
 import { attributePlace, buildGazetteer, findPlaces, mentionsIn, type Gazetteer, type PlaceIndex, type PlaceSource } from './places'
 import { MAX_SPAN, segmentText, spanAt, type Segments, type Span } from './segments'
-import type { ExtractContext, ExtractResult, Figure } from './types'
+import type { ExtractContext, ExtractNote, ExtractResult, Figure } from './types'
 
 export type { ExtractContext, ExtractNote, ExtractResult, Figure } from './types'
 
@@ -40,7 +40,8 @@ export function extractReport(text: string, ctx: ExtractContext): ExtractResult 
   let change: { toAt: number; subject: number } | null = null
   // The clause of the last figure, read once for all the figures it holds.
   let read: { clause: Span; context: string; phrases: ClausePhrases } | null = null
-  for (const m of readMeasures(t, scanNumbers(t), seg)) {
+  const measures = readMeasures(t, scanNumbers(t), seg, MAX_FIGURES + 1)
+  for (const m of measures.slice(0, MAX_FIGURES)) {
     const clauseStart = spanAt(seg.clauses, m.numStart)?.start ?? 0
     // 由58%提升至92%: both figures are about the noun before 由; the first is of an earlier period, which the
     // text names (从去年底的71.3%) or leaves for the reviewer to set, never the report's own period.
@@ -101,14 +102,26 @@ export function extractReport(text: string, ctx: ExtractContext): ExtractResult 
     }
     figures.push(figure)
   }
-  const notes = seg.cuts.map((cut) => {
+  // Past the last figure read, nothing was read: the notes stop there, with one saying so.
+  const stop = measures.length > MAX_FIGURES ? measures[MAX_FIGURES].start : t.length
+  const notes: ExtractNote[] = seg.cuts.filter((cut) => cut.start < stop).map((cut) => {
     const [start, end] = toOriginalRange(norm, cut.start, cut.end)
-    return { kind: 'long-sentence' as const, start, end, length: end - start, max: MAX_SPAN }
+    return { kind: 'long-sentence', start, end, length: end - start, max: MAX_SPAN }
   })
+  if (stop < t.length) {
+    const start = toOriginalRange(norm, stop, stop + 1)[0]
+    notes.push({ kind: 'too-many-figures', start, end: text.length, length: text.length - start, max: MAX_FIGURES })
+  }
   // Figures come in the order of their numbers, which is almost always that of their quotes: sort only if not.
   const sorted = figures.every((f, i) => i === 0 || figures[i - 1].start <= f.start)
   return { figures: sorted ? figures : figures.sort((a, b) => a.start - b.start), notes }
 }
+
+/**
+ * The most figures read from one report. A newspaper page holds about a hundred and a year of a daily paper some
+ * tens of thousands; text denser than that is a table or junk, and reading it would cost seconds per megabyte.
+ */
+export const MAX_FIGURES = 20_000
 
 /** Why a figure's place or period is in doubt, in the words the review list shows. */
 export const UNKNOWN_PLACE = '未识别地名：'

@@ -33,11 +33,11 @@ const POLICY_NOUN = /^.{0,3}(清单|机制|体系|模式|工程|行动|理念|�
 
 /**
  * The measures among the numbers: a number with its unit or classifier, not a date, time, ordinal,
- * phone or item number, not inside a document title or a campaign name, not a "每…" frequency.
+ * phone or item number, not inside a document title or a campaign name, not a "每…" frequency. At most `limit`.
  */
-export function readMeasures(text: string, tokens: NumberToken[], seg: Segments): Measure[] {
+export function readMeasures(text: string, tokens: NumberToken[], seg: Segments, limit = Infinity): Measure[] {
   const out: Measure[] = []
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = 0; k < tokens.length && out.length < limit; k++) {
     const t = tokens[k]
     const value = t.value
     let valueMax: number | undefined

@@ -37,8 +37,11 @@ export interface Figure {
 
 /** Something the user should know about how a report was read, with its place in the original text. */
 export interface ExtractNote {
-  /** long-sentence: a run of `length` characters without a sentence end, read in pieces of `max` characters. */
-  kind: 'long-sentence'
+  /**
+   * long-sentence: a run of `length` characters without a sentence end, read in pieces of `max` characters.
+   * too-many-figures: the report held more than `max` figures; the `length` characters from `start` were not read.
+   */
+  kind: 'long-sentence' | 'too-many-figures'
   start: number
   end: number
   length: number

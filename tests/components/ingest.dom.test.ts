@@ -6,6 +6,7 @@ import { defineComponent, h, ref } from 'vue'
 import { readReportFile } from '@/composables/useIngest'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
+import { useIngestStore } from '@/stores/ingest'
 import { useUserDataStore } from '@/stores/userData'
 import ViewIngest from '@/views/ViewIngest.vue'
 import ViewTable from '@/views/ViewTable.vue'
@@ -56,6 +57,16 @@ describe('ViewIngest', () => {
     const w = await extracted(`全市共有社会组织4532家。\n${long}。`)
     expect(w.findAll('[data-testid=ingest-note]').map((n) => n.text())).toEqual([
       `原文第 16–${15 + long.length + 1} 字是一段 ${long.length + 1} 字、没有句末标点（。！？；）的文字，已按每 1000 字一段识别：跨段的数字可能漏识或识别不全，请对照原文核对。`,
+    ])
+    w.unmount()
+  })
+
+  it('says from where a report with too many figures was not read', async () => {
+    const w = await extracted('全市共有社会组织4532家。')
+    useIngestStore().notes = [{ kind: 'too-many-figures', start: 15, end: 900_000, length: 899_985, max: 20_000 }]
+    await flushPromises()
+    expect(w.findAll('[data-testid=ingest-note]').map((n) => n.text())).toEqual([
+      '这份报告的数字超过 20000 个，原文第 16–900000 字未识别：请把报告分成几份分别录入。',
     ])
     w.unmount()
   })

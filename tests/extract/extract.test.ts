@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractFigures } from '../../src/extract/extract'
+import { extractFigures, extractReport, MAX_FIGURES } from '../../src/extract/extract'
 import { ctx, metric, smallGazetteer } from './builders'
 
 const values = (text: string) => extractFigures(text, ctx()).map((f) => f.value)
@@ -148,5 +148,21 @@ describe('metric assignment', () => {
 describe('extractFigures on hostile text', () => {
   it('reads a headline naming a place 130 000 times without overflowing the stack', () => {
     expect(() => extractFigures('菏泽日报讯 鄄城县\n' + '鄄城县'.repeat(130_000) + '开展活动500余次。', ctx())).not.toThrow()
+  })
+
+  it('stops after MAX_FIGURES figures and says from where the text was not read', () => {
+    const head = '全市共有社会组织4532家。\n'
+    const one = '建成站点1个。'
+    const text = head + one.repeat(MAX_FIGURES + 10)
+    const { figures, notes } = extractReport(text, ctx())
+    expect(figures).toHaveLength(MAX_FIGURES)
+    // The first figure not read is the (MAX_FIGURES)th 1个: its sentence starts where the note does.
+    const firstUnread = head.length + (MAX_FIGURES - 1) * one.length + one.indexOf('1个')
+    expect(notes).toEqual([{ kind: 'too-many-figures', start: firstUnread, end: text.length, length: text.length - firstUnread, max: MAX_FIGURES }])
+    expect(figures.at(-1)!.start).toBeLessThan(firstUnread)
+  })
+
+  it('keeps no note on a report below the limit', () => {
+    expect(extractReport('建成站点1个。'.repeat(100), ctx()).notes).toEqual([])
   })
 })
