@@ -19,30 +19,34 @@ export function normaliseText(original: string): NormalisedText {
   const offsets = new Int32Array(original.length + 1)
   let n = 0
   const emit = (from: number, to: number) => {
+    if (from === to) return
     for (let i = from; i < to; i++) {
       if (original.charCodeAt(i) === 13) continue
       offsets[n++] = i
     }
     parts.push(original.slice(from, to).replace(/\r/g, ''))
   }
-  const lines = splitLines(original)
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li]
-    emit(line.start, line.end)
-    if (li === lines.length - 1) break
+  // Line k runs from ends[k - 1] + 1 to ends[k]; typed, because a text of blank lines has a million of them.
+  const ends = lineEnds(original)
+  const startOf = (k: number) => (k === 0 ? 0 : ends[k - 1] + 1)
+  const count = ends.length
+  for (let li = 0; li < count; li++) {
+    emit(startOf(li), ends[li])
+    if (li === count - 1) break
     // Decide what separates this line from the next non-blank one.
     let next = li + 1
-    while (next < lines.length && isBlank(original, lines[next])) next++
+    while (next < count && isBlank(original, startOf(next), ends[next])) next++
     const blankCount = next - li - 1
-    const current = original.slice(line.start, line.end).trim()
-    if (next < lines.length && current && blankCount <= 1 && isBrokenLine(current, original.slice(lines[next].start, lines[next].end).trim())) {
-      li = next - 1
-      continue
+    if (next < count && blankCount <= 1) {
+      const current = original.slice(startOf(li), ends[li]).trim()
+      if (current && isBrokenLine(current, original.slice(startOf(next), ends[next]).trim())) {
+        li = next - 1
+        continue
+      }
     }
-    for (let k = li; k < next && k < lines.length - 1; k++) {
-      parts.push('\n')
-      offsets[n++] = lines[k].end
-    }
+    const last = Math.min(next, count - 1)
+    for (let k = li; k < last; k++) offsets[n++] = ends[k]
+    if (last > li) parts.push('\n'.repeat(last - li))
     li = next - 1
   }
   offsets[n] = original.length
@@ -74,25 +78,18 @@ function foldChar(ch: string): string {
   return ch
 }
 
-interface LineSpan {
-  start: number
-  end: number
+/** Where each line ends: the position of each line feed, then the text's length. */
+function lineEnds(text: string): Int32Array {
+  let count = 1
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++
+  const ends = new Int32Array(count)
+  let k = 0
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ends[k++] = i
+  ends[k] = text.length
+  return ends
 }
 
-function splitLines(text: string): LineSpan[] {
-  const lines: LineSpan[] = []
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      lines.push({ start, end: i })
-      start = i + 1
-    }
-  }
-  lines.push({ start, end: text.length })
-  return lines
-}
-
-function isBlank(text: string, line: LineSpan): boolean {
-  for (let i = line.start; i < line.end; i++) if (!/\s/.test(text[i])) return false
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!/\s/.test(text[i])) return false
   return true
 }

@@ -131,22 +131,25 @@ function toArticle(c: { start: number; end: number; headEnd: number; leadEnd: nu
  */
 export const MAX_SPAN = 1000
 
+/**
+ * The spans between boundaries, each with its boundary. A boundary standing alone (a blank line, 。， in a row)
+ * holds no words and gets no span: nothing looks one up, and a page of blank lines would make a million.
+ */
 function splitBy(text: string, boundary: RegExp, cuts: Span[] = []): Span[] {
   const spans: Span[] = []
   const re = new RegExp(boundary.source, 'g')
-  const push = (start: number, end: number) => {
-    if (end - start > MAX_SPAN) cuts.push({ start, end })
-    for (; end - start > MAX_SPAN; start += MAX_SPAN) spans.push({ start, end: start + MAX_SPAN })
-    spans.push({ start, end })
-  }
   let start = 0
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text))) {
-    push(start, m.index + 1)
-    start = m.index + 1
+  for (;;) {
+    const m = re.exec(text)
+    const end = m ? m.index + 1 : text.length
+    if (end - start > 1 || (end - start === 1 && !m)) {
+      if (end - start > MAX_SPAN) cuts.push({ start, end })
+      for (; end - start > MAX_SPAN; start += MAX_SPAN) spans.push({ start, end: start + MAX_SPAN })
+      spans.push({ start, end })
+    }
+    if (!m) return spans
+    start = end
   }
-  if (start < text.length) push(start, text.length)
-  return spans
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '《': '》', '〈': '〉', '『': '』' }
