@@ -28,6 +28,12 @@ describe('the demonstration package (data/demo)', () => {
     expect(pkg.dataset.sources.map((s) => s.title)).toEqual(['演示数据（随机生成，非真实统计）'])
   })
 
+  it('describes its source in words a reader of 来源 understands, not as a script path', () => {
+    const note = pkg.dataset.sources[0].note ?? ''
+    expect(note).toMatch(/随机生成/)
+    expect(note).not.toMatch(/[\w-]+\.(ts|js)\b|scripts\//)
+  })
+
   it('covers every metric for the 11 county-level units over 36 months ending 2025-01', () => {
     const periods = new Set(pkg.dataset.observations.map((o) => o.period))
     expect(periods.size).toBe(36)
