@@ -62,14 +62,17 @@ export function trendBriefing(data: ChartData, metric: Metric | undefined, codes
  */
 export function compareBriefing(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], subject: string | null, period: string | null, ctx: BriefingContext): string {
   if (!metric || !period || rows.length === 0) return ''
+  // The region leads only with a figure at the period, its own or computed from its parts.
+  const subjectRow = subject ? (rows.find((r) => r.region === subject) ?? compareRow(data.index, data.tree, metric.id, subject, period)) : undefined
+  const leads = subject !== null && subjectRow?.status !== 'missing'
+  // A town compared alone, with no county leading, is named with its county, as on the trend.
+  const alone = rows.length === 1 && !leads ? rows[0].region : null
   const place = (code: string, row?: CompareRow) => {
-    const own = placeOf(data, metric, code)
+    const own = placeOf(data, metric, code, undefined, code === alone)
     if (row?.status !== 'computed') return own
     return { ...own, figures: [...own.figures, { period, value: row.value!, qualifier: row.qualifier, source: '', computed: true }] }
   }
-  // The region leads only with a figure at the period, its own or computed from its parts.
-  const subjectRow = subject ? (rows.find((r) => r.region === subject) ?? compareRow(data.index, data.tree, metric.id, subject, period)) : undefined
-  const lead = subject && subjectRow?.status !== 'missing' ? place(subject, subjectRow) : undefined
+  const lead = leads ? place(subject, subjectRow) : undefined
   return writeBriefing({ ...base(metric, ctx), places: rows.map((r) => place(r.region, r)), subject: lead, group: groupOf(data, rows.map((r) => r.region)), period })
 }
 

@@ -43,6 +43,13 @@ describe(compareBriefing, () => {
     expect(compareBriefing(d, COVERAGE, view.rows, compareSubject(d, []), '2025-01', zh)).toMatch(/^截至2025年1月，菏泽市党组织覆盖率为66.1%/)
     expect(compareBriefing(d, COVERAGE, view.rows, mapSubject(d, ['371726']), '2025-01', zh)).toMatch(/^截至2025年1月，鄄城县党组织覆盖率为67.5%，较上月下降0.5个百分点，在2个县区中居第2位，/)
   })
+
+  it('names a town compared alone with its county, as the trend does', () => {
+    const activities = { ...COVERAGE, name: '志愿服务活动次数', unit: '次', kind: 'count', temporal: 'cumulative', target: null } as const
+    const d = data([obs('371702101', '2022/2025-01', 500, { qualifier: '>=' })])
+    const view = compareView(d, activities, ['371702101'], '2022/2025-01')
+    expect(compareBriefing(d, activities, view.rows, compareSubject(d, ['371702101']), '2022/2025-01', zh)).toBe('2022年—2025年1月，牡丹区吴店镇志愿服务活动次数累计为500余次。')
+  })
 })
 
 describe(cardBriefing, () => {
