@@ -133,7 +133,19 @@ export default defineConfig({
     // splits the first screen wherever a lazy part shares a module (ECharts' grid, scales and series data; our stores):
     // a dozen chunks, each gzipped alone. One chunk is one request and one gzip stream. The group keeps every module the
     // entry reaches, used or not, so nothing on the first screen may import what only exports use (src/charts/echartsSvg.ts).
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] } } },
+    // The same for the charts' core: ECharts with the parts every chart registers up front (src/charts/echarts.ts, its
+    // static imports following it), in one chunk that a link to a chart fetches with its view; parts registered later
+    // (bars, maps, zoom) stay in their own chunks.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'first', tags: ['$initial'], priority: 2 },
+            { name: 'chart', test: /src[\\/](charts[\\/]echarts\.ts|views[\\/]ViewTrend\.vue)$|node_modules[\\/]vue-echarts[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
     // The polyfill only makes browsers without <link rel=modulepreload> (before Chrome 66, Firefox 115, Safari 17)
     // preload; they load the same chunks without it, a little later.
     modulePreload: { polyfill: false, resolveDependencies: (_, deps) => deps.filter((dep) => !loadedFirst.has(dep)) },

@@ -1,6 +1,5 @@
 import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
-import { cardBriefing } from '@/charts/briefingInput'
 import { formatValue } from '@/domain/format'
 import { overviewCards, overviewRegions, type Change, type KpiCard } from '@/domain/overview'
 import { formatPeriod } from '@/domain/period'
@@ -25,8 +24,8 @@ export interface OverviewCardView {
   /** Direction of the change against the previous figure, for its arrow. */
   trend: 'up' | 'down' | 'flat' | null
   spark: number[]
-  /** The card's paragraph for a briefing, written when the card is expanded. */
-  briefing: () => string
+  /** The card's paragraph for a briefing, written (and its writer loaded) when the card is expanded. */
+  briefing: () => Promise<string>
 }
 
 /** The overview's cards for the selected regions (the city when none), and a way to open a card's trend. */
@@ -75,7 +74,7 @@ export function useOverview() {
       yearOnYear: card.yearOnYear ? t('overview.yearOnYear', { delta: delta(card.yearOnYear, unit) }) : null,
       trend: change ? (change.absolute > 0 ? 'up' : change.absolute < 0 ? 'down' : 'flat') : null,
       spark: card.spark,
-      briefing: () => cardBriefing(data, metric, card.region, { locale: lang.value, demo: filters.data === 'demo' }),
+      briefing: () => import('@/charts/briefingInput').then((m) => m.cardBriefing(data, metric, card.region, { locale: lang.value, demo: filters.data === 'demo' })),
     }
   }
 

@@ -20,8 +20,16 @@ export interface DashboardQuery {
   data: 'demo' | null
 }
 
-/** The state of a fresh dashboard. */
-export const EMPTY_QUERY: DashboardQuery = { view: 'trend', metric: null, regions: [], from: null, to: null, at: null, measure: null, data: null }
+/** The state of a fresh dashboard: 总览, the view that shows the most of the data. */
+export const EMPTY_QUERY: DashboardQuery = { view: 'overview', metric: null, regions: [], from: null, to: null, at: null, measure: null, data: null }
+
+/**
+ * The view a link without `view` means: 趋势 when it names a metric (links were written so before 总览 became the
+ * landing view, and a metric is what a trend draws), else 总览.
+ */
+export function impliedView(metric: string | null): ViewId {
+  return metric ? 'trend' : 'overview'
+}
 
 /** Reads `?view=trend&metric=…&regions=371726,371702&from=2024&to=2025-01&at=2024-06&data=demo`; unknown keys are ignored. */
 export function parseDashboardQuery(search: string): DashboardQuery {
@@ -30,7 +38,7 @@ export function parseDashboardQuery(search: string): DashboardQuery {
   const regions = (params.get('regions') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
   const view = text('view')
   return {
-    view: view && (VIEWS as readonly string[]).includes(view) ? (view as ViewId) : EMPTY_QUERY.view,
+    view: view && (VIEWS as readonly string[]).includes(view) ? (view as ViewId) : impliedView(text('metric')),
     metric: text('metric'),
     regions: [...new Set(regions)],
     from: text('from'),
@@ -44,7 +52,7 @@ export function parseDashboardQuery(search: string): DashboardQuery {
 /** Writes the query string for a state, keys in a fixed order, defaults and empty values left out. */
 export function toDashboardQuery(state: DashboardQuery): string {
   const params = new URLSearchParams()
-  if (state.view !== EMPTY_QUERY.view) params.set('view', state.view)
+  if (state.view !== impliedView(state.metric)) params.set('view', state.view)
   if (state.metric) params.set('metric', state.metric)
   if (state.regions.length > 0) params.set('regions', state.regions.join(','))
   if (state.from) params.set('from', state.from)

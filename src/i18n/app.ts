@@ -7,13 +7,13 @@ import type { AppLocale, FeatureMessages } from './index'
 const [zh] = Object.values(import.meta.glob<Record<string, unknown>>('./zh-CN.ts', { eager: true, query: '?i18n', import: 'default' }))
 const [en] = Object.values(import.meta.glob<Record<string, unknown>>('./en.ts', { query: '?i18n', import: 'default' }))
 /**
- * Features drawn before the first chart (header, filters) come with the page in Chinese; every other feature's
+ * Features drawn before the first chart (header, filters, 总览, the landing view) come with the page in Chinese; every other feature's
  * messages, the trend's export tools and figures table included, load with the first part drawn after it. A feature
  * the first screen starts to need belongs in all three patterns (glob patterns must be literals).
  */
-const firstScreen = import.meta.glob<FeatureMessages>('./features/{demo,filter2,session}.ts', { eager: true, query: '?i18n=zh', import: 'default' })
-const firstScreenEn = import.meta.glob<FeatureMessages>('./features/{demo,filter2,session}.ts', { query: '?i18n=en', import: 'default' })
-const laterFeatures = import.meta.glob<FeatureMessages>(['./features/*.ts', '!./features/{demo,filter2,session}.ts'], { query: '?i18n', import: 'default' })
+const firstScreen = import.meta.glob<FeatureMessages>('./features/{demo,filter2,overview,session}.ts', { eager: true, query: '?i18n=zh', import: 'default' })
+const firstScreenEn = import.meta.glob<FeatureMessages>('./features/{demo,filter2,overview,session}.ts', { query: '?i18n=en', import: 'default' })
+const laterFeatures = import.meta.glob<FeatureMessages>(['./features/*.ts', '!./features/{demo,filter2,overview,session}.ts'], { query: '?i18n', import: 'default' })
 
 // petite-vue-i18n reads flat keys unless told otherwise; our messages nest by feature (`ingest.title`).
 registerMessageResolver(resolveDotted)

@@ -32,7 +32,9 @@ describe(toDashboardQuery, () => {
     { ...EMPTY_QUERY, view: 'map', metric: 'm', regions: ['371726'], from: '2022/2025-01', data: 'demo' },
     { ...EMPTY_QUERY, view: 'sources', regions: ['371700', '371726', '371702101'], from: '2024-Q4', to: '2025-01-03' },
     { ...EMPTY_QUERY, view: 'compare', metric: 'm', from: '2024-01', to: '2024-12', at: '2024-06' },
-    { ...EMPTY_QUERY, metric: 'm', from: '2024', measure: 'percent' },
+    { ...EMPTY_QUERY, view: 'trend', metric: 'm', from: '2024', measure: 'percent' },
+    { ...EMPTY_QUERY, view: 'trend' },
+    { ...EMPTY_QUERY, view: 'overview', metric: 'm' },
   ]
 
   it.each(states)('round-trips %j through the URL', (state) => {
@@ -49,11 +51,21 @@ describe(toDashboardQuery, () => {
   })
 
   it('keeps commas readable in shared links', () => {
-    expect(toDashboardQuery({ ...EMPTY_QUERY, metric: 'm', regions: ['371726', '371702'] })).toBe('?metric=m&regions=371726,371702')
+    expect(toDashboardQuery({ ...EMPTY_QUERY, view: 'trend', metric: 'm', regions: ['371726', '371702'] })).toBe('?metric=m&regions=371726,371702')
   })
 
-  it('falls back to the trend view for an unknown view name', () => {
-    expect(parseDashboardQuery('?view=pie').view).toBe('trend')
+  it('opens 总览 without a link, and the trend for a link naming a metric without a view, as links did before', () => {
+    expect(parseDashboardQuery('').view).toBe('overview')
+    expect(parseDashboardQuery('?regions=371726').view).toBe('overview')
+    expect(parseDashboardQuery('?metric=m').view).toBe('trend')
+    expect(toDashboardQuery(EMPTY_QUERY)).toBe('')
+    expect(toDashboardQuery({ ...EMPTY_QUERY, view: 'trend' })).toBe('?view=trend')
+    expect(toDashboardQuery({ ...EMPTY_QUERY, view: 'overview', metric: 'm' })).toBe('?view=overview&metric=m')
+  })
+
+  it('falls back to the view a link implies for an unknown view name', () => {
+    expect(parseDashboardQuery('?view=pie').view).toBe('overview')
+    expect(parseDashboardQuery('?view=pie&metric=m').view).toBe('trend')
   })
 })
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
   page.on('pageerror', (e) => consoleErrors.push(e.message))
   page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && foreignRequests.push(r.url()))
-  await page.goto(app.url)
+  await page.goto(`${app.url}?view=trend`)
   await page.getByTestId('observations-table').waitFor()
 })
 
@@ -94,6 +94,28 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('observations-table').innerText()).toContain('66.1%')
     await page.goForward()
     await expect.poll(() => page.getByTestId('metric-select').inputValue()).toBe('volunteer_activities')
+  })
+
+  it('opens on 总览 without a link, its cards drawn before the charts’ code arrives', async () => {
+    // The charts' chunk is held back until the cards are checked: 总览 must not wait for it.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const chartCode = /\/assets\/chart-[^/]*\.js$/
+    await page.route(chartCode, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${origin}/`)
+    await page.getByTestId('overview').waitFor()
+    expect(await page.locator('[role=tab][data-view=overview]').getAttribute('aria-selected')).toBe('true')
+    await expect.poll(() => page.locator('.overview-card').count()).toBeGreaterThan(10)
+    expect(await page.getByTestId('overview').innerText()).toContain('66.1%')
+    release()
+    await page.unrouteAll({ behavior: 'wait' })
+    // A card opens its metric's trend, which writes the view into the link only as the metric.
+    await page.locator('.overview-card[data-metric=assoc_party_coverage_rate]').first().click()
+    await page.getByTestId('trend-chart').waitFor()
+    expect(new URL(page.url()).search).toBe('?metric=assoc_party_coverage_rate')
   })
 
   it('declares a Content-Security-Policy that allows only the page’s own origin', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   ;({ server, context, page } = app)
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(app.url)
+  await page.goto(`${app.url}?view=trend`)
   await page.getByTestId('observations-table').waitFor()
 })
 

@@ -53,7 +53,7 @@ describe('the 来源 and 数据表 views in Chromium', () => {
   })
 
   it('says 演示数据，非真实统计 on every view once the demo switch is on, and not after it is off', async () => {
-    await page.goto(base)
+    await page.goto(`${base}?view=trend`)
     await page.getByTestId('observations-table').waitFor()
     await page.getByTestId('demo-switch').check()
     await expect.poll(() => page.url()).toContain('data=demo')

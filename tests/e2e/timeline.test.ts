@@ -49,7 +49,7 @@ describe('the timeline of 地图 and 对比 in Chromium', () => {
   })
 
   it('shows the trend as change since the start with one switch, kept in the link and named in the frame', async () => {
-    await page.goto(`${base}?data=demo&from=2024-01`)
+    await page.goto(`${base}?view=trend&data=demo&from=2024-01`)
     await page.getByTestId('trend-chart').waitFor({ timeout: 20_000 })
     await page.locator('[data-measure=percent]').check()
     await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('percent')

@@ -10,6 +10,7 @@ const zh = {
   about: '约',
   open: '查看“{metric}”趋势',
   sparkline: '历次数值走势',
+  briefing: '文字说明',
 }
 
 const en: typeof zh = {
@@ -24,6 +25,7 @@ const en: typeof zh = {
   about: '≈',
   open: 'Open the trend of “{metric}”',
   sparkline: 'Figures over time',
+  briefing: 'Summary',
 }
 
 export default { zh, en }
