@@ -54,17 +54,19 @@ export function parseNumberCell(raw: string, unit = ''): Parsed<ParsedNumber> {
   if (!m || (m[2] === undefined && m[3] === undefined)) return fail('number', { value: raw })
   const whole = (m[2] ?? '0').replace(/,/g, '')
   const fraction = m[3] ?? ''
-  if (!exactInDouble(whole + fraction)) return fail('precision', { value: raw })
+  if (significantDigits(whole + fraction).length > MAX_SAFE_DIGITS.length + 1) return fail('precision', { value: raw })
   // The scale goes into the exponent: decimal text is rounded once, so 1.15万 is 11500, not 11499.999….
   const value = Number(`${m[1]}${whole}.${fraction || '0'}e${scale + Number(m[4] ?? 0)}`)
-  return Number.isFinite(value) ? ok({ value, qualifier, percent }) : fail('number', { value: raw })
+  if (!Number.isFinite(value)) return fail('number', { value: raw })
+  // A number kept must print back with the digits typed: 9007199254740993 and 671995840563812800 would not (a
+  // double holds neither), and a figure that silently changes is worse than one refused.
+  if (significantDigits(value.toExponential()) !== significantDigits(whole + fraction)) return fail('precision', { value: raw })
+  return ok({ value, qualifier, percent })
 }
 
-/** True when the significant digits fit a double exactly (at most Number.MAX_SAFE_INTEGER as an integer). */
-function exactInDouble(digits: string): boolean {
-  const significant = digits.replace(/^0+/, '').replace(/0+$/, '')
-  if (significant.length !== MAX_SAFE_DIGITS.length) return significant.length < MAX_SAFE_DIGITS.length
-  return significant <= MAX_SAFE_DIGITS
+/** The digits between the first and the last non-zero one, of plain digits or of a number's exponential form. */
+function significantDigits(text: string): string {
+  return text.replace(/e.*$/, '').replace(/[^\d]/g, '').replace(/^0+/, '').replace(/0+$/, '')
 }
 
 const QUALIFIER_WORDS: Record<string, Qualifier> = {

@@ -48,7 +48,7 @@ describe(parseNumberCell, () => {
     expect(value(parseNumberCell('5\u200b6个', '个'))).toMatchObject({ value: 56 })
   })
 
-  it.each(['9007199254740993', '90071992547409930', '0.12345678901234567'])('refuses %s, whose last digits a double would drop', (text) => {
+  it.each(['9007199254740993', '90071992547409930', '0.12345678901234567', '671995840563812800'])('refuses %s, whose last digits a double would drop', (text) => {
     expect(parseNumberCell(text)).toMatchObject({ ok: false, code: 'precision' })
   })
 })
