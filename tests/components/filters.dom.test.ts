@@ -96,12 +96,71 @@ describe('FilterBar', () => {
 
   it('binds the period range to the periods the metric has', async () => {
     const filters = useFiltersStore()
+    filters.view = 'trend'
     filters.metric = 'coverage_rate'
     const wrapper = mountWith(FilterBar)
     const from = wrapper.find('[data-testid=period-from]')
     expect(from.findAll('option').map((o) => o.text())).toEqual(['不限', '2025年1月'])
     await from.setValue('2025-01')
     expect(filters.from).toBe('2025-01')
+  })
+})
+
+describe('FilterBar on each view', () => {
+  const shown = (w: ReturnType<typeof mountWith>) => ({
+    metric: w.find('[data-testid=metric-select]').exists(),
+    period: w.find('[data-testid=period-from]').exists(),
+    regions: w.find('[data-testid=region-search]').exists(),
+    demo: w.find('[data-testid=demo-switch]').exists(),
+  })
+
+  it('shows only the filters the view reads: all on 趋势, the regions on 总览, none but the demo switch on 报告录入', async () => {
+    const filters = useFiltersStore()
+    filters.view = 'trend'
+    const w = mountWith(FilterBar)
+    expect(shown(w)).toEqual({ metric: true, period: true, regions: true, demo: true })
+    filters.view = 'overview'
+    await flushPromises()
+    expect(shown(w)).toEqual({ metric: false, period: false, regions: true, demo: true })
+    for (const view of ['ingest', 'import', 'sources', 'audit'] as const) {
+      filters.view = view
+      await flushPromises()
+      expect(shown(w), view).toEqual({ metric: false, period: false, regions: false, demo: true })
+    }
+  })
+
+  it('opens as a sheet from its one-line summary, and Escape closes it and gives the focus back', async () => {
+    useFiltersStore().view = 'trend'
+    useFiltersStore().regions = ['371726']
+    const w = mountWith(FilterBar)
+    const toggle = w.find('[data-testid=filter-open]')
+    expect(toggle.text()).toContain('鄄城县')
+    expect(toggle.attributes('aria-expanded')).toBe('false')
+    await toggle.trigger('click')
+    await flushPromises()
+    const sheet = w.find('[data-testid=filter-sheet]')
+    expect(sheet.classes()).toContain('filter-bar__sheet--open')
+    expect(document.activeElement).toBe(sheet.element)
+    await sheet.trigger('keydown', { key: 'Escape' })
+    expect(sheet.classes()).not.toContain('filter-bar__sheet--open')
+    expect(document.activeElement).toBe(toggle.element)
+    w.unmount()
+  })
+})
+
+describe('FilterRegions marks', () => {
+  it('says 无数据 beside a place without figures of the metric, itself or below it', async () => {
+    const filters = useFiltersStore()
+    filters.view = 'trend'
+    filters.metric = 'coverage_rate'
+    const w = mountWith(FilterRegions)
+    const empty = () => w.findAll('[data-testid=region-no-figures]').map((m) => m.element.closest('label')!.querySelector('input')!.dataset.code)
+    // Only the city has a coverage rate.
+    expect(empty()).toEqual(['371721', '371722', '371726'])
+    // 鄄城县 has activities, so the city above it has figures too.
+    filters.metric = 'activities'
+    await flushPromises()
+    expect(empty()).toEqual(['371721', '371722'])
   })
 })
 

@@ -16,6 +16,8 @@ const zh = {
   to: '截止',
   anyTime: '不限',
   reset: '重置筛选',
+  done: '完成',
+  noFigures: '无数据',
 }
 const en: typeof zh = {
   label: 'Filters',
@@ -35,5 +37,7 @@ const en: typeof zh = {
   to: 'To',
   anyTime: 'Any',
   reset: 'Reset filters',
+  done: 'Done',
+  noFigures: 'no figures',
 }
 export default { zh, en }

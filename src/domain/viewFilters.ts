@@ -1,0 +1,34 @@
+import type { ViewId } from './dashboardQuery'
+
+/** A part of the filter panel. */
+export type FilterPart = 'metric' | 'period' | 'regions'
+
+/**
+ * The filters each view reads, so the panel shows only what changes what is on screen: 总览 shows every metric's
+ * latest figure for the regions picked; 来源, 报告录入, 导入数据 and 操作记录 read no filter at all.
+ */
+export const VIEW_FILTERS: Record<ViewId, readonly FilterPart[]> = {
+  overview: ['regions'],
+  trend: ['metric', 'period', 'regions'],
+  compare: ['metric', 'period', 'regions'],
+  map: ['metric', 'period', 'regions'],
+  table: ['metric', 'period', 'regions'],
+  sources: [],
+  ingest: [],
+  import: [],
+  audit: [],
+}
+
+/**
+ * The regions that have figures of a metric, themselves or below them (a county whose towns have figures shows
+ * them when ticked): every region with a figure and each of its ancestors.
+ */
+export function regionsWithFigures(withData: readonly string[], ancestors: (code: string) => readonly { code: string }[]): Set<string> {
+  const out = new Set<string>()
+  for (const code of withData) {
+    if (out.has(code)) continue
+    out.add(code)
+    for (const a of ancestors(code)) out.add(a.code)
+  }
+  return out
+}
