@@ -4,6 +4,7 @@ import type { ECOption } from './echarts'
 import { escapeHtml } from './markup'
 import { MOTION } from './motion'
 import { PALETTE, seriesColor } from './palette'
+import type { TimeWindow } from './trendWindow'
 
 /** One figure placed on the time axis, with its display strings already made. */
 export interface TrendPoint {
@@ -56,6 +57,11 @@ export interface TrendInput {
   endLabels?: boolean
   /** Legend entries a row holds at the chart's width (8 on a desktop, about 3 on a phone), so the plot starts below them. */
   legendPerRow?: number
+  /**
+   * The period range as the zoom's window over lines drawn whole: the zoom strip then shows the whole line and where
+   * the range lies in it. Without the zoom (its parts not loaded yet) the lines are cut to the window instead.
+   */
+  window?: TimeWindow
 }
 
 /** Points per line above which markers are dropped (20 years of months fit under it). */
@@ -71,7 +77,8 @@ interface PointDatum {
 }
 
 /** Builds the trend chart: one line per region on a real time axis; non-exact values drawn hollow. */
-export function buildTrendOption(input: TrendInput): ECOption {
+export function buildTrendOption(given: TrendInput): ECOption {
+  const input = given.window && !(given.zoom && zoomable(given.series)) ? { ...given, series: clip(given.series, given.window) } : given
   const withData = input.series.filter((s) => s.points.length > 0)
   const window = timeWindow(input.series)
   const target = input.target && window.min !== undefined ? targetLine(input.target, window.min, window.max!) : null
@@ -125,8 +132,8 @@ export function buildTrendOption(input: TrendInput): ECOption {
   // Zooming into a stretch of time needs more than one period; the slider sits under the axis labels.
   if (input.zoom && zoomable(input.series)) {
     option.dataZoom = [
-      { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
-      { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 8, labelFormatter: '' },
+      { type: 'inside', xAxisIndex: 0, filterMode: 'none', startValue: input.window?.start, endValue: input.window?.end },
+      { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 8, labelFormatter: '', startValue: input.window?.start, endValue: input.window?.end },
     ]
     option.grid = { ...(option.grid as object), bottom: 64 }
   }
@@ -250,6 +257,12 @@ function singlePointLabels(series: readonly TrendSeries[], target: number | unde
     if (!atTime.get(time)!.some((other) => other > value && other - value < room)) shown.add(i)
   })
   return shown
+}
+
+/** The lines cut to a time window (both ends included). */
+function clip(series: readonly TrendSeries[], window: TimeWindow): TrendSeries[] {
+  const { start = -Infinity, end = Infinity } = window
+  return series.map((s) => ({ ...s, points: s.points.filter((p) => p.time >= start && p.time <= end) }))
 }
 
 /** Whether zooming into a stretch of time makes sense: the lines span more than one period. */

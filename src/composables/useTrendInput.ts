@@ -2,6 +2,7 @@ import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import type { TrendInput } from '@/charts/trend'
 import { toChangeInput, toTrendInput } from '@/charts/trendInput'
+import { rangeToWindow } from '@/charts/trendWindow'
 import { useDatasetStore } from '@/stores/dataset'
 import { useDisplayStore } from '@/stores/display'
 import { useFiltersStore } from '@/stores/filters'
@@ -14,7 +15,10 @@ export function useTrendInput() {
   const display = useDisplayStore()
   const { metric, regionCodes } = useSelection()
   const { t, locale } = useI18n()
-  const range = computed(() => ({ from: filters.from ?? undefined, to: filters.to ?? undefined }))
+  // Values are drawn whole with the range as the zoom's window (the zoom strip and the range are one state); a change
+  // since the start is measured from the range's start, so it is drawn over the range alone.
+  const windowed = computed(() => filters.measure === null)
+  const range = computed(() => (windowed.value ? {} : { from: filters.from ?? undefined, to: filters.to ?? undefined }))
   const labels = computed(() => ({
     target: (value: string) => t('chart.target', { value }),
     noData: t('chart.noData'),
@@ -25,6 +29,7 @@ export function useTrendInput() {
   return computed<TrendInput>(() => {
     const lang = locale.value === 'en' ? 'en' : 'zh'
     const values = toTrendInput(data, metric.value, regionCodes.value, range.value, lang, labels.value)
-    return { ...(filters.measure ? toChangeInput(values, filters.measure, lang) : values), decal: display.decal }
+    if (filters.measure) return { ...toChangeInput(values, filters.measure, lang), decal: display.decal }
+    return { ...values, decal: display.decal, window: rangeToWindow(filters.from, filters.to) }
   })
 }

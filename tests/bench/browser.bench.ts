@@ -119,10 +119,16 @@ async function changeFilter(page: Page, change: FilterChange): Promise<{ rendere
     const start = performance.now()
     if (kind === 'region') {
       document.querySelector<HTMLInputElement>(`input[type=checkbox][data-code="${value}"]`)!.click()
-    } else {
-      const select = document.querySelector<HTMLSelectElement>(`[data-testid="${kind === 'metric' ? 'metric-select' : 'period-from'}"]`)!
+    } else if (kind === 'metric') {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="metric-select"]')!
       select.value = value
       select.dispatchEvent(new Event('change'))
+    } else {
+      // The range's start handle, moved to the value's position and let go, as a drag or a key press ends.
+      const handle = document.querySelector<HTMLInputElement>('[data-testid="period-from"]')!
+      handle.value = value
+      handle.dispatchEvent(new Event('input'))
+      handle.dispatchEvent(new Event('change'))
     }
     return start
   }, change)
@@ -138,7 +144,8 @@ function filterChanges(loads: number): FilterChange[] {
   return [
     ...Array.from({ length: loads }, (_, i): FilterChange => ({ kind: 'metric', value: `service_events_${i % 5}` })),
     ...Array.from({ length: loads }, (): FilterChange => ({ kind: 'region', value: '990004' })),
-    ...Array.from({ length: loads }, (_, i): FilterChange => ({ kind: 'period', value: i % 2 ? '' : `${2017 + i}-01` })),
+    // The start handle a year further in each time, and back to the first period the next.
+    ...Array.from({ length: loads }, (_, i): FilterChange => ({ kind: 'period', value: String(i % 2 ? 0 : 12 * (i + 1)) })),
   ]
 }
 

@@ -190,6 +190,16 @@ describe('zooming the trend', () => {
     expect(zoomOf([point(1, 3)])).toBeUndefined()
     expect(zoomOf([point(1, 3), point(2, 4)], false)).toBeUndefined()
   })
+
+  it('draws the lines whole with the period range as the zoom’s window, or cut to it while the zoom has not loaded', () => {
+    const series = [{ name: 'a', points: [point(1, 3), point(2, 4), point(3, 5)] }]
+    const zoomed = buildTrendOption(input({ zoom: true, series, window: { start: 2, end: 3 } }))
+    expect((zoomed.dataZoom as { startValue?: number; endValue?: number }[]).map((z) => [z.startValue, z.endValue])).toEqual([[2, 3], [2, 3]])
+    expect(seriesOf(zoomed)[0].data).toHaveLength(3)
+    const cut = buildTrendOption(input({ zoom: false, series, window: { start: 2 } }))
+    expect(cut.dataZoom).toBeUndefined()
+    expect(seriesOf(cut)[0].data.map((d) => d.value[0])).toEqual([2, 3])
+  })
 })
 
 describe('trend animation', () => {

@@ -94,22 +94,39 @@ describe('FilterBar', () => {
     expect(wrapper.find('[data-testid=demo-notice]').text()).toContain('演示数据，非真实统计')
   })
 
-  it('binds the period range to the periods the metric has', async () => {
+  it('binds the period range to the periods the metric has: two handles that never cross, written on release', async () => {
+    const tables = fixtureTables()
+    const row = tables.observations[0]
+    tables.observations.push({ ...row, period: '2024-11', value: 64 }, { ...row, period: '2024-12', value: 65 })
+    useDatasetStore().base = validatePackage(fixturePackage({ observations: tables.observations })).dataset
     const filters = useFiltersStore()
     filters.view = 'trend'
     filters.metric = 'coverage_rate'
     const wrapper = mountWith(FilterBar)
-    const from = wrapper.find('[data-testid=period-from]')
-    expect(from.findAll('option').map((o) => o.text())).toEqual(['不限', '2025年1月'])
-    await from.setValue('2025-01')
-    expect(filters.from).toBe('2025-01')
+    const [from, to] = [wrapper.find('[data-testid=period-from]'), wrapper.find('[data-testid=period-to]')]
+    expect([from.attributes('max'), (from.element as HTMLInputElement).value, (to.element as HTMLInputElement).value]).toEqual(['2', '0', '2'])
+    expect(from.attributes('aria-valuetext')).toBe('2024年11月')
+    expect(wrapper.find('[data-testid=period-range]').text()).toBe('2024年11月 — 2025年1月')
+    // Dragging moves the handle and its words, not the link; letting go writes the range.
+    ;(from.element as HTMLInputElement).value = '1'
+    await from.trigger('input')
+    expect(wrapper.find('[data-testid=period-range]').text()).toBe('2024年12月 — 2025年1月')
+    expect(filters.from).toBeNull()
+    await from.trigger('change')
+    expect([filters.from, filters.to]).toEqual(['2024-12', null])
+    // The end cannot be dragged before the start.
+    ;(to.element as HTMLInputElement).value = '0'
+    await to.trigger('input')
+    await to.trigger('change')
+    expect([filters.from, filters.to]).toEqual(['2024-12', '2024-12'])
+    expect(wrapper.find('[data-testid=period-range]').text()).toBe('2024年12月')
   })
 })
 
 describe('FilterBar on each view', () => {
   const shown = (w: ReturnType<typeof mountWith>) => ({
     metric: w.find('[data-testid=metric-select]').exists(),
-    period: w.find('[data-testid=period-from]').exists(),
+    period: w.find('[data-testid=period-range]').exists(),
     regions: w.find('[data-testid=region-search]').exists(),
     demo: w.find('[data-testid=demo-switch]').exists(),
   })

@@ -77,10 +77,10 @@ describe('the layout on a desktop (1366 × 900)', () => {
   })
 
   it('shows the filter panel only where it changes the view', async () => {
-    for (const [view, shown] of [['trend', ['metric-select', 'period-from', 'region-search']], ['overview', ['region-search']], ['ingest', []], ['import', []], ['sources', []]] as const) {
+    for (const [view, shown] of [['trend', ['metric-select', 'period-range', 'region-search']], ['overview', ['region-search']], ['ingest', []], ['import', []], ['sources', []]] as const) {
       await page.goto(`${base}?view=${view}`)
       await page.locator('.app-main__view').waitFor({ timeout: 20_000 })
-      for (const id of ['metric-select', 'period-from', 'region-search']) {
+      for (const id of ['metric-select', 'period-range', 'region-search']) {
         expect(await page.getByTestId(id).count(), `${view} ${id}`).toBe((shown as readonly string[]).includes(id) ? 1 : 0)
       }
     }

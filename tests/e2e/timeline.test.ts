@@ -59,6 +59,33 @@ describe('the timeline of 地图 and 对比 in Chromium', () => {
     await expect.poll(() => page.locator('[data-measure=value]').isChecked()).toBe(true)
   })
 
+  it('moves the trend’s range with a handle’s keys, and zooming the chart moves the handles: one state, in the link', async () => {
+    await page.goto(`${base}?view=trend&data=demo`)
+    await page.getByTestId('trend-chart').waitFor({ timeout: 20_000 })
+    const from = page.getByTestId('period-from')
+    const handle = (testid: string) => page.getByTestId(testid).evaluate((el) => Number((el as HTMLInputElement).value))
+    const param = (key: string) => new URL(page.url()).searchParams.get(key)
+    await from.focus()
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+    await expect.poll(() => param('from')).toBe('2022-05')
+    expect(await from.getAttribute('aria-valuetext')).toBe('2022年5月')
+    await expect.poll(() => page.getByTestId('period-range').innerText()).toBe('2022年5月 — 2025年1月')
+    // A wheel over the plot zooms in: once it rests, the range and both handles follow it.
+    const box = (await page.getByTestId('trend-chart').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200)
+    await expect.poll(() => param('to'), { timeout: 5_000 }).not.toBeNull()
+    const zoomed = { from: param('from'), to: param('to') }
+    expect(zoomed.from! > '2022-05').toBe(true)
+    expect(zoomed.to! < '2025-01').toBe(true)
+    expect(await handle('period-from')).toBeGreaterThan(3)
+    expect(await handle('period-to')).toBeLessThan(35)
+    // Back undoes the zoom in one step.
+    await page.goBack()
+    await expect.poll(() => [param('from'), param('to')]).toEqual(['2022-05', null])
+    await expect.poll(() => handle('period-from')).toBe(3)
+  })
+
   it('logs no error on the way', () => {
     expect(errors).toEqual([])
   })
