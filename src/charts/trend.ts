@@ -118,6 +118,11 @@ export function buildTrendOption(given: TrendInput): ECOption {
         // Past the palette's twelve colours a colour comes back with a dashed line, so no two lines look alike.
         lineStyle: input.decal ? { type: DASHES[i % DASHES.length], width: 2 } : i >= PALETTE.length ? { type: DASHES[Math.floor(i / PALETTE.length) % DASHES.length] } : undefined,
         connectNulls: false,
+        // Hovering a line, its end name or its legend entry brings it forward and fades the others (legend hover
+        // highlights its series; a line takes the pointer along its length, not only at its points).
+        emphasis: { focus: 'series' },
+        blur: { lineStyle: { opacity: 0.2 }, itemStyle: { opacity: 0.2 } },
+        triggerLineEvent: true,
         // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
         showSymbol: s.points.length <= DENSE,
         sampling: 'lttb',
