@@ -1,11 +1,11 @@
 import { compareRows, type CompareRow } from '@/domain/compare'
 import { formatValue } from '@/domain/format'
-import { formatPeriod } from '@/domain/period'
+import { formatPeriod, parsePeriod } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
 import type { Metric } from '@/domain/types'
 import { compareLabels, rowLabel, type RowLabels, type Translate } from './compareInput'
 import type { MapBin, MapInput } from './map'
-import { metricName, type ChartData } from './trendInput'
+import { measureUnit, metricName, type ChartData, type TrendMeasure } from './trendInput'
 
 /** The base map's facts the input needs (data/geo's Basemap, without importing the loader). */
 export interface MapBase {
@@ -56,12 +56,38 @@ export function mapRows(data: ChartData, metric: Metric | undefined, period: str
     : units.map((region) => ({ region, status: 'missing', value: null, qualifier: '=', figures: [] }))
 }
 
+/**
+ * Each unit's change from its first figure within the range (from `from` to `period`) to its figure at `period`,
+ * absolute (a rate's in percentage points) or relative, as the trend's change lines measure it: a unit without a
+ * figure of its own at both ends, or with sources in conflict, has no change (无数据); a change from or to a 余/约
+ * figure is approximate; a relative change from 0 has no value.
+ */
+export function toChangeRows(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], period: string | null, from: string | null, measure: Exclude<TrendMeasure, 'value'>): CompareRow[] {
+  const missing = (r: CompareRow): CompareRow => ({ ...r, status: 'missing', value: null, qualifier: '=' })
+  if (!metric || !period || !parsePeriod(period)) return rows.map(missing)
+  return rows.map((r) => {
+    if (r.status !== 'reported' || r.value === null) return missing(r)
+    const [series] = data.index.series(metric.id, [r.region], { from: from ?? undefined, to: period })
+    const base = series.points.find((o) => !o.period.includes('/'))
+    if (!base || (measure === 'percent' && base.value === 0)) return missing(r)
+    const raw = measure === 'change' ? r.value - base.value : ((r.value - base.value) / Math.abs(base.value)) * 100
+    const exact = r.qualifier === '=' && base.qualifier === '='
+    return { ...r, value: Math.round(raw * 10) / 10, qualifier: exact ? '=' : '~' }
+  })
+}
+
 /** The units without a polygon, with their labels, for the list beside the map. */
-export function toMapSideRows(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase | null, selected: readonly string[], locale: 'zh' | 'en', labels: RowLabels): MapSideRow[] {
+export function toMapSideRows(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase | null, selected: readonly string[], locale: 'zh' | 'en', labels: RowLabels, measure: TrendMeasure = 'value'): MapSideRow[] {
   const drawn = new Set(base?.codes ?? [])
+  const unit = measureUnit(metric?.unit ?? '', measure, locale)
   return rows
     .filter((r) => !drawn.has(r.region))
-    .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, label: rowLabel(r, metric?.unit ?? '', locale, labels), selected: selected.includes(r.region) }))
+    .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, label: signed(r, rowLabel(r, unit, locale, labels), measure), selected: selected.includes(r.region) }))
+}
+
+/** A change reads with its sign: +3.2个百分点. */
+function signed(row: CompareRow, text: string, measure: TrendMeasure): string {
+  return measure !== 'value' && row.value !== null && row.value > 0 ? `+${text}` : text
 }
 
 /** The base map's note: its title, 示意图 or its 审图号. */
@@ -70,12 +96,12 @@ export function mapSubtitle(base: MapBase, labels: MapLabels): string {
 }
 
 /** Shapes the units' rows into buildMapOption's input: the drawn areas, the colour scale, title, note and description. */
-export function toMapInput(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase, selected: readonly string[], period: string | null, locale: 'zh' | 'en', labels: MapLabels, decal = false): MapInput {
-  const unit = metric?.unit ?? ''
+export function toMapInput(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase, selected: readonly string[], period: string | null, locale: 'zh' | 'en', labels: MapLabels, decal = false, measure: TrendMeasure = 'value'): MapInput {
+  const unit = measureUnit(metric?.unit ?? '', measure, locale)
   const drawn = new Set(base.codes)
   const areas = rows
     .filter((r) => drawn.has(r.region))
-    .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, value: r.value, label: rowLabel(r, unit, locale, labels), computed: r.status === 'computed', selected: selected.includes(r.region) }))
+    .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, value: r.value, label: signed(r, rowLabel(r, unit, locale, labels), measure), computed: r.status === 'computed', selected: selected.includes(r.region) }))
   // Bins over the areas drawn (not the zones listed beside): counties at 66–72% would all look alike on a 0–100 scale.
   const values = areas.flatMap((a) => (a.value === null ? [] : [a.value]))
   const format = (v: number) => formatValue(v, '=', unit, locale)

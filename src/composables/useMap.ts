@@ -1,7 +1,7 @@
 import { computed, ref, shallowRef, type Ref } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import type { MapInput } from '@/charts/map'
-import { mapLabels, mapRows, mapUnits, toMapInput, toMapSideRows, type MapSideRow } from '@/charts/mapInput'
+import { mapLabels, mapRows, mapUnits, toChangeRows, toMapInput, toMapSideRows, type MapSideRow } from '@/charts/mapInput'
 import { loadBasemap, type Basemap } from '@/data/geo'
 import { periodsToCompare } from '@/domain/compare'
 import { useDatasetStore } from '@/stores/dataset'
@@ -26,13 +26,17 @@ export function useMap(decal: Ref<boolean> = ref(false)) {
 
   const periods = computed(() => (metric.value ? periodsToCompare(data.index, data.tree, metric.value, mapUnits(data.tree)) : []))
   const { offered, period, pick } = usePickedPeriod(periods)
-  const rows = computed(() => mapRows(data, metric.value, period.value))
+  // Values, or each county's change since the range's start (measure=, as on the trend).
+  const rows = computed(() => {
+    const values = mapRows(data, metric.value, period.value)
+    return filters.measure ? toChangeRows(data, metric.value, values, period.value, filters.from, filters.measure) : values
+  })
   const lang = computed(() => (locale.value === 'en' ? 'en' : 'zh'))
   const labels = computed(() => mapLabels(t))
 
-  const sideRows = computed<MapSideRow[]>(() => toMapSideRows(data, metric.value, rows.value, basemap.value, filters.regions, lang.value, labels.value))
+  const sideRows = computed<MapSideRow[]>(() => toMapSideRows(data, metric.value, rows.value, basemap.value, filters.regions, lang.value, labels.value, filters.measure ?? 'value'))
   const input = computed<MapInput | null>(() =>
-    basemap.value ? toMapInput(data, metric.value, rows.value, basemap.value, filters.regions, period.value, lang.value, labels.value, decal.value) : null,
+    basemap.value ? toMapInput(data, metric.value, rows.value, basemap.value, filters.regions, period.value, lang.value, labels.value, decal.value, filters.measure ?? 'value') : null,
   )
 
   return { metric, periods: offered, period, pick, basemap, error, input, sideRows, toggle: filters.toggleRegion }

@@ -160,7 +160,7 @@ export function mapExport(data: ExportData, q: ExportQuery, input: MapInput, per
   const atPeriod = { ...q, range: { from: period, to: period } }
   const option = buildMapOption({ ...input, animation: false })
   const briefing = compareBriefing(data, q.metric, mapRows(data, q.metric, period), mapSubject(data, q.regions), period, briefingContext(q))
-  return chartExport(data, atPeriod, 'map', option, figuresAt(data, q, period, input.areas.map((a) => a.code)), imageDeckChart, briefing, input.subtitle)
+  return chartExport(data, atPeriod, 'map', option, figuresAt(data, q, period, input.areas.map((a) => a.code)), imageDeckChart, briefing, input.subtitle, (meta) => measured(meta, q))
 }
 
 /** The trend's frame on screen: the same title, places and period, unit, sources and demo mark as its export. */
@@ -176,10 +176,14 @@ function measured(meta: ExportMeta, q: ExportQuery): ExportMeta {
   return { ...meta, title, unit: fill(m.unit, { unit: measureUnit(q.metric.unit, q.measure, q.texts.locale) }) }
 }
 
-/** The frame of a one-period view (对比, 地图) on screen, as its export has it; `note` as in mapExport. */
-export function periodMeta(data: ExportData, q: ExportQuery, period: string, regions: readonly string[], note = ''): ExportMeta {
+/**
+ * The frame of a one-period view (对比, 地图) on screen, as its export has it; `note` as in mapExport; `measured`: the
+ * map's change since the range's start, named as the trend's is.
+ */
+export function periodMeta(data: ExportData, q: ExportQuery, period: string, regions: readonly string[], note = '', measure = false): ExportMeta {
   const meta = describeChart(data, { ...q, range: { from: period, to: period } }, figuresAt(data, q, period, regions)).meta
-  return note ? { ...meta, subtitle: `${meta.subtitle} · ${note}` } : meta
+  const noted = note ? { ...meta, subtitle: `${meta.subtitle} · ${note}` } : meta
+  return measure ? measured(noted, q) : noted
 }
 
 /** Rows of the figures shown, for CSV, XLSX and the deck's table slide. */

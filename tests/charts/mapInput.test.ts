@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mapBins, mapLabels, mapRows, mapSubtitle, mapUnits, toMapInput, toMapSideRows, type MapBase } from '@/charts/mapInput'
+import { mapBins, mapLabels, mapRows, mapSubtitle, mapUnits, toChangeRows, toMapInput, toMapSideRows, type MapBase } from '@/charts/mapInput'
 import { viewTranslate } from '@/export/viewExport'
 import { appTranslate, fixtureViewData, syntheticViewData } from './viewData'
 
@@ -18,6 +18,35 @@ describe(mapRows, () => {
   it('keeps every unit as 无数据 when there is no period', () => {
     const data = fixtureViewData()
     expect(mapRows(data, data.metric('activities'), null).map((r) => [r.region, r.status])).toEqual([['371702', 'missing'], ['371726', 'missing'], ['371771', 'missing']])
+  })
+})
+
+describe(toChangeRows, () => {
+  it('colours each county by its change since the range’s start, signed, in the change’s unit', () => {
+    const data = fixtureViewData()
+    const metric = data.metric('activities')
+    const values = mapRows(data, metric, '2025-01')
+    const change = toChangeRows(data, metric, values, '2025-01', null, 'change')
+    // 牡丹区 300 → 360; 鄄城县 and the zone have one figure only, their own start.
+    expect(change.map((r) => [r.region, r.value])).toEqual([['371702', 60], ['371726', 0], ['371771', 0]])
+    const input = toMapInput(data, metric, change, base, [], '2025-01', 'zh', zh, false, 'change')
+    expect(input.areas.map((a) => a.label)).toEqual(['+60次', '0次'])
+    const percent = toMapInput(data, metric, toChangeRows(data, metric, values, '2025-01', null, 'percent'), base, [], '2025-01', 'zh', zh, false, 'percent')
+    expect(percent.areas.map((a) => a.label)).toEqual(['+20%', '0%'])
+    expect(percent.unit).toBe('%')
+    // The zone beside the map reads in the same unit.
+    expect(toMapSideRows(data, metric, change, base, [], 'zh', zh, 'change').map((r) => r.label)).toEqual(['0次'])
+    const rate = data.metric('coverage_rate')
+    const rateChange = toChangeRows(data, rate, mapRows(data, rate, '2025-01'), '2025-01', null, 'change')
+    expect(toMapSideRows(data, rate, rateChange, base, [], 'zh', zh, 'change').every((r) => !r.label.endsWith('%'))).toBe(true)
+  })
+
+  it('has no change for a unit whose range starts after its figures, and none at all without a period', () => {
+    const data = fixtureViewData()
+    const metric = data.metric('activities')
+    const change = toChangeRows(data, metric, mapRows(data, metric, '2024-12'), '2024-12', '2025-01', 'change')
+    expect(change.every((r) => r.status === 'missing')).toBe(true)
+    expect(toChangeRows(data, metric, mapRows(data, metric, null), null, null, 'percent').every((r) => r.value === null)).toBe(true)
   })
 })
 

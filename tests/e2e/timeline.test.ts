@@ -86,6 +86,17 @@ describe('the timeline of 地图 and 对比 in Chromium', () => {
     await expect.poll(() => handle('period-from')).toBe(3)
   })
 
+  it('colours the map by the change since the range’s start with the same switch, named in its frame', async () => {
+    await page.goto(`${base}?view=map&data=demo&from=2024-01&to=2024-12`)
+    await page.getByTestId('map-chart').waitFor({ timeout: 20_000 })
+    await page.locator('[data-measure=change]').check()
+    await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('change')
+    await expect.poll(() => page.getByTestId('chart-frame').locator('h3').innerText()).toContain('较起点的变化')
+    expect(await page.getByTestId('chart-frame').innerText()).toContain('单位：个百分点')
+    await page.goBack()
+    await expect.poll(() => page.locator('[data-measure=value]').isChecked()).toBe(true)
+  })
+
   it('logs no error on the way', () => {
     expect(errors).toEqual([])
   })
