@@ -1,4 +1,4 @@
-import { computed, ref, watch } from 'vue'
+import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { formatValue } from '@/domain/format'
 import { highlightQuotes } from '@/domain/highlight'
@@ -29,8 +29,8 @@ export function useSources() {
     const withText = (s: Source) => (data.dataset.reports[s.id] ? 0 : 1)
     return [...data.dataset.sources].sort((a, b) => withText(a) - withText(b))
   })
-  const chosen = ref<string | null>(focus.source)
-  watch(() => focus.source, (id) => (chosen.value = id))
+  // The chosen source is the focus store's, so a figure of another source does not stay in the link.
+  const chosen = computed<string | null>({ get: () => focus.source, set: (id) => id && focus.choose(id) })
   const source = computed(() => sources.value.find((s) => s.id === chosen.value) ?? sources.value[0])
   const text = computed(() => (source.value ? (data.dataset.reports[source.value.id] ?? '') : ''))
 

@@ -1,7 +1,11 @@
-import { onUnmounted, watch } from 'vue'
-import { parseDashboardQuery, sanitizeQuery, toDashboardQuery } from '@/domain/dashboardQuery'
+import { computed, onUnmounted, watch } from 'vue'
+import { parseFigureKey, readDashboardQuery, sanitizeQuery, toDashboardQuery, type DashboardQuery } from '@/domain/dashboardQuery'
+import type { Observation } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
+import { useDisplayStore } from '@/stores/display'
 import { useFiltersStore } from '@/stores/filters'
+import { useFocusStore } from '@/stores/focus'
+import { useLocaleStore } from '@/stores/locale'
 import { useSessionStore } from '@/stores/session'
 
 /**
@@ -14,28 +18,62 @@ export function packageUrl(key: 'demo' | null, server: boolean): string {
 }
 
 /**
- * Keeps the filters and the address bar in step: a pasted link reproduces the view, back/forward works.
+ * Keeps the view's state and the address bar in step: a pasted link reproduces the view, back/forward works.
  * Loads the package the link names first, so unknown codes in a link can be dropped with a notice.
  */
 export function useUrlSync(): Promise<void> {
   const data = useDatasetStore()
   const filters = useFiltersStore()
+  const focus = useFocusStore()
+  const display = useDisplayStore()
+  const locale = useLocaleStore()
   const session = useSessionStore()
   const urlOf = (search: string) => search || window.location.pathname
+  let first = true
+
+  /** Everything a link holds, gathered from the stores that own each part. */
+  const state = computed<DashboardQuery>(() => ({
+    ...filters.query,
+    figure: filters.view === 'sources' ? focus.key : null,
+    decal: display.decal,
+    lang: locale.lang === 'en' ? 'en' : null,
+    embed: display.embed,
+  }))
+
+  function findFigure(key: string): Observation | null {
+    const f = parseFigureKey(key)
+    if (!f) return null
+    const found = data.index.observationsAt(data.index.rowIds(f.metric, [f.region])).find((o) => o.period === f.period && o.source === f.source)
+    return found ?? null
+  }
 
   async function ensurePackage(key: 'demo' | null): Promise<void> {
     if (data.loadedKey !== key) await data.loadUrl(packageUrl(key, session.mode === 'server'), key)
   }
 
   async function readUrl(): Promise<void> {
-    const parsed = parseDashboardQuery(window.location.search)
+    const { query: parsed, unknown } = readDashboardQuery(window.location.search)
+    const arriving = first
+    first = false
     const apply = () => {
-      const known = { metric: (id: string) => data.metricById.has(id), region: (code: string) => data.tree.get(code) !== undefined }
+      // A link that does not state the language or the print patterns gets this machine's last choice on arrival;
+      // later (Back to an entry the page wrote) a missing key means the default.
+      locale.lang = parsed.lang ?? (arriving ? locale.remembered() : 'zh')
+      display.decal = parsed.decal ?? (arriving ? display.rememberedDecal() : false)
+      display.embed = parsed.embed
+      const known = {
+        metric: (id: string) => data.metricById.has(id),
+        region: (code: string) => data.tree.get(code) !== undefined,
+        figure: (key: string) => findFigure(key) !== null,
+      }
       const { query, dropped } = sanitizeQuery(parsed, known)
       filters.apply(query)
-      filters.dropped = dropped
+      const figure = query.figure ? findFigure(query.figure) : null
+      if (figure) focus.open(figure)
+      else if (query.view === 'sources') focus.observation = null
+      filters.dropped = [...unknown, ...dropped]
       // A link that was corrected on arrival replaces its history entry, so the watch below finds nothing to add.
-      const search = toDashboardQuery(filters.query)
+      const search = toDashboardQuery(state.value)
       if (search !== window.location.search) window.history.replaceState(null, '', urlOf(search))
     }
     // The link's filters go in with the package, so the views draw once, not first with every region.
@@ -46,7 +84,7 @@ export function useUrlSync(): Promise<void> {
   // One user action is one history entry, so Back undoes it: the watch runs once after all of an action's changes
   // (a highlight click sets metric, regions and view; 重置筛选 clears several filters), not once per change.
   watch(
-    () => toDashboardQuery(filters.query),
+    () => toDashboardQuery(state.value),
     (search) => {
       if (search !== window.location.search) window.history.pushState(null, '', urlOf(search))
     },

@@ -1,4 +1,6 @@
 import { parsePeriod } from './period'
+import type { SortKey } from './tableRows'
+import type { WideKey } from './wideRows'
 
 /** The dashboard's views, in tab order; 操作记录 (`audit`) is offered to administrators only. */
 export const VIEWS = ['overview', 'trend', 'compare', 'map', 'table', 'sources', 'ingest', 'import', 'audit'] as const
@@ -16,28 +18,119 @@ export interface DashboardQuery {
   at: string | null
   /** 趋势 as each line's change since its first figure in the range (`change`) or relative change (`percent`); null: values. */
   measure: 'change' | 'percent' | null
+  /** 数据表 as one row per place (各地起止对比, `wide`); null: the long list of every figure. */
+  table: 'wide' | null
+  /** The 数据表's sort column and direction; null: the mode's default (metric, or place, ascending). */
+  sort: TableSortQuery | null
+  /** The figure 来源 brings into view, as its `figureKey`. */
+  figure: string | null
   /** `demo` selects the demonstration package; null the embedded real one. */
   data: 'demo' | null
+  /** Print patterns on (true) or off (false); null: not stated, so the machine's last choice applies. Written only when on. */
+  decal: boolean | null
+  /** The page's language; null: not stated, so the machine's last choice applies. Written only when `en`. */
+  lang: 'en' | 'zh' | null
+  /** Only the view's chart and its frame, for an intranet portal's iframe. */
+  embed: boolean
+}
+
+/** A 数据表 sort as a link holds it: a column of the current mode and a direction. */
+export interface TableSortQuery {
+  key: SortKey | WideKey
+  dir: 'asc' | 'desc'
+}
+
+/** The columns each 数据表 mode sorts by. */
+export const SORT_KEYS = {
+  long: ['metric', 'region', 'period', 'value', 'unit', 'source'] as const satisfies readonly SortKey[],
+  wide: ['region', 'start', 'end', 'change', 'relative'] as const satisfies readonly WideKey[],
 }
 
 /** The state of a fresh dashboard. */
-export const EMPTY_QUERY: DashboardQuery = { view: 'trend', metric: null, regions: [], from: null, to: null, at: null, measure: null, data: null }
+export const EMPTY_QUERY: DashboardQuery = {
+  view: 'trend',
+  metric: null,
+  regions: [],
+  from: null,
+  to: null,
+  at: null,
+  measure: null,
+  table: null,
+  sort: null,
+  figure: null,
+  data: null,
+  decal: null,
+  lang: null,
+  embed: false,
+}
+
+const FIGURE_SEPARATOR = '~'
+
+/** A figure's stable name in a link: `metric~region~period~source`, e.g. `assoc_party_coverage_rate~371726~2024-12~demo`. */
+export function figureKey(o: { metric: string; region: string; period: string; source: string }): string {
+  return [o.metric, o.region, o.period, o.source].join(FIGURE_SEPARATOR)
+}
+
+/** The parts of a `figureKey`, or null when it does not have four non-empty parts. */
+export function parseFigureKey(key: string): { metric: string; region: string; period: string; source: string } | null {
+  const parts = key.split(FIGURE_SEPARATOR)
+  if (parts.length !== 4 || parts.some((p) => p === '')) return null
+  const [metric, region, period, source] = parts
+  return { metric, region, period, source }
+}
 
 /** Reads `?view=trend&metric=…&regions=371726,371702&from=2024&to=2025-01&at=2024-06&data=demo`; unknown keys are ignored. */
 export function parseDashboardQuery(search: string): DashboardQuery {
+  return readDashboardQuery(search).query
+}
+
+/**
+ * Reads a link and lists the values of known keys it did not understand (`lang=fr`, `table=pivot`), as `key=value`,
+ * so the page can say in words what it ignored.
+ */
+export function readDashboardQuery(search: string): { query: DashboardQuery; unknown: string[] } {
   const params = new URLSearchParams(search)
+  const unknown: string[] = []
   const text = (key: string) => params.get(key)?.trim() || null
+  /** One of the allowed values; anything else is noted and read as the default (null). */
+  const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | null => {
+    const value = text(key)
+    if (value === null) return null
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    unknown.push(`${key}=${value}`)
+    return null
+  }
   const regions = (params.get('regions') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
   const view = text('view')
+  const table = oneOf('table', ['wide', 'long'] as const)
+  const sortText = text('sort')
+  const sortKey = sortText?.replace(/^-/, '') ?? ''
+  const sort: TableSortQuery | null =
+    sortText === null ? null : (SORT_KEYS[table === 'wide' ? 'wide' : 'long'] as readonly string[]).includes(sortKey)
+      ? { key: sortKey as TableSortQuery['key'], dir: sortText.startsWith('-') ? 'desc' : 'asc' }
+      : (unknown.push(`sort=${sortText}`), null)
+  const decal = oneOf('decal', ['1', '0'] as const)
+  const embed = oneOf('embed', ['1', '0'] as const)
+  const figure = text('figure')
+  if (figure !== null && !parseFigureKey(figure)) unknown.push(`figure=${figure}`)
   return {
-    view: view && (VIEWS as readonly string[]).includes(view) ? (view as ViewId) : EMPTY_QUERY.view,
-    metric: text('metric'),
-    regions: [...new Set(regions)],
-    from: text('from'),
-    to: text('to'),
-    at: text('at'),
-    measure: text('measure') === 'change' ? 'change' : text('measure') === 'percent' ? 'percent' : null,
-    data: text('data') === 'demo' ? 'demo' : null,
+    query: {
+      view: view && (VIEWS as readonly string[]).includes(view) ? (view as ViewId) : EMPTY_QUERY.view,
+      metric: text('metric'),
+      regions: [...new Set(regions)],
+      from: text('from'),
+      to: text('to'),
+      at: text('at'),
+      measure: text('measure') === 'change' ? 'change' : text('measure') === 'percent' ? 'percent' : null,
+      table: table === 'wide' ? 'wide' : null,
+      sort,
+      figure: figure !== null && parseFigureKey(figure) ? figure : null,
+      data: text('data') === 'demo' ? 'demo' : null,
+      decal: decal === null ? null : decal === '1',
+      lang: oneOf('lang', ['en', 'zh'] as const),
+      embed: embed === '1',
+    },
+    unknown,
   }
 }
 
@@ -51,19 +144,27 @@ export function toDashboardQuery(state: DashboardQuery): string {
   if (state.to) params.set('to', state.to)
   if (state.at) params.set('at', state.at)
   if (state.measure) params.set('measure', state.measure)
+  if (state.table) params.set('table', state.table)
+  if (state.sort) params.set('sort', `${state.sort.dir === 'desc' ? '-' : ''}${state.sort.key}`)
+  if (state.figure) params.set('figure', state.figure)
   if (state.data) params.set('data', state.data)
-  const query = params.toString().replace(/%2C/g, ',')
+  if (state.decal) params.set('decal', '1')
+  if (state.lang === 'en') params.set('lang', 'en')
+  if (state.embed) params.set('embed', '1')
+  // Commas, tildes and slashes are safe in a query and keep shared links readable.
+  const query = params.toString().replace(/%2C/g, ',').replace(/%7E/g, '~').replace(/%2F/g, '/')
   return query ? `?${query}` : ''
 }
 
 /** Drops what the loaded data does not know (a link from another dataset, a typo) and says what was dropped. */
 export function sanitizeQuery(
   query: DashboardQuery,
-  known: { metric: (id: string) => boolean; region: (code: string) => boolean },
+  known: { metric: (id: string) => boolean; region: (code: string) => boolean; figure?: (key: string) => boolean },
 ): { query: DashboardQuery; dropped: string[] } {
   const dropped: string[] = []
   const metric = query.metric && !known.metric(query.metric) ? (dropped.push(`metric=${query.metric}`), null) : query.metric
   const regions = query.regions.filter((code) => known.region(code) || (dropped.push(`regions=${code}`), false))
   const period = (key: 'from' | 'to' | 'at') => (query[key] && !parsePeriod(query[key]) ? (dropped.push(`${key}=${query[key]}`), null) : query[key])
-  return { query: { ...query, metric, regions, from: period('from'), to: period('to'), at: period('at') }, dropped }
+  const figure = query.figure && known.figure && !known.figure(query.figure) ? (dropped.push(`figure=${query.figure}`), null) : query.figure
+  return { query: { ...query, metric, regions, from: period('from'), to: period('to'), at: period('at'), figure }, dropped }
 }

@@ -20,4 +20,14 @@ describe('DataBanner', () => {
     expect(text).toContain('起始时间「2024-13」无法识别')
     expect(text).not.toContain('metric=')
   })
+
+  it('says in words which of the view keys it did not understand', () => {
+    useFiltersStore().dropped = ['lang=fr', 'table=pivot', 'sort=colour', 'figure=m~1~2024~s']
+    const text = mount(DataBanner, { global: { plugins: [pinia, createAppI18n('en')] } }).find('[data-testid=link-notice]').text()
+    expect(text).toContain('language “fr” not understood, shown in Chinese')
+    expect(text).toContain('table form “pivot” not understood')
+    expect(text).toContain('sort “colour” not understood')
+    expect(text).toContain('figure “m~1~2024~s” not found')
+    expect(text).not.toContain('sort=')
+  })
 })

@@ -7,6 +7,7 @@ import FilterRegions from '@/components/filter/FilterRegions.vue'
 import { validatePackage } from '@/data/validate'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
+import { EMPTY_QUERY } from '@/domain/dashboardQuery'
 import { useFiltersStore } from '@/stores/filters'
 import { fixturePackage, fixtureTables } from '../fixtures/package'
 
@@ -79,7 +80,7 @@ describe('FilterMetric', () => {
 describe('FilterBar', () => {
   it('resets region, metric and period with the visible button', async () => {
     const filters = useFiltersStore()
-    filters.apply({ view: 'table', metric: 'activities', regions: ['371726'], from: '2024', to: null, at: null, measure: null, data: null })
+    filters.apply({ ...EMPTY_QUERY, view: 'table', metric: 'activities', regions: ['371726'], from: '2024' })
     const wrapper = mountWith(FilterBar)
     await wrapper.find('[data-testid=filter-reset]').trigger('click')
     expect(filters.query).toMatchObject({ view: 'table', metric: null, regions: [], from: null })
