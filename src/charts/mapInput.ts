@@ -1,5 +1,5 @@
 import { compareRows, type CompareRow } from '@/domain/compare'
-import { formatValue } from '@/domain/format'
+import { formatValue, unitIn } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
 import type { Metric } from '@/domain/types'
@@ -71,7 +71,7 @@ export function mapSubtitle(base: MapBase, labels: MapLabels): string {
 
 /** Shapes the units' rows into buildMapOption's input: the drawn areas, the colour scale, title, note and description. */
 export function toMapInput(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase, selected: readonly string[], period: string | null, locale: 'zh' | 'en', labels: MapLabels, decal = false): MapInput {
-  const unit = metric?.unit ?? ''
+  const unit = unitIn(metric?.unit ?? '', locale)
   const drawn = new Set(base.codes)
   const areas = rows
     .filter((r) => drawn.has(r.region))

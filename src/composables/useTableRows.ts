@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
-import { formatValue } from '@/domain/format'
+import { formatValue, unitIn } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import { selectRows, sortRows, type SortKey, type TableSort } from '@/domain/tableRows'
 import type { Observation } from '@/domain/types'
@@ -58,7 +58,7 @@ export function useTableRows(pageSize = 200) {
         region: data.tree.get(o.region)?.name ?? o.region,
         period: formatPeriod(o.period, lang),
         value: formatValue(o.value, o.qualifier, '', lang),
-        unit: m?.unit ?? '',
+        unit: unitIn(m?.unit ?? '', lang),
         source: data.sourceById.get(o.source)?.title ?? o.source,
       }
     })
