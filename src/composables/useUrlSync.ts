@@ -30,6 +30,9 @@ export function useUrlSync(): Promise<void> {
   const session = useSessionStore()
   const urlOf = (search: string) => search || window.location.pathname
   let first = true
+  // Until the link has been applied, a change (a language click while the package loads) must not write a link
+  // without the link's own filters.
+  let applied = false
 
   /** Everything a link holds, gathered from the stores that own each part. */
   const state = computed<DashboardQuery>(() => ({
@@ -75,6 +78,7 @@ export function useUrlSync(): Promise<void> {
       // A link that was corrected on arrival replaces its history entry, so the watch below finds nothing to add.
       const search = toDashboardQuery(state.value)
       if (search !== window.location.search) window.history.replaceState(null, '', urlOf(search))
+      applied = true
     }
     // The link's filters go in with the package, so the views draw once, not first with every region.
     if (data.loadedKey !== parsed.data) await data.loadUrl(packageUrl(parsed.data, session.mode === 'server'), parsed.data, apply)
@@ -86,7 +90,7 @@ export function useUrlSync(): Promise<void> {
   watch(
     () => toDashboardQuery(state.value),
     (search) => {
-      if (search !== window.location.search) window.history.pushState(null, '', urlOf(search))
+      if (applied && search !== window.location.search) window.history.pushState(null, '', urlOf(search))
     },
   )
   watch(() => filters.data, ensurePackage)

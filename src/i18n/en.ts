@@ -29,7 +29,7 @@ const en: typeof zh = {
     droppedFrom: 'start period “{value}” not understood, ignored',
     droppedTo: 'end period “{value}” not understood, ignored',
     droppedAt: 'period “{value}” not understood, showing the latest',
-    droppedLang: 'language “{value}” not understood, shown in Chinese',
+    droppedLang: 'language “{value}” not understood, ignored',
     droppedTable: 'table form “{value}” not understood, showing the list',
     droppedSort: 'sort “{value}” not understood, in the default order',
     droppedFigure: 'figure “{value}” not found in this data, showing the whole source',

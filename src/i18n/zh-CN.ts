@@ -27,7 +27,7 @@ export default {
     droppedFrom: '起始时间「{value}」无法识别，已忽略',
     droppedTo: '截止时间「{value}」无法识别，已忽略',
     droppedAt: '时间「{value}」无法识别，已显示最新时间',
-    droppedLang: '语言「{value}」无法识别，已按中文显示',
+    droppedLang: '语言「{value}」无法识别，已忽略',
     droppedTable: '数据表形式「{value}」无法识别，已显示明细列表',
     droppedSort: '排序「{value}」无法识别，已按默认顺序排列',
     droppedFigure: '数据「{value}」在当前数据中找不到，已显示来源全文',

@@ -24,7 +24,7 @@ describe('DataBanner', () => {
   it('says in words which of the view keys it did not understand', () => {
     useFiltersStore().dropped = ['lang=fr', 'table=pivot', 'sort=colour', 'figure=m~1~2024~s']
     const text = mount(DataBanner, { global: { plugins: [pinia, createAppI18n('en')] } }).find('[data-testid=link-notice]').text()
-    expect(text).toContain('language “fr” not understood, shown in Chinese')
+    expect(text).toContain('language “fr” not understood, ignored')
     expect(text).toContain('table form “pivot” not understood')
     expect(text).toContain('sort “colour” not understood')
     expect(text).toContain('figure “m~1~2024~s” not found')
