@@ -1,11 +1,8 @@
 import { computed, onUnmounted, watch } from 'vue'
-import { parseFigureKey, readDashboardQuery, sanitizeQuery, toDashboardQuery, type DashboardQuery } from '@/domain/dashboardQuery'
-import type { Observation } from '@/domain/types'
+import { readDashboardQuery, sanitizeQuery, toDashboardQuery, type DashboardQuery } from '@/domain/dashboardQuery'
 import { useDatasetStore } from '@/stores/dataset'
 import { useDisplayStore } from '@/stores/display'
 import { useFiltersStore } from '@/stores/filters'
-import { useFocusStore } from '@/stores/focus'
-import { useLocaleStore } from '@/stores/locale'
 import { useSessionStore } from '@/stores/session'
 
 /**
@@ -24,9 +21,7 @@ export function packageUrl(key: 'demo' | null, server: boolean): string {
 export function useUrlSync(): Promise<void> {
   const data = useDatasetStore()
   const filters = useFiltersStore()
-  const focus = useFocusStore()
   const display = useDisplayStore()
-  const locale = useLocaleStore()
   const session = useSessionStore()
   const urlOf = (search: string) => search || window.location.pathname
   let first = true
@@ -37,18 +32,11 @@ export function useUrlSync(): Promise<void> {
   /** Everything a link holds, gathered from the stores that own each part. */
   const state = computed<DashboardQuery>(() => ({
     ...filters.query,
-    figure: filters.view === 'sources' ? focus.key : null,
+    figure: filters.view === 'sources' ? filters.figure : null,
     decal: display.decal,
-    lang: locale.lang === 'en' ? 'en' : null,
+    lang: display.lang === 'en' ? 'en' : null,
     embed: display.embed,
   }))
-
-  function findFigure(key: string): Observation | null {
-    const f = parseFigureKey(key)
-    if (!f) return null
-    const found = data.index.observationsAt(data.index.rowIds(f.metric, [f.region])).find((o) => o.period === f.period && o.source === f.source)
-    return found ?? null
-  }
 
   async function ensurePackage(key: 'demo' | null): Promise<void> {
     if (data.loadedKey !== key) await data.loadUrl(packageUrl(key, session.mode === 'server'), key)
@@ -61,19 +49,12 @@ export function useUrlSync(): Promise<void> {
     const apply = () => {
       // A link that does not state the language or the print patterns gets this machine's last choice on arrival;
       // later (Back to an entry the page wrote) a missing key means the default.
-      locale.lang = parsed.lang ?? (arriving ? locale.remembered() : 'zh')
+      display.lang = parsed.lang ?? (arriving ? display.rememberedLang() : 'zh')
       display.decal = parsed.decal ?? (arriving ? display.rememberedDecal() : false)
       display.embed = parsed.embed
-      const known = {
-        metric: (id: string) => data.metricById.has(id),
-        region: (code: string) => data.tree.get(code) !== undefined,
-        figure: (key: string) => findFigure(key) !== null,
-      }
+      const known = { metric: (id: string) => data.metricById.has(id), region: (code: string) => data.tree.get(code) !== undefined }
       const { query, dropped } = sanitizeQuery(parsed, known)
       filters.apply(query)
-      const figure = query.figure ? findFigure(query.figure) : null
-      if (figure) focus.open(figure)
-      else if (query.view === 'sources') focus.observation = null
       filters.dropped = [...unknown, ...dropped]
       // A link that was corrected on arrival replaces its history entry, so the watch below finds nothing to add.
       const search = toDashboardQuery(state.value)

@@ -22,7 +22,7 @@ export interface DashboardQuery {
   table: 'wide' | null
   /** The 数据表's sort column and direction; null: the mode's default (metric, or place, ascending). */
   sort: TableSortQuery | null
-  /** The figure 来源 brings into view, as its `figureKey`. */
+  /** The figure 来源 brings into view, as its `figureKey` (domain/figureKey); one the data lacks is dropped when 来源 opens. */
   figure: string | null
   /** `demo` selects the demonstration package; null the embedded real one. */
   data: 'demo' | null
@@ -64,20 +64,8 @@ export const EMPTY_QUERY: DashboardQuery = {
   embed: false,
 }
 
-const FIGURE_SEPARATOR = '~'
-
-/** A figure's stable name in a link: `metric~region~period~source`, e.g. `assoc_party_coverage_rate~371726~2024-12~demo`. */
-export function figureKey(o: { metric: string; region: string; period: string; source: string }): string {
-  return [o.metric, o.region, o.period, o.source].join(FIGURE_SEPARATOR)
-}
-
-/** The parts of a `figureKey`, or null when it does not have four non-empty parts. */
-export function parseFigureKey(key: string): { metric: string; region: string; period: string; source: string } | null {
-  const parts = key.split(FIGURE_SEPARATOR)
-  if (parts.length !== 4 || parts.some((p) => p === '')) return null
-  const [metric, region, period, source] = parts
-  return { metric, region, period, source }
-}
+/** A figure key's shape (see `figureKey`): four parts, none empty. */
+const FIGURE_KEY = /^[^~]+~[^~]+~[^~]+~[^~]+$/
 
 /** Reads `?view=trend&metric=…&regions=371726,371702&from=2024&to=2025-01&at=2024-06&data=demo`; unknown keys are ignored. */
 export function parseDashboardQuery(search: string): DashboardQuery {
@@ -92,27 +80,21 @@ export function readDashboardQuery(search: string): { query: DashboardQuery; unk
   const params = new URLSearchParams(search)
   const unknown: string[] = []
   const text = (key: string) => params.get(key)?.trim() || null
-  /** One of the allowed values; anything else is noted and read as the default (null). */
-  const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | null => {
+  /** The key's value when `ok`; anything else is noted and read as the default (null). */
+  const pick = (key: string, ok: (value: string) => boolean) => {
     const value = text(key)
-    if (value === null) return null
-    if ((allowed as readonly string[]).includes(value)) return value as T
-    unknown.push(`${key}=${value}`)
-    return null
+    return value === null || ok(value) ? value : (unknown.push(`${key}=${value}`), null)
   }
+  const flag = (key: string) => pick(key, (v) => v === '1' || v === '0')
   const regions = (params.get('regions') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
   const view = text('view')
-  const table = oneOf('table', ['wide', 'long'] as const)
-  const sortText = text('sort')
-  const sortKey = sortText?.replace(/^-/, '') ?? ''
-  const sort: TableSortQuery | null =
-    sortText === null ? null : (SORT_KEYS[table === 'wide' ? 'wide' : 'long'] as readonly string[]).includes(sortKey)
-      ? { key: sortKey as TableSortQuery['key'], dir: sortText.startsWith('-') ? 'desc' : 'asc' }
-      : (unknown.push(`sort=${sortText}`), null)
-  const decal = oneOf('decal', ['1', '0'] as const)
-  const embed = oneOf('embed', ['1', '0'] as const)
-  const figure = text('figure')
-  if (figure !== null && !parseFigureKey(figure)) unknown.push(`figure=${figure}`)
+  const table = pick('table', (v) => v === 'wide' || v === 'long')
+  const columns: readonly string[] = SORT_KEYS[table === 'wide' ? 'wide' : 'long']
+  const sort = pick('sort', (v) => columns.includes(v.replace(/^-/, '')))
+  const figure = pick('figure', (v) => FIGURE_KEY.test(v))
+  const decal = flag('decal')
+  const lang = pick('lang', (v) => v === 'en' || v === 'zh') as DashboardQuery['lang']
+  const embed = flag('embed')
   return {
     query: {
       view: view && (VIEWS as readonly string[]).includes(view) ? (view as ViewId) : EMPTY_QUERY.view,
@@ -123,11 +105,11 @@ export function readDashboardQuery(search: string): { query: DashboardQuery; unk
       at: text('at'),
       measure: text('measure') === 'change' ? 'change' : text('measure') === 'percent' ? 'percent' : null,
       table: table === 'wide' ? 'wide' : null,
-      sort,
-      figure: figure !== null && parseFigureKey(figure) ? figure : null,
+      sort: sort ? { key: sort.replace(/^-/, '') as TableSortQuery['key'], dir: sort[0] === '-' ? 'desc' : 'asc' } : null,
+      figure,
       data: text('data') === 'demo' ? 'demo' : null,
       decal: decal === null ? null : decal === '1',
-      lang: oneOf('lang', ['en', 'zh'] as const),
+      lang,
       embed: embed === '1',
     },
     unknown,
@@ -159,12 +141,11 @@ export function toDashboardQuery(state: DashboardQuery): string {
 /** Drops what the loaded data does not know (a link from another dataset, a typo) and says what was dropped. */
 export function sanitizeQuery(
   query: DashboardQuery,
-  known: { metric: (id: string) => boolean; region: (code: string) => boolean; figure?: (key: string) => boolean },
+  known: { metric: (id: string) => boolean; region: (code: string) => boolean },
 ): { query: DashboardQuery; dropped: string[] } {
   const dropped: string[] = []
   const metric = query.metric && !known.metric(query.metric) ? (dropped.push(`metric=${query.metric}`), null) : query.metric
   const regions = query.regions.filter((code) => known.region(code) || (dropped.push(`regions=${code}`), false))
   const period = (key: 'from' | 'to' | 'at') => (query[key] && !parsePeriod(query[key]) ? (dropped.push(`${key}=${query[key]}`), null) : query[key])
-  const figure = query.figure && known.figure && !known.figure(query.figure) ? (dropped.push(`figure=${query.figure}`), null) : query.figure
-  return { query: { ...query, metric, regions, from: period('from'), to: period('to'), at: period('at'), figure }, dropped }
+  return { query: { ...query, metric, regions, from: period('from'), to: period('to'), at: period('at') }, dropped }
 }

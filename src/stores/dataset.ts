@@ -8,7 +8,7 @@ import { columnsOf, ObservationIndex, type SortedColumns } from '@/domain/observ
 import { namedIn, RegionTree } from '@/domain/regions'
 import { mergeDataset } from '@/domain/merge'
 import type { Dataset } from '@/domain/types'
-import { useLocaleStore } from './locale'
+import { useDisplayStore } from './display'
 import { useUserDataStore } from './userData'
 
 const EMPTY: Dataset = { regions: [], metrics: [], sources: [], observations: [], reports: {} }
@@ -16,7 +16,7 @@ const EMPTY: Dataset = { regions: [], metrics: [], sources: [], observations: []
 /** The loaded data package merged with the user's additions, its located problems, and the indexes every view queries. */
 export const useDatasetStore = defineStore('dataset', () => {
   const userData = useUserDataStore()
-  const locale = useLocaleStore()
+  const display = useDisplayStore()
   /** The validated package as loaded, without its observations: they stay in `baseColumns`. */
   const meta = shallowRef<Dataset>(EMPTY)
   /** The package's observations as columns, sorted for the index when the load worker loaded them. */
@@ -55,7 +55,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** The regions by their own (Chinese) names, as reports and files name them: for reading those. */
   const sourceTree = computed(() => new RegionTree(merged.value.regions))
   /** The regions named in the page's language, for everything shown (filters, charts, tables, exports). */
-  const tree = computed(() => (locale.lang === 'en' ? new RegionTree(namedIn(merged.value.regions, 'en')) : sourceTree.value))
+  const tree = computed(() => (display.lang === 'en' ? new RegionTree(namedIn(merged.value.regions, 'en')) : sourceTree.value))
   const metricById = computed(() => new Map(merged.value.metrics.map((m) => [m.id, m])))
   const sourceById = computed(() => new Map(merged.value.sources.map((s) => [s.id, s])))
 

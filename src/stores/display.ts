@@ -2,29 +2,38 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 const DECAL_KEY = 'heze-dashboard:decal'
+const LANG_KEY = 'heze-dashboard:lang'
 
-/** How charts are drawn: patterns for black-and-white printing (in the link, else this machine's last choice), and embedding. */
+/**
+ * How the page is shown: its language and print patterns (in the link, else this machine's last choice; App applies
+ * the language to the messages), and embedding.
+ */
 export const useDisplayStore = defineStore('display', () => {
-  // One boolean in localStorage: a ref and a function, rather than 2.4 KB of @vueuse in the first download.
+  // Two values in localStorage: refs and functions, rather than 2.4 KB of @vueuse in the first download.
+  const lang = ref<'zh' | 'en'>('zh')
   /** Fill patterns and dash styles so series stay apart when printed without colour. */
   const decal = ref(readItem(DECAL_KEY) === 'true')
   /** Only the view's chart and its frame, for an intranet portal's iframe (`embed=1`). */
   const embed = ref(false)
 
-  /** The user's own choice, remembered on this machine; a link that states the switch does not change the memory. */
+  // The user's own choices are remembered on this machine; a link that states one does not change the memory.
+  function chooseLang(next: 'zh' | 'en'): void {
+    lang.value = next
+    writeItem(LANG_KEY, next)
+  }
   function chooseDecal(on: boolean): void {
     decal.value = on
     writeItem(DECAL_KEY, String(on))
   }
 
-  /** The last choice on this machine, for a link that does not state one. */
+  /** The last choices on this machine, for a link that does not state them. */
+  const rememberedLang = (): 'zh' | 'en' => (readItem(LANG_KEY) === 'en' ? 'en' : 'zh')
   const rememberedDecal = () => readItem(DECAL_KEY) === 'true'
 
-  return { decal, embed, chooseDecal, rememberedDecal }
+  return { lang, decal, embed, chooseLang, chooseDecal, rememberedLang, rememberedDecal }
 })
 
-/** A localStorage value, or null when storage is disabled. */
-export function readItem(key: string): string | null {
+function readItem(key: string): string | null {
   try {
     return localStorage.getItem(key)
   } catch {
@@ -32,11 +41,10 @@ export function readItem(key: string): string | null {
   }
 }
 
-/** Stores a value; with storage disabled or full the choice still holds for this visit. */
-export function writeItem(key: string, value: string): void {
+function writeItem(key: string, value: string): void {
   try {
     localStorage.setItem(key, value)
   } catch {
-    // Nothing to do: the state is in the page and the link.
+    // Storage disabled or full: the choice still holds for this visit, and is in the link.
   }
 }

@@ -2,8 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { EMPTY_QUERY, type DashboardQuery, type TableSortQuery, type ViewId } from '@/domain/dashboardQuery'
 
-/** The part of the link's state this store holds; language, print patterns, the focused figure and embedding live in their own stores. */
-export type FilterQuery = Omit<DashboardQuery, 'figure' | 'decal' | 'lang' | 'embed'>
+/** The part of the link's state this store holds; language, print patterns and embedding are the display store's. */
+export type FilterQuery = Omit<DashboardQuery, 'decal' | 'lang' | 'embed'>
 
 /** What the user narrowed the dashboard to; mirrored in the URL by useUrlSync. */
 export const useFiltersStore = defineStore('filters', () => {
@@ -21,6 +21,8 @@ export const useFiltersStore = defineStore('filters', () => {
   const table = ref<'wide' | null>(null)
   /** The 数据表's sort; null: the mode's default. */
   const sort = ref<TableSortQuery | null>(null)
+  /** The figure 来源 was opened at (`figureKey`); the focus store finds it in the data. */
+  const figure = ref<string | null>(null)
   /** `demo` while the demonstration package is shown. */
   const data = ref<'demo' | null>(null)
   /** Link parts dropped because the data does not know them, shown as a notice. */
@@ -36,6 +38,7 @@ export const useFiltersStore = defineStore('filters', () => {
     measure: measure.value,
     table: table.value,
     sort: sort.value,
+    figure: figure.value,
     data: data.value,
   }))
 
@@ -49,6 +52,7 @@ export const useFiltersStore = defineStore('filters', () => {
     measure.value = next.measure
     table.value = next.table
     sort.value = next.sort
+    figure.value = next.figure
     data.value = next.data
   }
 
@@ -56,17 +60,11 @@ export const useFiltersStore = defineStore('filters', () => {
     regions.value = regions.value.includes(code) ? regions.value.filter((c) => c !== code) : [...regions.value, code].sort()
   }
 
-  /** Shows the 数据表 as a list or per place; a sort of the other mode's columns does not carry over. */
-  function setTable(mode: 'wide' | null): void {
-    if (mode !== table.value) sort.value = null
-    table.value = mode
-  }
-
-  /** Clears the filters; the view, the table's form and sort and the chosen package stay. */
+  /** Clears the filters; the view, the table's form and sort, the focused figure and the chosen package stay. */
   function reset(): void {
-    apply({ ...EMPTY_QUERY, view: view.value, table: table.value, sort: sort.value, data: data.value })
+    apply({ ...EMPTY_QUERY, view: view.value, table: table.value, sort: sort.value, figure: figure.value, data: data.value })
     dropped.value = []
   }
 
-  return { view, metric, regions, from, to, at, measure, table, sort, data, dropped, query, apply, setTable, toggleRegion, reset }
+  return { view, metric, regions, from, to, at, measure, table, sort, figure, data, dropped, query, apply, toggleRegion, reset }
 })

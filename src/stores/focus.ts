@@ -1,26 +1,35 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { figureKey } from '@/domain/dashboardQuery'
+import { computed, ref } from 'vue'
+import { figureKey, parseFigureKey } from '@/domain/figureKey'
 import type { Observation } from '@/domain/types'
+import { useDatasetStore } from './dataset'
+import { useFiltersStore } from './filters'
 
-/** Which source the 来源 view shows and which figure in it to bring into view (the figure is in the link as `figure`). */
+/** Which source the 来源 view shows and which figure in it to bring into view (the figure is the link's `figure`). */
 export const useFocusStore = defineStore('focus', () => {
-  const source = ref<string | null>(null)
-  const observation = shallowRef<Observation | null>(null)
-  /** The focused figure's name in a link. */
-  const key = computed(() => (observation.value ? figureKey(observation.value) : null))
+  const filters = useFiltersStore()
+  const data = useDatasetStore()
+  /** The source picked in 来源, when no figure is focused. */
+  const chosen = ref<string | null>(null)
+  /** The focused figure, found in the data; null when the link's figure is not there. */
+  const observation = computed<Observation | null>(() => {
+    const f = filters.figure ? parseFigureKey(filters.figure) : null
+    if (!f) return null
+    const rows = data.index.observationsAt(data.index.rowIds(f.metric, [f.region]))
+    return rows.find((o) => o.period === f.period && o.source === f.source) ?? null
+  })
+  const source = computed(() => observation.value?.source ?? chosen.value)
 
   /** Opens a figure's source at that figure. */
   function open(o: Observation): void {
-    source.value = o.source
-    observation.value = o
+    filters.figure = figureKey(o)
   }
 
   /** Shows another source; the focused figure goes unless it is of that source. */
   function choose(id: string): void {
-    source.value = id
-    if (observation.value?.source !== id) observation.value = null
+    chosen.value = id
+    if (observation.value?.source !== id) filters.figure = null
   }
 
-  return { source, observation, key, open, choose }
+  return { chosen, observation, source, open, choose }
 })

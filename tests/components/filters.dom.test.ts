@@ -9,7 +9,7 @@ import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
 import { EMPTY_QUERY } from '@/domain/dashboardQuery'
 import { useFiltersStore } from '@/stores/filters'
-import { useLocaleStore } from '@/stores/locale'
+import { useDisplayStore } from '@/stores/display'
 import { fixturePackage, fixtureTables } from '../fixtures/package'
 
 let pinia: ReturnType<typeof createPinia>
@@ -39,7 +39,7 @@ describe('FilterRegions', () => {
   it('names the places in English when the page is in English, and still finds them by their Chinese short form', async () => {
     const text = 'code,name,name_en,level,parent,aliases\n371700,菏泽市,Heze City,city,,菏泽\n371726,鄄城县,Juancheng County,county,371700,鄄城\n'
     useDatasetStore().base = validatePackage(fixturePackage({ regions: text })).dataset
-    useLocaleStore().lang = 'en'
+    useDisplayStore().lang = 'en'
     const wrapper = mount(FilterRegions, { global: { plugins: [pinia, createAppI18n('en')] }, attachTo: document.body })
     expect(wrapper.text()).toContain('Juancheng County')
     expect(wrapper.text()).not.toContain('鄄城县')

@@ -126,10 +126,22 @@ describe('ViewSources', () => {
 
   it('drops the figure from focus when another source is picked, so the link does not name it', async () => {
     const focus = useFocusStore()
-    focus.open(obs('371726', '2022/2025-01', 500, { metric: 'activities', source: 'r1', qualifier: '>=', quote: '500余次' }))
-    expect(focus.key).toBe('activities~371726~2022/2025-01~r1')
+    const filters = useFiltersStore()
+    focus.open(useDatasetStore().dataset.observations[1])
+    expect(filters.figure).toBe('activities~371726~2022/2025-01~r1')
+    expect(focus.source).toBe('r1')
     focus.choose('other')
-    expect(focus.key).toBeNull()
+    expect(filters.figure).toBeNull()
+    expect(focus.source).toBe('other')
+  })
+
+  it('drops a linked figure the data does not hold, saying so, and shows the source list', async () => {
+    const filters = useFiltersStore()
+    filters.figure = 'activities~371726~2030~r1'
+    mountView(ViewSources)
+    await flushPromises()
+    expect(filters.figure).toBeNull()
+    expect(filters.dropped).toEqual(['figure=activities~371726~2030~r1'])
   })
 
   it('lands on the figure a table row opened', () => {

@@ -4,14 +4,13 @@ import {
   EMPTY_QUERY,
   SORT_KEYS,
   VIEWS,
-  figureKey,
   parseDashboardQuery,
-  parseFigureKey,
   readDashboardQuery,
   sanitizeQuery,
   toDashboardQuery,
   type DashboardQuery,
 } from '@/domain/dashboardQuery'
+import { figureKey, parseFigureKey } from '@/domain/figureKey'
 
 describe(parseDashboardQuery, () => {
   it('reads metric, comma-separated regions and the period range', () => {
@@ -131,7 +130,7 @@ describe(readDashboardQuery, () => {
   it('names each value of a known key it does not understand, and reads the default instead', () => {
     const { query, unknown } = readDashboardQuery('?lang=fr&table=pivot&sort=colour&decal=yes&embed=true&figure=just-one-part')
     expect(query).toEqual(EMPTY_QUERY)
-    expect(unknown).toEqual(['table=pivot', 'sort=colour', 'decal=yes', 'embed=true', 'figure=just-one-part', 'lang=fr'])
+    expect(unknown).toEqual(['table=pivot', 'sort=colour', 'figure=just-one-part', 'decal=yes', 'lang=fr', 'embed=true'])
   })
 })
 
@@ -150,12 +149,6 @@ describe(sanitizeQuery, () => {
     const { query, dropped } = sanitizeQuery({ ...EMPTY_QUERY, metric: 'nope', regions: ['371726', '371799'], from: '2024-13', to: '2025', at: 'june' }, known)
     expect(query).toEqual({ ...EMPTY_QUERY, metric: null, regions: ['371726'], from: null, to: '2025' })
     expect(dropped).toEqual(['metric=nope', 'regions=371799', 'from=2024-13', 'at=june'])
-  })
-
-  it('drops a figure the data does not hold, with its key', () => {
-    const { query, dropped } = sanitizeQuery({ ...EMPTY_QUERY, view: 'sources', figure: 'm~371726~2030~s' }, { ...known, figure: () => false })
-    expect(query.figure).toBeNull()
-    expect(dropped).toEqual(['figure=m~371726~2030~s'])
   })
 
   it('leaves a known query untouched', () => {

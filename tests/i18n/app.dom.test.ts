@@ -1,17 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
 import AppHeader from '@/components/app/AppHeader.vue'
-import { usePageLocale } from '@/composables/usePageLocale'
 import { createPageI18n, loadFeatureMessages } from '@/i18n/app'
 
 describe('createPageI18n', () => {
   it('loads English when the user switches to it, then shows it, and Chinese again after switching back', async () => {
     const i18n = createPageI18n()
-    // The page applies the chosen language where App does, so the header works as it does on the page.
-    const Page = defineComponent({ setup: () => (usePageLocale(), () => h(AppHeader)) })
-    const wrapper = mount(Page, { global: { plugins: [createPinia(), i18n] } })
+    const wrapper = mount(AppHeader, { global: { plugins: [createPinia(), i18n] } })
     expect(wrapper.find('h1').text()).toBe('菏泽社会治理指标看板')
     expect(i18n.global.getLocaleMessage('en')).not.toHaveProperty('app')
     await wrapper.find('.app-header__lang').trigger('click')
