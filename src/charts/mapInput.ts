@@ -1,5 +1,5 @@
 import { compareRows, type CompareRow } from '@/domain/compare'
-import { formatValue } from '@/domain/format'
+import { formatValue, unitIn } from '@/domain/format'
 import { formatPeriod, parsePeriod } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
 import type { Metric } from '@/domain/types'
@@ -79,7 +79,7 @@ export function toChangeRows(data: ChartData, metric: Metric | undefined, rows: 
 /** The units without a polygon, with their labels, for the list beside the map. */
 export function toMapSideRows(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase | null, selected: readonly string[], locale: 'zh' | 'en', labels: RowLabels, measure: TrendMeasure = 'value'): MapSideRow[] {
   const drawn = new Set(base?.codes ?? [])
-  const unit = measureUnit(metric?.unit ?? '', measure, locale)
+  const unit = measureUnit(unitIn(metric?.unit ?? '', locale), measure, locale)
   return rows
     .filter((r) => !drawn.has(r.region))
     .map((r) => ({ code: r.region, name: data.tree.get(r.region)?.name ?? r.region, label: signed(r, rowLabel(r, unit, locale, labels), measure), selected: selected.includes(r.region) }))
@@ -97,7 +97,7 @@ export function mapSubtitle(base: MapBase, labels: MapLabels): string {
 
 /** Shapes the units' rows into buildMapOption's input: the drawn areas, the colour scale, title, note and description. */
 export function toMapInput(data: ChartData, metric: Metric | undefined, rows: readonly CompareRow[], base: MapBase, selected: readonly string[], period: string | null, locale: 'zh' | 'en', labels: MapLabels, decal = false, measure: TrendMeasure = 'value'): MapInput {
-  const unit = measureUnit(metric?.unit ?? '', measure, locale)
+  const unit = measureUnit(unitIn(metric?.unit ?? '', locale), measure, locale)
   const drawn = new Set(base.codes)
   const areas = rows
     .filter((r) => drawn.has(r.region))

@@ -122,7 +122,7 @@ export function buildTrendOption(given: TrendInput): ECOption {
         // highlights its series; a line takes the pointer along its length, not only at its points).
         emphasis: { focus: 'series' },
         blur: { lineStyle: { opacity: 0.2 }, itemStyle: { opacity: 0.2 } },
-        triggerLineEvent: true,
+        triggerEvent: 'line',
         // Past a few hundred points markers merge into a smear and cost frames: the line and the table carry them.
         showSymbol: s.points.length <= DENSE,
         sampling: 'lttb',

@@ -1,4 +1,4 @@
-import { formatValue, qualifierSymbol } from '@/domain/format'
+import { formatValue, qualifierSymbol, unitIn } from '@/domain/format'
 import type { ObservationIndex, PeriodRange } from '@/domain/observationIndex'
 import { formatPeriod, parsePeriod, periodTime } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
@@ -34,7 +34,7 @@ export function toTrendInput(
   locale: 'zh' | 'en',
   labels: TrendLabels,
 ): TrendInput {
-  const unit = metric?.unit ?? ''
+  const unit = unitIn(metric?.unit ?? '', locale)
   const series = metric ? data.index.series(metric.id, regions, range) : []
   const input: TrendInput = {
     unit,

@@ -6,7 +6,7 @@ import { loadPackage } from '../data/load'
 import { formatMessage } from '../data/messages'
 import { ObservationIndex } from '../domain/observationIndex'
 import { parsePeriod } from '../domain/period'
-import { RegionTree } from '../domain/regions'
+import { namedIn, RegionTree } from '../domain/regions'
 import { figuresCsv, figuresXlsx } from '../export/dataFiles'
 import { exportTexts } from '../export/messages'
 import { todayIso } from '../export/meta'
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   if (dataset.metrics.length === 0) throw new UsageError(`no data package in ${values.data}: ${messages.map(formatMessage).join('; ')}`)
   const data: ExportData = {
     index: new ObservationIndex(dataset.observations, dataset.metrics),
-    tree: new RegionTree(dataset.regions),
+    tree: new RegionTree(namedIn(dataset.regions, values.lang === 'en' ? 'en' : 'zh')),
     sourceById: new Map(dataset.sources.map((s) => [s.id, s])),
     metricById: new Map(dataset.metrics.map((m) => [m.id, m])),
   }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const unlock = lockDataDir(config.location)
   const { db, seeded } = await openRecord(config.location, join(ROOT, 'data'))
   if (seeded !== null) console.log(`an empty record: loaded the data package (${seeded} figures)`)
-  const app = await buildServer({ db, dist: DIST, readRequiresLogin: config.readRequiresLogin, idleMinutes: config.idleMinutes, maxSessionHours: config.maxSessionHours, trustProxy: config.trustProxy, sessionKey: sessionKey(config) })
+  const app = await buildServer({ db, dist: DIST, readRequiresLogin: config.readRequiresLogin, idleMinutes: config.idleMinutes, maxSessionHours: config.maxSessionHours, trustProxy: config.trustProxy, sessionKey: sessionKey(config), frameAncestors: config.frameAncestors })
   const token = await setupToken(db.kysely)
   const address = await app.listen({ host: config.host, port: config.port })
   const engine = 'url' in config.location ? 'PostgreSQL' : `embedded PostgreSQL in ${config.location.dir}`

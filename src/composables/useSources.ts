@@ -1,10 +1,11 @@
-import { computed, ref, watch } from 'vue'
+import { computed, watch } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { formatValue } from '@/domain/format'
 import { highlightQuotes } from '@/domain/highlight'
 import { formatPeriod } from '@/domain/period'
 import type { Observation, Source } from '@/domain/types'
 import { useDatasetStore } from '@/stores/dataset'
+import { useFiltersStore } from '@/stores/filters'
 import { useFocusStore } from '@/stores/focus'
 
 /** A run of the report as the reader shows it: plain text, or a highlight with its figures and a tooltip. */
@@ -29,8 +30,19 @@ export function useSources() {
     const withText = (s: Source) => (data.dataset.reports[s.id] ? 0 : 1)
     return [...data.dataset.sources].sort((a, b) => withText(a) - withText(b))
   })
-  const chosen = ref<string | null>(focus.source)
-  watch(() => focus.source, (id) => (chosen.value = id))
+  const filters = useFiltersStore()
+  // The chosen source is the focus store's, so a figure of another source does not stay in the link.
+  const chosen = computed<string | null>({ get: () => focus.source, set: (id) => id && focus.choose(id) })
+  // A link's figure the data does not hold is dropped with a notice, as an unknown metric is.
+  watch(
+    () => filters.figure !== null && focus.observation === null,
+    (missing) => {
+      if (!missing) return
+      filters.dropped = [...filters.dropped, `figure=${filters.figure}`]
+      filters.figure = null
+    },
+    { immediate: true },
+  )
   const source = computed(() => sources.value.find((s) => s.id === chosen.value) ?? sources.value[0])
   const text = computed(() => (source.value ? (data.dataset.reports[source.value.id] ?? '') : ''))
 

@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
-import { formatValue } from '@/domain/format'
+import { formatValue, unitIn } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import { selectRows, sortRows, type SortKey, type TableSort } from '@/domain/tableRows'
 import type { Observation } from '@/domain/types'
@@ -19,6 +19,8 @@ export interface TableRow {
   source: string
 }
 
+const DEFAULT_SORT: TableSort = { key: 'metric', dir: 'asc' }
+
 /** The data table's rows: every metric's figures in the filtered regions and range, sorted, one page at a time. */
 export function useTableRows(pageSize = 200) {
   const data = useDatasetStore()
@@ -26,7 +28,8 @@ export function useTableRows(pageSize = 200) {
   const { locale } = useI18n()
   /** An optional metric filter local to the table. */
   const metric = ref<string | null>(null)
-  const sort = ref<TableSort>({ key: 'metric', dir: 'asc' })
+  // The sort is in the link (filters.sort, null for this default).
+  const sort = computed<TableSort>(() => (filters.table === null && filters.sort ? (filters.sort as TableSort) : DEFAULT_SORT))
   const page = ref(0)
 
   // Row ids, not objects: at a million figures only the visible page is ever made into observations.
@@ -55,7 +58,7 @@ export function useTableRows(pageSize = 200) {
         region: data.tree.get(o.region)?.name ?? o.region,
         period: formatPeriod(o.period, lang),
         value: formatValue(o.value, o.qualifier, '', lang),
-        unit: m?.unit ?? '',
+        unit: unitIn(m?.unit ?? '', lang),
         source: data.sourceById.get(o.source)?.title ?? o.source,
       }
     })
@@ -63,7 +66,8 @@ export function useTableRows(pageSize = 200) {
 
   /** Sorts by a column; a second click on the same column reverses it. */
   function sortBy(key: SortKey): void {
-    sort.value = { key, dir: sort.value.key === key && sort.value.dir === 'asc' ? 'desc' : 'asc' }
+    const next: TableSort = { key, dir: sort.value.key === key && sort.value.dir === 'asc' ? 'desc' : 'asc' }
+    filters.sort = next.key === DEFAULT_SORT.key && next.dir === DEFAULT_SORT.dir ? null : next
   }
 
   return { metric, sort, sortBy, page, pages, total: computed(() => sorted.value.length), pageSize, rows }

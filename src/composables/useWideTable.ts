@@ -1,9 +1,10 @@
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { formatValue, qualifierSymbol } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import { sortWideRows, wideRows, type WideKey } from '@/domain/wideRows'
 import { useDatasetStore } from '@/stores/dataset'
+import { useFiltersStore } from '@/stores/filters'
 import { useSelection } from './useSelection'
 
 /** One displayed row of the wide table. */
@@ -18,16 +19,22 @@ export interface WideTableRow {
   relative: string
 }
 
+type WideSort = { key: WideKey; dir: 'asc' | 'desc' }
+const DEFAULT_SORT: WideSort = { key: 'region', dir: 'asc' }
+
 /** The 数据表's wide form: the page's metric, one row per place shown, sorted by a column. */
 export function useWideTable() {
   const data = useDatasetStore()
   const { metric, series } = useSelection()
   const { locale } = useI18n()
-  const sort = ref<{ key: WideKey; dir: 'asc' | 'desc' }>({ key: 'region', dir: 'asc' })
+  const filters = useFiltersStore()
+  // The sort is in the link (filters.sort, null for this default).
+  const sort = computed<WideSort>(() => (filters.table === 'wide' && filters.sort ? (filters.sort as WideSort) : DEFAULT_SORT))
 
   function sortBy(key: WideKey): void {
     // A second click reverses; a number column starts with the largest, places in code order.
-    sort.value = sort.value.key === key ? { key, dir: sort.value.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'region' ? 'asc' : 'desc' }
+    const next: WideSort = sort.value.key === key ? { key, dir: sort.value.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'region' ? 'asc' : 'desc' }
+    filters.sort = next.key === DEFAULT_SORT.key && next.dir === DEFAULT_SORT.dir ? null : next
   }
 
   const rows = computed<WideTableRow[]>(() => {

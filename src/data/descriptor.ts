@@ -20,6 +20,7 @@ const compileError = (pattern: unknown): string | null => {
 const field = v.looseObject({
   name: v.pipe(v.string(), v.minLength(1)),
   type: v.optional(v.string()),
+  optional: v.optional(v.boolean()),
   constraints: v.optional(
     v.looseObject({
       required: v.optional(v.boolean()),

@@ -7,6 +7,8 @@ export interface SchemaField {
   name: string
   type?: string
   constraints?: { required?: boolean; enum?: string[]; pattern?: string }
+  /** The column may be left out of the file: it was added after packages without it were in use (regions' `name_en`). */
+  optional?: boolean
 }
 
 /** The part of a Frictionless Table Schema that we check. */
@@ -44,7 +46,7 @@ export function numberFields(schema: TableSchema): string[] {
 export function checkTable(file: string, table: CsvColumns, schema: TableSchema, messages: DataMessage[]): CheckedRows {
   const error = (line: number, message: string) => messages.push({ level: 'error', file, line, message })
   for (const p of table.problems) error(p.line, p.message)
-  const missing = schema.fields.filter((f) => !table.header.includes(f.name)).map((f) => f.name)
+  const missing = schema.fields.filter((f) => !f.optional && !table.header.includes(f.name)).map((f) => f.name)
   if (table.header.length === 0) {
     error(1, 'the file is empty: a header row is expected')
     return { table, rows: new Int32Array(0) }
@@ -59,7 +61,10 @@ export function checkTable(file: string, table: CsvColumns, schema: TableSchema,
   // Field by field: messages are sorted by line later, and on one line they stay in field order.
   const rejected = new Uint8Array(table.lines.length)
   for (const field of schema.fields) {
-    const { codes, values } = columnOf(table, field.name)!
+    const column = columnOf(table, field.name)
+    // An optional column the file leaves out has nothing to check.
+    if (!column) continue
+    const { codes, values } = column
     const pattern = field.constraints?.pattern ? compilePattern(field.constraints.pattern) : null
     // Each distinct cell is checked once; a number cell (code -1) is a number already.
     const problems = new Array<string | null | undefined>(values.length)

@@ -190,7 +190,8 @@ function withoutParentCycles(file: string, rows: CsvRow[], messages: DataMessage
 
 function toRegion(row: CsvRow): Region {
   const v = row.values
-  return { code: v.code, name: v.name, level: v.level as RegionLevel, parent: v.parent || null, aliases: splitList(v.aliases) }
+  const region: Region = { code: v.code, name: v.name, level: v.level as RegionLevel, parent: v.parent || null, aliases: splitList(v.aliases) }
+  return v.name_en ? { ...region, nameEn: v.name_en } : region
 }
 
 function checkMetrics(file: string, rows: CsvRow[], messages: DataMessage[]): Metric[] {

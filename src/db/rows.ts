@@ -6,8 +6,11 @@ import type { Database } from './schema'
 /** Rows of the record and the package's types, one pair of functions a table. */
 const list = (text: string) => text.split('|').map((s) => s.trim()).filter(Boolean)
 
-export const regionRow = (r: Region): Insertable<Database['regions']> => ({ code: r.code, name: r.name, level: r.level, parent: r.parent, aliases: r.aliases.join('|') })
-export const toRegion = (r: Selectable<Database['regions']>): Region => ({ code: r.code, name: r.name, level: r.level as RegionLevel, parent: r.parent, aliases: list(r.aliases) })
+export const regionRow = (r: Region): Insertable<Database['regions']> => ({ code: r.code, name: r.name, name_en: r.nameEn ?? '', level: r.level, parent: r.parent, aliases: r.aliases.join('|') })
+export const toRegion = (r: Selectable<Database['regions']>): Region => {
+  const region: Region = { code: r.code, name: r.name, level: r.level as RegionLevel, parent: r.parent, aliases: list(r.aliases) }
+  return r.name_en ? { ...region, nameEn: r.name_en } : region
+}
 
 export const metricRow = (m: Metric): Insertable<Database['metrics']> => ({
   id: m.id,

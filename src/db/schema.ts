@@ -8,7 +8,7 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>
 
 /** The tables of migrations/0001_record.sql, as Kysely sees them. */
 export interface Database {
-  regions: { code: string; seq: Generated<string>; name: string; level: string; parent: string | null; aliases: string }
+  regions: { code: string; seq: Generated<string>; name: string; name_en: Generated<string>; level: string; parent: string | null; aliases: string }
   metrics: {
     id: string
     seq: Generated<string>

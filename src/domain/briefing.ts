@@ -1,4 +1,5 @@
 import messages from '@/i18n/features/briefing'
+import { unitIn } from './format'
 import { comparePeriods, formatPeriod, parsePeriod, periodInRange, previousYearPeriod, type Period } from './period'
 import type { MetricKind, Qualifier, Temporal } from './types'
 
@@ -50,10 +51,11 @@ const NUMBER = {
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
 }
 
-/** A figure as a report words it: 500余次, 约3万人, 66.1%; en `over 500 次`. */
+/** A figure as a report words it: 500余次, 约3万人, 66.1%; en `over 500 times`. */
 export function briefingAmount(value: number, qualifier: Qualifier, unit: string, locale: 'zh' | 'en'): string {
   if (locale === 'en') {
-    const text = `${NUMBER.en.format(value)}${unit && unit !== '%' ? ' ' : ''}${unit}`
+    const en = unitIn(unit, 'en')
+    const text = `${NUMBER.en.format(value)}${en && en !== '%' ? ' ' : ''}${en}`
     return { '=': '', '>=': 'over ', '~': 'about ', '<=': 'at most ' }[qualifier] + text
   }
   // Reports give a rough count of tens of thousands in 万 (约3万人); an exact one keeps its digits.

@@ -16,8 +16,30 @@ const NUMBER = {
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
 }
 
-/** A figure as text with its qualifier and unit: `≥500次`, `约20人`, `66.1%`; en `≥500 次`, `12,345 人`. */
-export function formatValue(value: number, qualifier: Qualifier, unit: string, locale: 'zh' | 'en'): string {
+/** Counting words in English: 家 counts organisations, 名/人 people; 个 is a bare count. */
+const UNITS_EN: Record<string, string> = {
+  家: 'organisations',
+  个: '',
+  人: 'people',
+  名: 'people',
+  人次: 'person-times',
+  次: 'times',
+  场: 'sessions',
+  幅: 'works',
+  条: 'items',
+  项: 'items',
+  辆: 'vehicles',
+  个百分点: 'pp',
+}
+
+/** A metric's unit in a language; one already in English (or one we have no word for) stays as it is. */
+export function unitIn(unit: string, locale: 'zh' | 'en'): string {
+  return locale === 'en' ? (UNITS_EN[unit] ?? unit) : unit
+}
+
+/** A figure as text with its qualifier and unit: `≥500次`, `约20人`, `66.1%`; en `≥500 times`, `12,345 people`. */
+export function formatValue(value: number, qualifier: Qualifier, chineseUnit: string, locale: 'zh' | 'en'): string {
+  const unit = unitIn(chineseUnit, locale)
   const gap = locale === 'en' && unit !== '' && unit !== '%' ? ' ' : ''
   return `${qualifierSymbol(qualifier, locale)}${NUMBER[locale].format(value)}${gap}${unit}`
 }

@@ -2,6 +2,11 @@ import type { Region } from './types'
 
 const byCode = (a: Region, b: Region) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 
+/** The regions named in a language: in English by `nameEn` where the package has one, else by their own name. */
+export function namedIn(regions: readonly Region[], lang: 'zh' | 'en'): readonly Region[] {
+  return lang === 'en' ? regions.map((r) => (r.nameEn ? { ...r, name: r.nameEn } : r)) : regions
+}
+
 /** The region hierarchy (city → counties and zones → towns → villages), every list ordered by code. */
 export class RegionTree {
   private readonly regions = new Map<string, Region>()

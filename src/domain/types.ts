@@ -15,6 +15,8 @@ export interface Region {
   parent: string | null
   /** Short forms a report may use (鄄城 for 鄄城县). */
   aliases: string[]
+  /** The English name (Juancheng County); absent in packages without the `name_en` column. */
+  nameEn?: string
 }
 
 export type MetricKind = 'count' | 'rate'

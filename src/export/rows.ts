@@ -1,4 +1,4 @@
-import { formatValue } from '@/domain/format'
+import { formatValue, unitIn } from '@/domain/format'
 import { formatPeriod } from '@/domain/period'
 import type { Metric, Observation, Qualifier } from '@/domain/types'
 import type { ChartData } from '@/charts/trendInput'
@@ -41,7 +41,7 @@ export function figureRows(observations: readonly Observation[], data: ChartData
       value: o.value,
       label: formatValue(o.value, o.qualifier, unit, lang),
       qualifier: texts.export.qualifier[QUALIFIER_KEY[o.qualifier]],
-      unit,
+      unit: unitIn(unit, lang),
       source: source?.title ?? o.source,
       sourceDate: source?.date ?? '',
       quote: o.quote,

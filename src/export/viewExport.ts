@@ -8,6 +8,7 @@ import { mapLabels, mapRows, mapUnits, toMapInput, type MapBase } from '@/charts
 import { buildTrendOption } from '@/charts/trend'
 import { measureUnit, metricName, toChangeInput, toTrendInput, type ChartData, type TrendMeasure } from '@/charts/trendInput'
 import { compareScope, periodsToCompare, pickPeriod } from '@/domain/compare'
+import { unitIn } from '@/domain/format'
 import type { PeriodRange } from '@/domain/observationIndex'
 import { shownRegions, trendRegions } from '@/domain/selection'
 import type { Metric, Observation, Source } from '@/domain/types'
@@ -84,7 +85,7 @@ function describeChart(data: ExportData, q: ExportQuery, observations: readonly 
   // The regions the user chose (a county stands for its towns too), not every town drawn.
   const names = q.regions.map((c) => data.tree.get(c)?.name ?? c)
   const name = metricName(q.metric, q.texts.locale)
-  const meta = buildExportMeta({ metricName: name, unit: q.metric.unit, regionNames: names, bounds, sources: sourcesOf(observations, data), demo: q.demo, exportDate: q.exportDate }, q.texts)
+  const meta = buildExportMeta({ metricName: name, unit: unitIn(q.metric.unit, q.texts.locale), regionNames: names, bounds, sources: sourcesOf(observations, data), demo: q.demo, exportDate: q.exportDate }, q.texts)
   const fileName = (ext: string) => buildExportFileName({ regions: names, allRegions: q.texts.export.allRegions, metric: name, ...bounds, ext })
   return { meta, fileName, bounds, names }
 }
@@ -173,7 +174,7 @@ function measured(meta: ExportMeta, q: ExportQuery): ExportMeta {
   if (!q.measure || q.measure === 'value') return meta
   const m = q.texts.export
   const title = fill(q.measure === 'change' ? m.measureChange : m.measurePercent, { metric: meta.title })
-  return { ...meta, title, unit: fill(m.unit, { unit: measureUnit(q.metric.unit, q.measure, q.texts.locale) }) }
+  return { ...meta, title, unit: fill(m.unit, { unit: unitIn(measureUnit(q.metric.unit, q.measure, q.texts.locale), q.texts.locale) }) }
 }
 
 /**

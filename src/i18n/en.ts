@@ -22,13 +22,6 @@ const en: typeof zh = {
   data: {
     problems: 'The data package has {errors} errors and {warnings} warnings; rows with problems were skipped, the rest is shown.',
     showProblems: 'Details',
-    dropped: 'The link names things the data does not have: {items}',
-    droppedSeparator: '; ',
-    droppedMetric: 'unknown metric “{value}” ignored',
-    droppedRegion: 'unknown region code “{value}” ignored',
-    droppedFrom: 'start period “{value}” not understood, ignored',
-    droppedTo: 'end period “{value}” not understood, ignored',
-    droppedAt: 'period “{value}” not understood, showing the latest',
   },
   views: {
     label: 'Views',

@@ -20,13 +20,6 @@ export default {
   data: {
     problems: '数据包有 {errors} 个错误、{warnings} 个提示；有问题的行已跳过，其余数据照常显示。',
     showProblems: '查看详情',
-    dropped: '链接中有数据里没有的内容：{items}',
-    droppedSeparator: '；',
-    droppedMetric: '未知指标「{value}」已忽略',
-    droppedRegion: '未知地区代码「{value}」已忽略',
-    droppedFrom: '起始时间「{value}」无法识别，已忽略',
-    droppedTo: '截止时间「{value}」无法识别，已忽略',
-    droppedAt: '时间「{value}」无法识别，已显示最新时间',
   },
   views: {
     label: '视图',

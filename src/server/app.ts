@@ -39,6 +39,8 @@ export interface ServerOptions {
    */
   sessionKey?: string
   logger?: boolean
+  /** Pages that may show the dashboard in a frame (`embed=1`), checked by `readFrameAncestors`; none by default. */
+  frameAncestors?: readonly string[]
 }
 
 declare module 'fastify' {
@@ -63,9 +65,12 @@ const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/session', 'DELETE /api/session
 /** The largest request body in general; a batch of figures may be larger (its route says how much). */
 const BODY_LIMIT = 1 << 20
 
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'"
+
 /** The Fastify app: the JSON API under /api and, given `dist`, the built dashboard on the same origin. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options
+  const frameAncestors = options.frameAncestors?.length ? options.frameAncestors.join(' ') : "'none'"
   const settings = { readRequiresLogin: options.readRequiresLogin ?? false, idleMinutes: options.idleMinutes ?? 120, maxSessionHours: options.maxSessionHours ?? 12 }
   const app = Fastify({
     logger: options.logger ?? false,
@@ -146,8 +151,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff')
     reply.header('Referrer-Policy', 'no-referrer')
-    reply.header('X-Frame-Options', 'DENY')
-    reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+    // X-Frame-Options cannot name other origins: it is sent only when no page may frame the dashboard, and browsers
+    // that know CSP follow frame-ancestors anyway.
+    if (frameAncestors === "'none'") reply.header('X-Frame-Options', 'DENY')
+    reply.header('Content-Security-Policy', `${CSP}; frame-ancestors ${frameAncestors}`)
   })
 
   // Errors answer with a plain message; a 500 says nothing of the server's insides.

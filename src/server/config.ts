@@ -17,6 +17,30 @@ export interface Config {
   trustProxy: boolean
   /** SESSION_SECRET, or null to use (or make) DATA_DIR/session.key: see `sessionKey`. */
   sessionSecret: string | null
+  /** FRAME_ANCESTORS: the pages that may show the dashboard in a frame (`'self'`, origins); empty: none may. */
+  frameAncestors: string[]
+}
+
+/**
+ * Reads FRAME_ANCESTORS: space-separated `'self'` or http(s) origins (`https://portal.heze.gov.cn`), or `'none'`/unset.
+ * Anything else is refused: the value goes into a header, where `;` or a newline would add directives of its own.
+ */
+export function readFrameAncestors(value: string | undefined): string[] {
+  const parts = (value ?? '').split(' ').filter(Boolean)
+  if (parts.length === 1 && parts[0] === "'none'") return []
+  for (const part of parts) {
+    if (part === "'self'") continue
+    let url: URL | null = null
+    try {
+      url = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(part) ? new URL(part) : null
+    } catch {
+      url = null
+    }
+    if (!url || url.origin !== part.toLowerCase()) {
+      throw new Error(`FRAME_ANCESTORS=${JSON.stringify(value)}: "${part}" is not 'self' or an http(s) origin such as https://portal.example.cn (separate several with spaces)`)
+    }
+  }
+  return parts
 }
 
 /** Reads the settings; a bad value is an error naming it, not a silent default. */
@@ -42,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSessionHours,
     trustProxy: env.TRUST_PROXY === '1',
     sessionSecret: secret ?? null,
+    frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
   }
 }
 

@@ -5,9 +5,10 @@ import { loadPackageAt, type LoadedPackage } from '@/data/loadPackageAt'
 import type { DataMessage } from '@/data/messages'
 import { concatColumns, fromColumns, toColumns, type ObservationColumns } from '@/domain/columnar'
 import { columnsOf, ObservationIndex, type SortedColumns } from '@/domain/observationIndex'
-import { RegionTree } from '@/domain/regions'
+import { namedIn, RegionTree } from '@/domain/regions'
 import { mergeDataset } from '@/domain/merge'
 import type { Dataset } from '@/domain/types'
+import { useDisplayStore } from './display'
 import { useUserDataStore } from './userData'
 
 const EMPTY: Dataset = { regions: [], metrics: [], sources: [], observations: [], reports: {} }
@@ -15,6 +16,7 @@ const EMPTY: Dataset = { regions: [], metrics: [], sources: [], observations: []
 /** The loaded data package merged with the user's additions, its located problems, and the indexes every view queries. */
 export const useDatasetStore = defineStore('dataset', () => {
   const userData = useUserDataStore()
+  const display = useDisplayStore()
   /** The validated package as loaded, without its observations: they stay in `baseColumns`. */
   const meta = shallowRef<Dataset>(EMPTY)
   /** The package's observations as columns, sorted for the index when the load worker loaded them. */
@@ -50,7 +52,10 @@ export const useDatasetStore = defineStore('dataset', () => {
     return { ...merged.value, get observations() { return idx.observations() } }
   })
   // From the merged metadata, not `dataset`: a region tree does not wait for the observations to be indexed.
-  const tree = computed(() => new RegionTree(merged.value.regions))
+  /** The regions by their own (Chinese) names, as reports and files name them: for reading those. */
+  const sourceTree = computed(() => new RegionTree(merged.value.regions))
+  /** The regions named in the page's language, for everything shown (filters, charts, tables, exports). */
+  const tree = computed(() => (display.lang === 'en' ? new RegionTree(namedIn(merged.value.regions, 'en')) : sourceTree.value))
   const metricById = computed(() => new Map(merged.value.metrics.map((m) => [m.id, m])))
   const sourceById = computed(() => new Map(merged.value.sources.map((s) => [s.id, s])))
 
@@ -102,5 +107,5 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { base, dataset, messages, isLoading, error, loadedKey, index, tree, metricById, sourceById, load, loadUrl, refresh }
+  return { base, dataset, messages, isLoading, error, loadedKey, index, tree, sourceTree, metricById, sourceById, load, loadUrl, refresh }
 })

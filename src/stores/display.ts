@@ -1,27 +1,50 @@
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { ref } from 'vue'
 
 const DECAL_KEY = 'heze-dashboard:decal'
+const LANG_KEY = 'heze-dashboard:lang'
 
-/** How charts are drawn on this machine (not part of a shared link): patterns for black-and-white printing. */
+/**
+ * How the page is shown: its language and print patterns (in the link, else this machine's last choice; App applies
+ * the language to the messages), and embedding.
+ */
 export const useDisplayStore = defineStore('display', () => {
-  // One boolean in localStorage: a ref and a watch, rather than 2.4 KB of @vueuse in the first download.
+  // Two values in localStorage: refs and functions, rather than 2.4 KB of @vueuse in the first download.
+  const lang = ref<'zh' | 'en'>('zh')
   /** Fill patterns and dash styles so series stay apart when printed without colour. */
-  const decal = ref(readFlag(DECAL_KEY))
-  watch(decal, (on) => {
-    try {
-      localStorage.setItem(DECAL_KEY, String(on))
-    } catch {
-      // Storage disabled or full: the switch still works for this visit.
-    }
-  })
-  return { decal }
+  const decal = ref(readItem(DECAL_KEY) === 'true')
+  /** Only the view's chart and its frame, for an intranet portal's iframe (`embed=1`). */
+  const embed = ref(false)
+
+  // The user's own choices are remembered on this machine; a link that states one does not change the memory.
+  function chooseLang(next: 'zh' | 'en'): void {
+    lang.value = next
+    writeItem(LANG_KEY, next)
+  }
+  function chooseDecal(on: boolean): void {
+    decal.value = on
+    writeItem(DECAL_KEY, String(on))
+  }
+
+  /** The last choices on this machine, for a link that does not state them. */
+  const rememberedLang = (): 'zh' | 'en' => (readItem(LANG_KEY) === 'en' ? 'en' : 'zh')
+  const rememberedDecal = () => readItem(DECAL_KEY) === 'true'
+
+  return { lang, decal, embed, chooseLang, chooseDecal, rememberedLang, rememberedDecal }
 })
 
-function readFlag(key: string): boolean {
+function readItem(key: string): string | null {
   try {
-    return localStorage.getItem(key) === 'true'
+    return localStorage.getItem(key)
   } catch {
-    return false
+    return null
+  }
+}
+
+function writeItem(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    // Storage disabled or full: the choice still holds for this visit, and is in the link.
   }
 }

@@ -1,6 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { EMPTY_QUERY, type DashboardQuery, type ViewId } from '@/domain/dashboardQuery'
+import { EMPTY_QUERY, type DashboardQuery, type TableSortQuery, type ViewId } from '@/domain/dashboardQuery'
+
+/** The part of the link's state this store holds; language, print patterns and embedding are the display store's. */
+export type FilterQuery = Omit<DashboardQuery, 'decal' | 'lang' | 'embed'>
 
 /** What the user narrowed the dashboard to; mirrored in the URL by useUrlSync. */
 export const useFiltersStore = defineStore('filters', () => {
@@ -14,12 +17,18 @@ export const useFiltersStore = defineStore('filters', () => {
   const at = ref<string | null>(null)
   /** 趋势 as change since the range's start (absolute or relative), or as values (null). */
   const measure = ref<'change' | 'percent' | null>(null)
+  /** 数据表 as one row per place (`wide`) or the long list (null). */
+  const table = ref<'wide' | null>(null)
+  /** The 数据表's sort; null: the mode's default. */
+  const sort = ref<TableSortQuery | null>(null)
+  /** The figure 来源 was opened at (`figureKey`); the focus store finds it in the data. */
+  const figure = ref<string | null>(null)
   /** `demo` while the demonstration package is shown. */
   const data = ref<'demo' | null>(null)
   /** Link parts dropped because the data does not know them, shown as a notice. */
   const dropped = ref<string[]>([])
 
-  const query = computed<DashboardQuery>(() => ({
+  const query = computed<FilterQuery>(() => ({
     view: view.value,
     metric: metric.value,
     regions: regions.value,
@@ -27,10 +36,13 @@ export const useFiltersStore = defineStore('filters', () => {
     to: to.value,
     at: at.value,
     measure: measure.value,
+    table: table.value,
+    sort: sort.value,
+    figure: figure.value,
     data: data.value,
   }))
 
-  function apply(next: DashboardQuery): void {
+  function apply(next: FilterQuery): void {
     view.value = next.view
     metric.value = next.metric
     regions.value = [...next.regions]
@@ -38,6 +50,9 @@ export const useFiltersStore = defineStore('filters', () => {
     to.value = next.to
     at.value = next.at
     measure.value = next.measure
+    table.value = next.table
+    sort.value = next.sort
+    figure.value = next.figure
     data.value = next.data
   }
 
@@ -45,11 +60,11 @@ export const useFiltersStore = defineStore('filters', () => {
     regions.value = regions.value.includes(code) ? regions.value.filter((c) => c !== code) : [...regions.value, code].sort()
   }
 
-  /** Clears the filters; the view and the chosen package stay. */
+  /** Clears the filters; the view, the table's form and sort, the focused figure and the chosen package stay. */
   function reset(): void {
-    apply({ ...EMPTY_QUERY, view: view.value, data: data.value })
+    apply({ ...EMPTY_QUERY, view: view.value, table: table.value, sort: sort.value, figure: figure.value, data: data.value })
     dropped.value = []
   }
 
-  return { view, metric, regions, from, to, at, measure, data, dropped, query, apply, toggleRegion, reset }
+  return { view, metric, regions, from, to, at, measure, table, sort, figure, data, dropped, query, apply, toggleRegion, reset }
 })

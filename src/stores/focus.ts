@@ -1,17 +1,35 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref } from 'vue'
+import { figureKey, parseFigureKey } from '@/domain/figureKey'
 import type { Observation } from '@/domain/types'
+import { useDatasetStore } from './dataset'
+import { useFiltersStore } from './filters'
 
-/** Which source the 来源 view shows and which figure in it to bring into view (not kept in the URL). */
+/** Which source the 来源 view shows and which figure in it to bring into view (the figure is the link's `figure`). */
 export const useFocusStore = defineStore('focus', () => {
-  const source = ref<string | null>(null)
-  const observation = shallowRef<Observation | null>(null)
+  const filters = useFiltersStore()
+  const data = useDatasetStore()
+  /** The source picked in 来源, when no figure is focused. */
+  const chosen = ref<string | null>(null)
+  /** The focused figure, found in the data; null when the link's figure is not there. */
+  const observation = computed<Observation | null>(() => {
+    const f = filters.figure ? parseFigureKey(filters.figure) : null
+    if (!f) return null
+    const rows = data.index.observationsAt(data.index.rowIds(f.metric, [f.region]))
+    return rows.find((o) => o.period === f.period && o.source === f.source) ?? null
+  })
+  const source = computed(() => observation.value?.source ?? chosen.value)
 
   /** Opens a figure's source at that figure. */
   function open(o: Observation): void {
-    source.value = o.source
-    observation.value = o
+    filters.figure = figureKey(o)
   }
 
-  return { source, observation, open }
+  /** Shows another source; the focused figure goes unless it is of that source. */
+  function choose(id: string): void {
+    chosen.value = id
+    if (observation.value?.source !== id) filters.figure = null
+  }
+
+  return { chosen, observation, source, open, choose }
 })

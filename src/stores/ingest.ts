@@ -85,7 +85,7 @@ export const useIngestStore = defineStore('ingest', () => {
   const metrics = computed(() => [...data.dataset.metrics, ...created.value.filter((m) => !data.metricById.has(m.id))])
   const known = computed(() => {
     const ids = new Set(metrics.value.map((m) => m.id))
-    return { metric: (id: string) => ids.has(id), tree: data.tree }
+    return { metric: (id: string) => ids.has(id), tree: data.sourceTree }
   })
   const accepted = computed(() => figures.value.filter((f) => f.status === 'accepted'))
   const problems = computed(() => new Map<number, ReviewProblem[]>(figures.value.map((f) => [f.key, reviewProblems(f, known.value, accepted.value)])))
@@ -97,7 +97,7 @@ export const useIngestStore = defineStore('ingest', () => {
     reviewed.value = { date: info.date, text: info.text }
     const found = extractReport(info.text, { date: info.date, regions: gazetteer.value, metrics: data.dataset.metrics })
     const before = userData.batches.find((b) => b.id === reportSourceId(info.date, info.text))
-    figures.value = restoreReview(toReview(found.figures, data.tree), before?.observations ?? [], info.text)
+    figures.value = restoreReview(toReview(found.figures, data.sourceTree), before?.observations ?? [], info.text)
     notes.value = found.notes
     created.value = []
     active.value = null

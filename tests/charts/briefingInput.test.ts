@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cardBriefing, compareBriefing, compareSubject, mapSubject, trendBriefing } from '@/charts/briefingInput'
 import { compareView } from '@/charts/compareInput'
 import { ObservationIndex } from '@/domain/observationIndex'
-import { RegionTree } from '@/domain/regions'
+import { namedIn, RegionTree } from '@/domain/regions'
 import type { Observation, Region, Source } from '@/domain/types'
 import { COVERAGE, obs } from '../export/builders'
 
@@ -33,6 +33,18 @@ describe(trendBriefing, () => {
     const activities = { ...COVERAGE, name: '志愿服务活动次数', unit: '次', kind: 'count', temporal: 'cumulative', target: null } as const
     const town = [obs('371702101', '2022/2025-01', 500, { qualifier: '>=' })]
     expect(trendBriefing(data(town), activities, ['371702', '371702101'], {}, zh)).toBe('2022年—2025年1月，牡丹区吴店镇志愿服务活动次数累计为500余次。')
+  })
+
+  it('names places in English in an English paragraph, a town alone after its county', () => {
+    const english = namedIn(REGIONS.map((r) => ({ ...r, nameEn: { '371700': 'Heze City', '371702': 'Mudan District', '371726': 'Juancheng County', '371702101': 'Wudian Town' }[r.code] })), 'en')
+    const d = { ...data(figures), tree: new RegionTree(english) }
+    const en = { locale: 'en', demo: false } as const
+    const text = trendBriefing(d, COVERAGE, ['371700', '371702', '371726'], {}, en)
+    expect(text).toContain('Heze City')
+    expect(text).toContain('Mudan District was highest')
+    expect(text).not.toMatch(/[\u4e00-\u9fff]/)
+    const town = { ...d, index: new ObservationIndex([obs('371702101', '2025-01', 50)], [COVERAGE]) }
+    expect(trendBriefing(town, COVERAGE, ['371702', '371702101'], {}, en)).toContain('Wudian Town, Mudan District')
   })
 })
 

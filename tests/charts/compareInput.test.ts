@@ -61,7 +61,7 @@ describe(toCompareInput, () => {
     const view = compareView(data, metric, [], '2022-01')
     const conflict = toCompareInput(data, metric, view, 'en', en).bars.find((b) => b.status === 'conflict')!
     expect(conflict.value).toBeNull()
-    expect(conflict.label).toMatch(/^Sources disagree: \d+ 家 \/ \d+ 家$/)
+    expect(conflict.label).toMatch(/^Sources disagree: \d+ organisations \/ \d+ organisations$/)
     expect(conflict.detail).toBe('other；合成来源')
   })
 

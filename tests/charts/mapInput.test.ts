@@ -93,7 +93,7 @@ describe(toMapSideRows, () => {
   it('lists the units without a polygon (the zones) beside the map, with their labels', () => {
     const data = fixtureViewData()
     const metric = data.metric('activities')
-    expect(toMapSideRows(data, metric, mapRows(data, metric, '2025-01'), base, ['371771'], 'en', en)).toEqual([{ code: '371771', name: '菏泽经济技术开发区', label: '120 次', selected: true }])
+    expect(toMapSideRows(data, metric, mapRows(data, metric, '2025-01'), base, ['371771'], 'en', en)).toEqual([{ code: '371771', name: '菏泽经济技术开发区', label: '120 times', selected: true }])
   })
 })
 

@@ -205,11 +205,11 @@ describe('zooming the trend', () => {
 describe('highlighting a line', () => {
   it('brings a hovered line (its legend entry, its end name, the line itself) forward and fades the others', () => {
     const option = buildTrendOption(input({ series: [{ name: 'a', points: [point(1, 3), point(2, 4)] }, { name: 'b', points: [point(1, 5), point(2, 6)] }] }))
-    const lines = option.series as { type: string; emphasis?: { focus?: string }; blur?: { lineStyle?: { opacity?: number } }; triggerLineEvent?: boolean }[]
+    const lines = option.series as { type: string; emphasis?: { focus?: string }; blur?: { lineStyle?: { opacity?: number } }; triggerEvent?: string }[]
     for (const line of lines.filter((l) => l.type === 'line' && l.emphasis)) {
       expect(line.emphasis!.focus).toBe('series')
       expect(line.blur!.lineStyle!.opacity).toBeLessThan(0.5)
-      expect(line.triggerLineEvent).toBe(true)
+      expect(line.triggerEvent).toBe('line')
     }
     expect(lines.filter((l) => l.emphasis?.focus === 'series')).toHaveLength(2)
     expect((option.legend as { data: unknown[] }).data).toHaveLength(2)

@@ -94,6 +94,16 @@ describe('export CLI', { timeout: 180_000 }, () => {
     expect(exported('plain.svg').toString('utf8')).not.toContain(paragraph)
   })
 
+  it('names places in English with --lang en, in the paragraph and the chart', () => {
+    const args = ['--view', 'trend', '--metric', 'assoc_party_coverage_rate', '--data', 'data/demo', '--lang', 'en', '--regions', '371726,371702']
+    const text = exportedWith([...args, '--format', 'txt'], 'trend-en.txt').toString('utf8')
+    expect(text).toMatch(/^\(Demo data\) .*Mudan District.*Juancheng County/)
+    expect(text.split('\n')[0]).not.toMatch(/[\u4e00-\u9fff]/)
+    const svg = exportedWith([...args, '--format', 'svg'], 'trend-en.svg').toString('utf8')
+    expect(svg).toContain('Juancheng County')
+    expect(svg).not.toContain('鄄城县')
+  })
+
   it('marks the embedded data as 演示数据 when asked with --demo', () => {
     expect(exported('marked.svg', ['--demo']).toString('utf8')).toContain('演示数据')
   })

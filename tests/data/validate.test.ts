@@ -86,6 +86,16 @@ describe(validatePackage, () => {
     expect(errorsOf(fixturePackage({ metrics }))).toEqual(['metrics.csv:2: aggregate refers to unknown metric nowhere'])
   })
 
+  it('reads regions’ English names from the optional name_en column, and a package without the column as before', () => {
+    const withEn = 'code,name,name_en,level,parent,aliases\n371700,菏泽市,Heze City,city,,菏泽\n371726,鄄城县,,county,371700,鄄城\n'
+    const read = validatePackage(fixturePackage({ regions: withEn }))
+    expect(read.messages).toEqual([])
+    expect(read.dataset.regions.map((r) => r.nameEn)).toEqual(['Heze City', undefined])
+    const without = validatePackage(fixturePackage())
+    expect(without.messages).toEqual([])
+    expect(without.dataset.regions.every((r) => !('nameEn' in r))).toBe(true)
+  })
+
   it('names missing columns on the header line', () => {
     const text = 'metric,region,period,value\ncoverage_rate,371700,2025-01,66.1\n'
     expect(errorsOf(fixturePackage({ observations: text }))).toEqual(['observations.csv:1: missing columns qualifier, source, quote'])

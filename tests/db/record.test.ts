@@ -24,7 +24,7 @@ describe.each(ENGINES)('the record on %s', (engine) => {
   it('records each migration once', async () => {
     expect(await migrate(db)).toEqual([])
     const names = await db.kysely.selectFrom('schema_migrations').select('name').execute()
-    expect(names.map((n) => n.name)).toEqual(['0001_record.sql', '0002_scopes.sql'])
+    expect(names.map((n) => n.name)).toEqual(['0001_record.sql', '0002_scopes.sql', '0003_region_name_en.sql'])
   })
 
   it('holds the seeded package, quotes placed in their report', async () => {
@@ -102,6 +102,23 @@ describe.each(ENGINES)('the record on %s', (engine) => {
   it('keeps the audit table append-only', async () => {
     await expect(sql`UPDATE audit SET reason = 'x'`.execute(db.kysely)).rejects.toThrow(/append-only/)
     await expect(sql`DELETE FROM audit`.execute(db.kysely)).rejects.toThrow(/append-only/)
+  })
+
+  it('keeps regions’ English names through the record and its exported package, and none where none was given', async () => {
+    const fresh = await emptyRecord(engine)
+    try {
+      const dataset = fixtureDataset()
+      const regions = dataset.regions.map((r) => (r.code === '371726' ? { ...r, nameEn: 'Juancheng County' } : r))
+      await loadDataset(fresh, { ...dataset, regions }, 'seed', 'fixture')
+      const read = await readDataset(fresh.kysely)
+      expect(read.regions.find((r) => r.code === '371726')?.nameEn).toBe('Juancheng County')
+      expect(read.regions.find((r) => r.code !== '371726')).not.toHaveProperty('nameEn')
+      const csv = packageFiles(read).get('regions.csv')!
+      expect(csv.split('\n')[0]).toBe('code,name,name_en,level,parent,aliases')
+      expect(csv).toContain(',Juancheng County,')
+    } finally {
+      await fresh.close()
+    }
   })
 
   it('exports a package that imports into a fresh record and exports to the same files', async () => {

@@ -89,7 +89,7 @@ const rows: [situation: string, input: BriefingInput, sentence: string][] = [
     'As of Jan 2025, party-organisation coverage in 鄄城县 was 68.6%, up 0.8 pp on the previous month, up 7.7 pp year on year, ranking 2nd of 8 counties and districts, 31.4 pp short of the 100% target. ' +
     'In Jan 2025, of 9 counties and districts, 牡丹区 was highest (72.3%) and 定陶区 lowest (60.1%); against the previous month, 5 rose, 1 fell, 1 unchanged; no figure for 东明县.'],
   ['English with a bound', input({ locale: 'en', demo: true, metric: { ...activities, name: 'volunteer activities' }, places: [place('牡丹区', fig('2024-12', 400), fig('2025-01', 500, '>='))] }),
-    '(Demo data) As of Jan 2025, volunteer activities in 牡丹区 was over 500 次, up at least 100 次 on the previous month.'],
+    '(Demo data) As of Jan 2025, volunteer activities in 牡丹区 was over 500 times, up at least 100 times on the previous month.'],
 ]
 
 describe(writeBriefing, () => {
@@ -109,7 +109,7 @@ describe(briefingAmount, () => {
     [12345, '=', '人', 'zh', '12345人'],
     [92.4, '>=', '%', 'zh', '92.4%以上'],
     [20, '<=', '个', 'zh', '不超过20个'],
-    [30000, '~', '人', 'en', 'about 30,000 人'],
+    [30000, '~', '人', 'en', 'about 30,000 people'],
   ] as const)('writes %d (%s) %s in %s as %s', (value, qualifier, unit, locale, text) => {
     expect(briefingAmount(value, qualifier, unit, locale)).toBe(text)
   })

@@ -1,5 +1,16 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { EMPTY_QUERY, parseDashboardQuery, sanitizeQuery, toDashboardQuery, type DashboardQuery } from '@/domain/dashboardQuery'
+import {
+  EMPTY_QUERY,
+  SORT_KEYS,
+  VIEWS,
+  parseDashboardQuery,
+  readDashboardQuery,
+  sanitizeQuery,
+  toDashboardQuery,
+  type DashboardQuery,
+} from '@/domain/dashboardQuery'
+import { figureKey, parseFigureKey } from '@/domain/figureKey'
 
 describe(parseDashboardQuery, () => {
   it('reads metric, comma-separated regions and the period range', () => {
@@ -12,6 +23,12 @@ describe(parseDashboardQuery, () => {
       to: '2025-01',
       at: null,
       measure: null,
+      table: null,
+      sort: null,
+      figure: null,
+      decal: null,
+      lang: null,
+      embed: false,
     })
   })
 
@@ -35,6 +52,8 @@ describe(toDashboardQuery, () => {
     { ...EMPTY_QUERY, view: 'trend', metric: 'm', from: '2024', measure: 'percent' },
     { ...EMPTY_QUERY, view: 'trend' },
     { ...EMPTY_QUERY, view: 'overview', metric: 'm' },
+    { ...EMPTY_QUERY, view: 'table', table: 'wide', sort: { key: 'change', dir: 'desc' }, lang: 'en' },
+    { ...EMPTY_QUERY, view: 'sources', figure: 'm~371726~2022/2025-01~demo', decal: true, embed: true },
   ]
 
   it.each(states)('round-trips %j through the URL', (state) => {
@@ -54,6 +73,44 @@ describe(toDashboardQuery, () => {
     expect(toDashboardQuery({ ...EMPTY_QUERY, view: 'trend', metric: 'm', regions: ['371726', '371702'] })).toBe('?metric=m&regions=371726,371702')
   })
 
+  it('writes the new keys after the old ones, in a fixed order, whatever order the state was built in', () => {
+    const state: DashboardQuery = { ...EMPTY_QUERY, lang: 'en', embed: true, decal: true, figure: 'm~371726~2024~s', sort: { key: 'value', dir: 'desc' }, view: 'table', metric: 'm' }
+    expect(toDashboardQuery(state)).toBe('?view=table&metric=m&sort=-value&figure=m~371726~2024~s&decal=1&lang=en&embed=1')
+  })
+
+  it('leaves out the defaults: Chinese, patterns off, the long table and its default sort, no embedding', () => {
+    expect(toDashboardQuery({ ...EMPTY_QUERY, lang: 'zh', decal: false, embed: false, table: null, sort: null })).toBe('')
+  })
+
+  it('round-trips any state it can write (property)', () => {
+    const token = fc.stringMatching(/^[a-z0-9_]{1,8}$/)
+    const period = fc.constantFrom('2024', '2024-Q4', '2024-12', '2022/2025-01')
+    const state = fc.record({
+      view: fc.constantFrom(...VIEWS),
+      metric: fc.option(token),
+      regions: fc.uniqueArray(fc.stringMatching(/^37[0-9]{4}$/), { maxLength: 4 }),
+      from: fc.option(period),
+      to: fc.option(period),
+      at: fc.option(period),
+      measure: fc.constantFrom('change' as const, 'percent' as const, null),
+      table: fc.constantFrom('wide' as const, null),
+      sortKey: fc.option(fc.nat(4)),
+      dir: fc.constantFrom('asc' as const, 'desc' as const),
+      figure: fc.option(fc.tuple(token, token, period, token).map(([metric, region, p, source]) => figureKey({ metric, region, period: p, source }))),
+      data: fc.constantFrom('demo' as const, null),
+      decal: fc.constantFrom(true, null),
+      lang: fc.constantFrom('en' as const, null),
+      embed: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(state, ({ sortKey, dir, ...rest }) => {
+        const keys = SORT_KEYS[rest.table === 'wide' ? 'wide' : 'long']
+        const q: DashboardQuery = { ...rest, sort: sortKey === null ? null : { key: keys[sortKey % keys.length], dir } }
+        expect(parseDashboardQuery(toDashboardQuery(q))).toEqual(q)
+      }),
+    )
+  })
+
   it('opens 总览 without a link, and the trend for a link naming a metric without a view, as links did before', () => {
     expect(parseDashboardQuery('').view).toBe('overview')
     expect(parseDashboardQuery('?regions=371726').view).toBe('overview')
@@ -66,6 +123,34 @@ describe(toDashboardQuery, () => {
   it('falls back to the view a link implies for an unknown view name', () => {
     expect(parseDashboardQuery('?view=pie').view).toBe('overview')
     expect(parseDashboardQuery('?view=pie&metric=m').view).toBe('trend')
+  })
+})
+
+describe(readDashboardQuery, () => {
+  it('reads a link’s own language and print patterns, Chinese and off included, so they win over this machine’s memory', () => {
+    expect(parseDashboardQuery('?lang=zh&decal=0')).toMatchObject({ lang: 'zh', decal: false })
+    expect(parseDashboardQuery('?lang=en&decal=1')).toMatchObject({ lang: 'en', decal: true })
+    expect(parseDashboardQuery('')).toMatchObject({ lang: null, decal: null })
+  })
+
+  it('reads the sort against the columns of the table’s form', () => {
+    expect(parseDashboardQuery('?table=wide&sort=-relative').sort).toEqual({ key: 'relative', dir: 'desc' })
+    expect(parseDashboardQuery('?sort=source').sort).toEqual({ key: 'source', dir: 'asc' })
+    expect(readDashboardQuery('?sort=relative')).toMatchObject({ query: { sort: null }, unknown: ['sort=relative'] })
+  })
+
+  it('names each value of a known key it does not understand, and reads the default instead', () => {
+    const { query, unknown } = readDashboardQuery('?lang=fr&table=pivot&sort=colour&decal=yes&embed=true&figure=just-one-part')
+    expect(query).toEqual(EMPTY_QUERY)
+    expect(unknown).toEqual(['table=pivot', 'sort=colour', 'figure=just-one-part', 'decal=yes', 'lang=fr', 'embed=true'])
+  })
+})
+
+describe(parseFigureKey, () => {
+  it('reads back the four parts of a figure key, an interval period included', () => {
+    const figure = { metric: 'assoc_party_coverage_rate', region: '371726', period: '2022/2025-01', source: 'demo' }
+    expect(parseFigureKey(figureKey(figure))).toEqual(figure)
+    expect(parseFigureKey('m~371726~~demo')).toBeNull()
   })
 })
 

@@ -8,7 +8,7 @@ describe(formatValue, () => {
 
   it('writes 约 before an approximate figure in Chinese and ≈ in English', () => {
     expect(formatValue(20, '~', '人', 'zh')).toBe('约20人')
-    expect(formatValue(20, '~', '人', 'en')).toBe('≈20 人')
+    expect(formatValue(20, '~', '人', 'en')).toBe('≈20 people')
   })
 
   it('marks an upper bound', () => {
@@ -26,7 +26,7 @@ describe(formatValue, () => {
 
   it('groups thousands in English only, as Chinese reports write 12345人', () => {
     expect(formatValue(12345, '=', '人', 'zh')).toBe('12345人')
-    expect(formatValue(12345, '=', '人', 'en')).toBe('12,345 人')
+    expect(formatValue(12345, '=', '人', 'en')).toBe('12,345 people')
   })
 })
 

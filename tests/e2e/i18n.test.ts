@@ -44,7 +44,7 @@ describe('the page’s messages in Chromium (precompiled, loaded when needed)', 
     await page.getByRole('button', { name: 'English' }).click()
     await expect.poll(() => page.locator('h1').innerText()).toBe('Heze Community Governance Indicators')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
-    expect(await page.locator('.filter-regions__selected').innerText()).toContain('1 selected: 鄄城县')
+    expect(await page.locator('.filter-regions__selected').innerText()).toContain('1 selected: Juancheng County')
     expect(await page.locator('.export-menu summary').innerText()).toBe('Export chart')
     expect(await shownKeys()).toBeNull()
     await page.screenshot({ path: resolve(shots, 'i18n-en.png'), fullPage: true })

@@ -18,6 +18,7 @@ describe('createPageI18n', () => {
     await flushPromises()
     expect(wrapper.find('h1').text()).toBe('菏泽社会治理指标看板')
     expect(document.documentElement.lang).toBe('zh-CN')
+    expect(localStorage.getItem('heze-dashboard:lang')).toBe('zh')
   })
 
   it('has the first screen’s features at once and a lazy view’s messages once they are loaded', async () => {

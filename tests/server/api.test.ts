@@ -386,6 +386,32 @@ describe.each(ENGINES)('the API on %s', (engine) => {
   })
 })
 
+describe.each(ENGINES)('who may frame the page, on %s', (engine) => {
+  const headersOf = async (frameAncestors?: string[]) => {
+    const db = await emptyRecord(engine)
+    const app = await buildServer({ db, frameAncestors })
+    try {
+      return (await app.inject({ method: 'GET', url: '/api/health' })).headers
+    } finally {
+      await app.close()
+      await db.close()
+    }
+  }
+
+  it('is nobody by default: frame-ancestors none and X-Frame-Options DENY', async () => {
+    const headers = await headersOf()
+    expect(headers['content-security-policy']).toMatch(/; frame-ancestors 'none'$/)
+    expect(headers['x-frame-options']).toBe('DENY')
+  })
+
+  it('is the configured portal, with no X-Frame-Options to contradict it', async () => {
+    const headers = await headersOf(["'self'", 'https://portal.heze.gov.cn'])
+    expect(headers['content-security-policy']).toMatch(/; frame-ancestors 'self' https:\/\/portal\.heze\.gov\.cn$/)
+    expect(headers['content-security-policy']).toContain("default-src 'self'")
+    expect(headers['x-frame-options']).toBeUndefined()
+  })
+})
+
 describe('signing in from one address', () => {
   it('throttles the eleventh attempt within a minute, and records it', async () => {
     const db = await emptyRecord('pglite')

@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readConfig, sessionKey } from '@/server/config'
+import { readConfig, readFrameAncestors, sessionKey } from '@/server/config'
 import { tempDir } from './serverProcess'
 
 const dirs: string[] = []
@@ -39,5 +39,31 @@ describe('the session key', () => {
     expect(sessionKey(config)).toBe(secret)
     expect(() => readFileSync(join(dataDir, 'session.key'))).toThrow()
     expect(() => readConfig({ SESSION_SECRET: 'short' })).toThrow(/at least 32/)
+  })
+})
+
+describe('FRAME_ANCESTORS', () => {
+  it('lets no page frame the dashboard by default', () => {
+    expect(readConfig({}).frameAncestors).toEqual([])
+    expect(readFrameAncestors("'none'")).toEqual([])
+  })
+
+  it('reads space-separated origins and self', () => {
+    expect(readConfig({ FRAME_ANCESTORS: "'self'  https://portal.heze.gov.cn http://10.1.2.3:8080" }).frameAncestors).toEqual(["'self'", 'https://portal.heze.gov.cn', 'http://10.1.2.3:8080'])
+  })
+
+  it.each([
+    "https://portal.heze.gov.cn; script-src *",
+    'https://a.cn,https://b.cn',
+    '"https://portal.heze.gov.cn"',
+    'https://portal.heze.gov.cn\nX-Other: 1',
+    '*',
+    'https://*.heze.gov.cn',
+    'javascript:alert(1)',
+    'https://portal.heze.gov.cn/page',
+    'portal.heze.gov.cn',
+    "'unsafe-inline'",
+  ])('refuses %j at start, naming the setting', (value) => {
+    expect(() => readConfig({ FRAME_ANCESTORS: value })).toThrow(/FRAME_ANCESTORS/)
   })
 })

@@ -18,7 +18,7 @@ type Row = Record<string, string | number | null | undefined>
 /** The rows of the four tables, keyed by column name, by resource name. */
 export function packageRows(data: Pick<Dataset, 'regions' | 'metrics' | 'sources' | 'observations'>): Record<'regions' | 'metrics' | 'sources' | 'observations', Row[]> {
   return {
-    regions: data.regions.map((r) => ({ ...r, aliases: r.aliases.join('|') })),
+    regions: data.regions.map((r) => ({ ...r, name_en: r.nameEn ?? '', aliases: r.aliases.join('|') })),
     metrics: data.metrics.map((m) => ({ ...m, name_en: m.nameEn, aggregate: aggregateText(m), aliases: m.aliases.join('|') })),
     sources: data.sources.map((s) => ({ ...s })),
     observations: data.observations.map((o) => ({ ...o })),
@@ -29,7 +29,7 @@ export function packageRows(data: Pick<Dataset, 'regions' | 'metrics' | 'sources
 export function packageTables(data: Dataset): Record<string, string> {
   const rows = packageRows(data)
   return {
-    'regions.csv': toCsvText(['code', 'name', 'level', 'parent', 'aliases'], rows.regions),
+    'regions.csv': toCsvText(['code', 'name', 'name_en', 'level', 'parent', 'aliases'], rows.regions),
     'metrics.csv': toCsvText(['id', 'name', 'name_en', 'unit', 'kind', 'temporal', 'aggregate', 'category', 'definition', 'aliases', 'target'], rows.metrics),
     'sources.csv': toCsvText(['id', 'title', 'publication', 'date', 'author', 'file', 'url', 'note'], rows.sources),
     'observations.csv': toCsvText(['metric', 'region', 'period', 'value', 'qualifier', 'source', 'quote'], rows.observations),
