@@ -32,6 +32,8 @@ export function useUrlSync(): Promise<void> {
   /** Everything a link holds, gathered from the stores that own each part. */
   const state = computed<DashboardQuery>(() => ({
     ...filters.query,
+    // 来源's source and figure are part of that view only; a figure names its source.
+    source: filters.view === 'sources' && !filters.figure ? filters.source : null,
     figure: filters.view === 'sources' ? filters.figure : null,
     decal: display.decal,
     lang: display.lang === 'en' ? 'en' : null,
@@ -52,7 +54,11 @@ export function useUrlSync(): Promise<void> {
       display.lang = parsed.lang ?? (arriving ? display.rememberedLang() : 'zh')
       display.decal = parsed.decal ?? (arriving ? display.rememberedDecal() : false)
       display.embed = parsed.embed
-      const known = { metric: (id: string) => data.metricById.has(id), region: (code: string) => data.tree.get(code) !== undefined }
+      const known = {
+        metric: (id: string) => data.metricById.has(id),
+        region: (code: string) => data.tree.get(code) !== undefined,
+        source: (id: string) => data.sourceById.has(id),
+      }
       const { query, dropped } = sanitizeQuery(parsed, known)
       filters.apply(query)
       filters.dropped = [...unknown, ...dropped]

@@ -22,6 +22,8 @@ export interface DashboardQuery {
   table: 'wide' | null
   /** The 数据表's sort column and direction; null: the mode's default (metric, or place, ascending). */
   sort: TableSortQuery | null
+  /** The source 来源 shows, when no figure is focused; null: the first with a report text. */
+  source: string | null
   /** The figure 来源 brings into view, as its `figureKey` (domain/figureKey); one the data lacks is dropped when 来源 opens. */
   figure: string | null
   /** `demo` selects the demonstration package; null the embedded real one. */
@@ -57,6 +59,7 @@ export const EMPTY_QUERY: DashboardQuery = {
   measure: null,
   table: null,
   sort: null,
+  source: null,
   figure: null,
   data: null,
   decal: null,
@@ -114,6 +117,7 @@ export function readDashboardQuery(search: string): { query: DashboardQuery; unk
       measure: text('measure') === 'change' ? 'change' : text('measure') === 'percent' ? 'percent' : null,
       table: table === 'wide' ? 'wide' : null,
       sort: sort ? { key: sort.replace(/^-/, '') as TableSortQuery['key'], dir: sort[0] === '-' ? 'desc' : 'asc' } : null,
+      source: text('source'),
       figure,
       data: text('data') === 'demo' ? 'demo' : null,
       decal: decal === null ? null : decal === '1',
@@ -136,6 +140,7 @@ export function toDashboardQuery(state: DashboardQuery): string {
   if (state.measure) params.set('measure', state.measure)
   if (state.table) params.set('table', state.table)
   if (state.sort) params.set('sort', `${state.sort.dir === 'desc' ? '-' : ''}${state.sort.key}`)
+  if (state.source) params.set('source', state.source)
   if (state.figure) params.set('figure', state.figure)
   if (state.data) params.set('data', state.data)
   if (state.decal) params.set('decal', '1')
@@ -149,11 +154,12 @@ export function toDashboardQuery(state: DashboardQuery): string {
 /** Drops what the loaded data does not know (a link from another dataset, a typo) and says what was dropped. */
 export function sanitizeQuery(
   query: DashboardQuery,
-  known: { metric: (id: string) => boolean; region: (code: string) => boolean },
+  known: { metric: (id: string) => boolean; region: (code: string) => boolean; source: (id: string) => boolean },
 ): { query: DashboardQuery; dropped: string[] } {
   const dropped: string[] = []
   const metric = query.metric && !known.metric(query.metric) ? (dropped.push(`metric=${query.metric}`), null) : query.metric
   const regions = query.regions.filter((code) => known.region(code) || (dropped.push(`regions=${code}`), false))
   const period = (key: 'from' | 'to' | 'at') => (query[key] && !parsePeriod(query[key]) ? (dropped.push(`${key}=${query[key]}`), null) : query[key])
-  return { query: { ...query, metric, regions, from: period('from'), to: period('to'), at: period('at') }, dropped }
+  const source = query.source && !known.source(query.source) ? (dropped.push(`source=${query.source}`), null) : query.source
+  return { query: { ...query, metric, regions, from: period('from'), to: period('to'), at: period('at'), source }, dropped }
 }

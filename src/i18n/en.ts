@@ -20,8 +20,6 @@ const en: typeof zh = {
     capped: '{total} regions have figures; the chart shows the {shown} with the largest latest value. Tick regions under “Regions” to see others.',
   },
   data: {
-    problems: 'The data package has {errors} errors and {warnings} warnings; rows with problems were skipped, the rest is shown.',
-    showProblems: 'Details',
   },
   views: {
     label: 'Views',

@@ -18,8 +18,6 @@ export default {
     capped: '共 {total} 个地区有数据，图中为最新值最大的 {shown} 个；在“地区”中勾选可查看其他地区。',
   },
   data: {
-    problems: '数据包有 {errors} 个错误、{warnings} 个提示；有问题的行已跳过，其余数据照常显示。',
-    showProblems: '查看详情',
   },
   views: {
     label: '视图',

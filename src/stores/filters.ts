@@ -21,6 +21,8 @@ export const useFiltersStore = defineStore('filters', () => {
   const table = ref<'wide' | null>(null)
   /** The 数据表's sort; null: the mode's default. */
   const sort = ref<TableSortQuery | null>(null)
+  /** The source picked in 来源 (when no figure is focused). */
+  const source = ref<string | null>(null)
   /** The figure 来源 was opened at (`figureKey`); the focus store finds it in the data. */
   const figure = ref<string | null>(null)
   /** `demo` while the demonstration package is shown. */
@@ -38,6 +40,7 @@ export const useFiltersStore = defineStore('filters', () => {
     measure: measure.value,
     table: table.value,
     sort: sort.value,
+    source: source.value,
     figure: figure.value,
     data: data.value,
   }))
@@ -52,6 +55,7 @@ export const useFiltersStore = defineStore('filters', () => {
     measure.value = next.measure
     table.value = next.table
     sort.value = next.sort
+    source.value = next.source
     figure.value = next.figure
     data.value = next.data
   }
@@ -60,11 +64,11 @@ export const useFiltersStore = defineStore('filters', () => {
     regions.value = regions.value.includes(code) ? regions.value.filter((c) => c !== code) : [...regions.value, code].sort()
   }
 
-  /** Clears the filters; the view, the table's form and sort, the focused figure and the chosen package stay. */
+  /** Clears the filters; the view, the table's form and sort, 来源's source and figure and the chosen package stay. */
   function reset(): void {
-    apply({ ...EMPTY_QUERY, view: view.value, table: table.value, sort: sort.value, figure: figure.value, data: data.value })
+    apply({ ...EMPTY_QUERY, view: view.value, table: table.value, sort: sort.value, source: source.value, figure: figure.value, data: data.value })
     dropped.value = []
   }
 
-  return { view, metric, regions, from, to, at, measure, table, sort, figure, data, dropped, query, apply, toggleRegion, reset }
+  return { view, metric, regions, from, to, at, measure, table, sort, source, figure, data, dropped, query, apply, toggleRegion, reset }
 })

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import { figureKey, parseFigureKey } from '@/domain/figureKey'
 import type { Observation } from '@/domain/types'
 import { useDatasetStore } from './dataset'
@@ -9,8 +9,6 @@ import { useFiltersStore } from './filters'
 export const useFocusStore = defineStore('focus', () => {
   const filters = useFiltersStore()
   const data = useDatasetStore()
-  /** The source picked in 来源, when no figure is focused. */
-  const chosen = ref<string | null>(null)
   /** The focused figure, found in the data; null when the link's figure is not there. */
   const observation = computed<Observation | null>(() => {
     const f = filters.figure ? parseFigureKey(filters.figure) : null
@@ -18,18 +16,20 @@ export const useFocusStore = defineStore('focus', () => {
     const rows = data.index.observationsAt(data.index.rowIds(f.metric, [f.region]))
     return rows.find((o) => o.period === f.period && o.source === f.source) ?? null
   })
-  const source = computed(() => observation.value?.source ?? chosen.value)
+  const source = computed(() => observation.value?.source ?? filters.source)
 
   /** Opens a figure's source at that figure. */
   function open(o: Observation): void {
     filters.figure = figureKey(o)
+    filters.source = null
   }
 
   /** Shows another source; the focused figure goes unless it is of that source. */
   function choose(id: string): void {
-    chosen.value = id
-    if (observation.value?.source !== id) filters.figure = null
+    if (observation.value?.source === id) return
+    filters.figure = null
+    filters.source = id
   }
 
-  return { chosen, observation, source, open, choose }
+  return { observation, source, open, choose }
 })

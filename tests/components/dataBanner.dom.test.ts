@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import DataBanner from '@/components/data/DataBanner.vue'
 import { createAppI18n } from '@/i18n'
+import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
 
 let pinia: ReturnType<typeof createPinia>
@@ -37,5 +38,14 @@ describe('DataBanner', () => {
     expect(text).toContain('sort “colour” not understood')
     expect(text).toContain('figure “m~1~2024~s” not found')
     expect(text).not.toContain('sort=')
+  })
+
+  it('counts a package’s problems and lists them, once its part has loaded', async () => {
+    useDatasetStore().messages = [{ level: 'error', file: 'observations.csv', line: 3, message: 'value is not a number' }, { level: 'warning', file: 'regions.csv', line: 1, message: 'unknown column x is ignored' }]
+    const wrapper = mount(DataBanner, { global: { plugins: [pinia, createAppI18n()] } })
+    await flushPromises()
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=data-banner]').exists()).toBe(true))
+    expect(wrapper.text()).toContain('数据包有 1 个错误、1 个提示')
+    expect(wrapper.text()).toContain('observations.csv:3: value is not a number')
   })
 })

@@ -133,6 +133,7 @@ describe('ViewSources', () => {
     focus.choose('other')
     expect(filters.figure).toBeNull()
     expect(focus.source).toBe('other')
+    expect(filters.source).toBe('other')
   })
 
   it('drops a linked figure the data does not hold, saying so, and shows the source list', async () => {

@@ -25,6 +25,7 @@ describe(parseDashboardQuery, () => {
       measure: null,
       table: null,
       sort: null,
+      source: null,
       figure: null,
       decal: null,
       lang: null,
@@ -54,6 +55,7 @@ describe(toDashboardQuery, () => {
     { ...EMPTY_QUERY, view: 'overview', metric: 'm' },
     { ...EMPTY_QUERY, view: 'table', table: 'wide', sort: { key: 'change', dir: 'desc' }, lang: 'en' },
     { ...EMPTY_QUERY, view: 'sources', figure: 'm~371726~2022/2025-01~demo', decal: true, embed: true },
+    { ...EMPTY_QUERY, view: 'sources', source: 'heze-daily-2025-01' },
   ]
 
   it.each(states)('round-trips %j through the URL', (state) => {
@@ -96,6 +98,7 @@ describe(toDashboardQuery, () => {
       table: fc.constantFrom('wide' as const, null),
       sortKey: fc.option(fc.nat(4)),
       dir: fc.constantFrom('asc' as const, 'desc' as const),
+      source: fc.option(token),
       figure: fc.option(fc.tuple(token, token, period, token).map(([metric, region, p, source]) => figureKey({ metric, region, period: p, source }))),
       data: fc.constantFrom('demo' as const, null),
       decal: fc.constantFrom(true, null),
@@ -155,12 +158,18 @@ describe(parseFigureKey, () => {
 })
 
 describe(sanitizeQuery, () => {
-  const known = { metric: (id: string) => id === 'm', region: (code: string) => code === '371726' }
+  const known = { metric: (id: string) => id === 'm', region: (code: string) => code === '371726', source: (id: string) => id === 's' }
 
   it('drops unknown metrics, regions and malformed periods and names each one', () => {
     const { query, dropped } = sanitizeQuery({ ...EMPTY_QUERY, metric: 'nope', regions: ['371726', '371799'], from: '2024-13', to: '2025', at: 'june' }, known)
     expect(query).toEqual({ ...EMPTY_QUERY, metric: null, regions: ['371726'], from: null, to: '2025' })
     expect(dropped).toEqual(['metric=nope', 'regions=371799', 'from=2024-13', 'at=june'])
+  })
+
+  it('drops a source the data does not hold, naming it', () => {
+    const { query, dropped } = sanitizeQuery({ ...EMPTY_QUERY, view: 'sources', source: 'gone' }, known)
+    expect(query.source).toBeNull()
+    expect(dropped).toEqual(['source=gone'])
   })
 
   it('leaves a known query untouched', () => {

@@ -81,6 +81,13 @@ describe('a shared view in Chromium', () => {
     expect(decodeURIComponent(search())).toContain('figure=artworks_collected~371726~2024-12-30~heze-daily-2025-01')
     await page.reload()
     await expect.poll(() => page.locator('.sources-reader__mark--focused').first().innerText()).toContain('289')
+    // A source is named in the link when no figure is (the shipped data has one source: a link naming another is corrected).
+    await page.goto(`${base}?view=sources&source=heze-daily-2025-01`)
+    await expect.poll(() => page.getByTestId('source-select').inputValue()).toBe('heze-daily-2025-01')
+    expect(search()).toBe('?view=sources&source=heze-daily-2025-01')
+    await page.goto(`${base}?view=sources&source=gone`)
+    await expect.poll(() => page.getByTestId('link-notice').innerText()).toContain('来源「gone」在当前数据中找不到')
+    expect(search()).toBe('?view=sources')
   })
 
   it('says in words which parts of a link it did not understand', async () => {
