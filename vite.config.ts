@@ -141,7 +141,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'first', tags: ['$initial'], priority: 2 },
-            { name: 'chart', test: /src[\\/]charts[\\/]echarts\.ts$|node_modules[\\/]vue-echarts[\\/]/, priority: 1 },
+            { name: 'chart', test: /src[\\/](charts[\\/]echarts\.ts|views[\\/]ViewTrend\.vue)$|node_modules[\\/]vue-echarts[\\/]/, priority: 1 },
           ],
         },
       },
