@@ -64,6 +64,16 @@ export interface TrendInput {
   window?: TimeWindow
 }
 
+/** The most room kept right of the plot for the names at the line ends, in pixels. */
+const END_ROOM = 190
+
+/** A name's width at the end labels' 12 px: a CJK character about 13 px, other characters about 7. */
+function nameWidth(name: string): number {
+  let width = 0
+  for (const ch of name) width += ch.charCodeAt(0) > 0x2e80 ? 13 : 7
+  return width
+}
+
 /** Points per line above which markers are dropped (20 years of months fit under it). */
 const DENSE = 240
 const DASHES = ['solid', 'dashed', 'dotted'] as const
@@ -86,7 +96,10 @@ export function buildTrendOption(given: TrendInput): ECOption {
   const legend = [...input.series.map((s) => s.name), ...(target ? [{ name: input.target!.label, itemStyle: { opacity: 0 } }] : [])]
   const labelled = singlePointLabels(input.series, input.target?.value)
   // Names at the line ends need room on the right: about one em per character of the longest name.
-  const endRoom = input.endLabels && zoomable(input.series) ? 16 + 13 * Math.max(0, ...withData.map((s) => s.name.length)) : 0
+  // About one em per character of the longest name (a Latin letter half that), but never more than END_ROOM: a longer
+  // name is cut short with an ellipsis at the line's end, the legend above still giving it whole.
+  const longest = Math.max(0, ...withData.map((s) => nameWidth(s.name)))
+  const endRoom = input.endLabels && zoomable(input.series) ? Math.min(END_ROOM, 16 + longest) : 0
   const option: ECOption = {
     animation: input.animation ?? true,
     // Periods are UTC spans: ticks and labels on UTC month starts, whatever the viewer's time zone.
@@ -127,7 +140,7 @@ export function buildTrendOption(given: TrendInput): ECOption {
         showSymbol: s.points.length <= DENSE,
         sampling: 'lttb',
         label: { show: labelled.has(i), position: 'top', formatter: (p: unknown) => (p as { data: PointDatum }).data.point.label },
-        endLabel: endRoom > 0 && s.points.length > 1 ? { show: true, formatter: s.name, color: seriesColor(i), distance: 6 } : undefined,
+        endLabel: endRoom > 0 && s.points.length > 1 ? { show: true, formatter: s.name, color: seriesColor(i), distance: 6, width: endRoom - 12, overflow: 'truncate' } : undefined,
         labelLayout: endRoom > 0 ? { moveOverlap: 'shiftY' } : undefined,
       })),
       ...input.series.flatMap((s, i) => s.points.flatMap((p, k) => (p.since === undefined ? [] : [spanLine(s.name, p, seriesColor(i), `span-${i}-${k}`)]))),

@@ -149,6 +149,18 @@ describe('many lines', () => {
     expect(sorted.slice(1).every((y, i) => y - sorted[i] >= 11)).toBe(true)
   })
 
+  it('keeps the plot wide beside long English names, cutting a name short at the line’s end', () => {
+    const long = ['Heze Economic and Technological Development Zone', 'Juye County'].map((name, i) => ({ name, points: [point(1, 60 + i), point(2, 70 + i)] }))
+    const option = buildTrendOption(input({ endLabels: true, zoom: true, series: long }))
+    expect((option.grid as { right: number }).right).toBeLessThanOrEqual(190)
+    const svg = renderSvg(option)
+    const [zone, juye] = option.color as string[]
+    // The end names, in their line's colour (the legend gives the whole name in grey).
+    expect(svg).toContain(`fill="${juye}">Juye County<`)
+    expect(svg).not.toContain(`fill="${zone}">Heze Economic and Technological Development Zone<`)
+    expect(svg).toMatch(new RegExp(`fill="${zone}">Heze Economic[^<]*(…|\\.\\.\\.)<`))
+  })
+
   it('lists every line’s value at the hovered date in one tooltip, largest first', () => {
     const option = buildTrendOption(input({ series: twelve }))
     expect(option.tooltip).toMatchObject({ trigger: 'axis' })
