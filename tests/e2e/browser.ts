@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
+import { afterAll, beforeAll } from 'vitest'
 
 const root = resolve(import.meta.dirname, '../..')
 
@@ -39,4 +40,30 @@ export async function openApp(): Promise<{ server: PreviewServer; url: string; c
   const { server, url } = await startPreview()
   const context = await launchBrowser()
   return { server, url, context, page: await context.newPage() }
+}
+
+/** The app and its page for one test file, opened before its tests and closed after them. */
+export interface AppForTests {
+  readonly page: Page
+  readonly context: BrowserContext
+  /** The app's address, ending in a slash. */
+  readonly base: string
+  /** Uncaught page errors (and, when asked, console errors) seen so far. */
+  readonly errors: string[]
+}
+
+/** Registers the hooks that open the app before a file's tests and close it after; read the fields inside tests. */
+export function appForTests(options: { consoleErrors?: boolean } = {}): AppForTests {
+  const app = { errors: [] as string[] } as { page: Page; context: BrowserContext; base: string; server: PreviewServer; errors: string[] }
+  beforeAll(async () => {
+    const opened = await openApp()
+    Object.assign(app, { page: opened.page, context: opened.context, base: opened.url, server: opened.server })
+    app.page.on('pageerror', (e) => app.errors.push(e.message))
+    if (options.consoleErrors) app.page.on('console', (m) => m.type() === 'error' && app.errors.push(m.text()))
+  })
+  afterAll(async () => {
+    await app.context?.close()
+    await app.server?.close()
+  })
+  return app
 }

@@ -1,27 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core'
-import type { PreviewServer } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp } from './browser'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { appForTests } from './browser'
 
-let server: PreviewServer
-let base: string
-let context: BrowserContext
-let page: Page
-const errors: string[] = []
-
-beforeAll(async () => {
-  ({ server, url: base, context, page } = await openApp())
-  page.on('pageerror', (e) => errors.push(e.message))
-})
-
-afterAll(async () => {
-  await context?.close()
-  await server?.close()
-})
+const app = appForTests()
 
 /** Table cells of two or more characters wrapped down to about a character a line: unreadable. */
 const crushedCells = (testid: string) =>
-  page.getByTestId(testid).evaluate((table) =>
+  app.page.getByTestId(testid).evaluate((table) =>
     [...table.querySelectorAll('td, th')].flatMap((cell) => {
       const text = (cell.textContent ?? '').trim()
       if (text.length < 2) return []
@@ -33,44 +17,44 @@ const crushedCells = (testid: string) =>
   )
 
 describe('the layout on a phone (390 × 844)', () => {
-  beforeAll(() => page.setViewportSize({ width: 390, height: 844 }))
+  beforeAll(() => app.page.setViewportSize({ width: 390, height: 844 }))
 
   it('shows the chart on the first screen, the filters folded into one line that opens a sheet', async () => {
-    await page.goto(`${base}?view=trend&data=demo`)
-    const chart = page.getByTestId('trend-chart')
+    await app.page.goto(`${app.base}?view=trend&data=demo`)
+    const chart = app.page.getByTestId('trend-chart')
     await chart.waitFor({ timeout: 20_000 })
     const box = (await chart.boundingBox())!
     expect(box.y + box.height / 2).toBeLessThan(844)
-    expect(await page.getByTestId('region-search').isVisible()).toBe(false)
-    const open = page.getByTestId('filter-open')
+    expect(await app.page.getByTestId('region-search').isVisible()).toBe(false)
+    const open = app.page.getByTestId('filter-open')
     expect(await open.innerText()).toContain('行业协会商会党组织覆盖率')
     await open.click()
-    await expect.poll(() => page.getByTestId('region-search').isVisible()).toBe(true)
-    // The sheet lies over the page and takes the focus; Escape folds it and gives the focus back.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-sheet')
-    await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByTestId('region-search').isVisible()).toBe(false)
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-open')
+    await expect.poll(() => app.page.getByTestId('region-search').isVisible()).toBe(true)
+    // The sheet lies over the app.page and takes the focus; Escape folds it and gives the focus back.
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-sheet')
+    await app.page.keyboard.press('Escape')
+    await expect.poll(() => app.page.getByTestId('region-search').isVisible()).toBe(false)
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-open')
   })
 
   it('keeps table cells readable: names and periods on one line, longer texts wrapped by words', async () => {
-    await page.getByTestId('observations-table').waitFor()
+    await app.page.getByTestId('observations-table').waitFor()
     expect(await crushedCells('observations-table')).toEqual([])
-    await page.goto(`${base}?view=table&data=demo`)
-    await page.getByTestId('data-table').waitFor({ timeout: 20_000 })
+    await app.page.goto(`${app.base}?view=table&data=demo`)
+    await app.page.getByTestId('data-table').waitFor({ timeout: 20_000 })
     expect(await crushedCells('data-table')).toEqual([])
   })
 })
 
 describe('the layout on a desktop (1366 × 900)', () => {
-  beforeAll(() => page.setViewportSize({ width: 1366, height: 900 }))
+  beforeAll(() => app.page.setViewportSize({ width: 1366, height: 900 }))
 
   it('lists every county and zone in the region tree at once, with no scroll box of its own', async () => {
-    await page.goto(`${base}?view=trend&data=demo`)
-    await page.getByTestId('trend-chart').waitFor({ timeout: 20_000 })
+    await app.page.goto(`${app.base}?view=trend&data=demo`)
+    await app.page.getByTestId('trend-chart').waitFor({ timeout: 20_000 })
     const codes = ['371702', '371703', '371721', '371722', '371723', '371724', '371725', '371726', '371728', '371771', '371772']
-    for (const code of codes) expect(await page.locator(`input[data-code="${code}"]`).isVisible(), code).toBe(true)
-    const scrolls = await page.locator('.filter-regions').evaluate((el) =>
+    for (const code of codes) expect(await app.page.locator(`input[data-code="${code}"]`).isVisible(), code).toBe(true)
+    const scrolls = await app.page.locator('.filter-regions').evaluate((el) =>
       [el, ...el.querySelectorAll('*')].filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight).length,
     )
     expect(scrolls).toBe(0)
@@ -78,10 +62,10 @@ describe('the layout on a desktop (1366 × 900)', () => {
 
   it('shows the filter panel only where it changes the view', async () => {
     for (const [view, shown] of [['trend', ['metric-select', 'period-range', 'region-search']], ['overview', ['region-search']], ['ingest', []], ['import', []], ['sources', []]] as const) {
-      await page.goto(`${base}?view=${view}`)
-      await page.locator('.app-main__view').waitFor({ timeout: 20_000 })
+      await app.page.goto(`${app.base}?view=${view}`)
+      await app.page.locator('.app-main__view').waitFor({ timeout: 20_000 })
       for (const id of ['metric-select', 'period-range', 'region-search']) {
-        expect(await page.getByTestId(id).count(), `${view} ${id}`).toBe((shown as readonly string[]).includes(id) ? 1 : 0)
+        expect(await app.page.getByTestId(id).count(), `${view} ${id}`).toBe((shown as readonly string[]).includes(id) ? 1 : 0)
       }
     }
   })
@@ -89,16 +73,16 @@ describe('the layout on a desktop (1366 × 900)', () => {
   it('puts the export tools in the same place on every view: the top right', async () => {
     const places: Record<string, { top: number; right: number }> = {}
     for (const view of ['trend', 'compare', 'map', 'table']) {
-      await page.goto(`${base}?view=${view}&data=demo`)
-      const tools = page.getByTestId('view-tools')
+      await app.page.goto(`${app.base}?view=${view}&data=demo`)
+      const tools = app.page.getByTestId('view-tools')
       await tools.locator('[data-testid=export-pptx]').waitFor({ timeout: 20_000 })
-      const [t, v] = await Promise.all([tools.boundingBox(), page.locator('.app-main__view').boundingBox()])
+      const [t, v] = await Promise.all([tools.boundingBox(), app.page.locator('.app-main__view').boundingBox()])
       places[view] = { top: Math.round(t!.y - v!.y), right: Math.round(v!.x + v!.width - (t!.x + t!.width)) }
     }
     for (const view of ['compare', 'map', 'table']) expect(places[view], view).toEqual(places.trend)
   })
 
   it('logs no error on the way', () => {
-    expect(errors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 })
