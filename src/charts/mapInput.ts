@@ -5,7 +5,7 @@ import type { RegionTree } from '@/domain/regions'
 import type { Metric } from '@/domain/types'
 import { compareLabels, rowLabel, type RowLabels, type Translate } from './compareInput'
 import type { MapBin, MapInput } from './map'
-import { measureUnit, metricName, type ChartData, type TrendMeasure } from './trendInput'
+import { changeSince, measureUnit, metricName, type ChartData, type TrendMeasure } from './trendInput'
 
 /** The base map's facts the input needs (data/geo's Basemap, without importing the loader). */
 export interface MapBase {
@@ -70,9 +70,7 @@ export function toChangeRows(data: ChartData, metric: Metric | undefined, rows: 
     const [series] = data.index.series(metric.id, [r.region], { from: from ?? undefined, to: period })
     const base = series.points.find((o) => !o.period.includes('/'))
     if (!base || (measure === 'percent' && base.value === 0)) return missing(r)
-    const raw = measure === 'change' ? r.value - base.value : ((r.value - base.value) / Math.abs(base.value)) * 100
-    const exact = r.qualifier === '=' && base.qualifier === '='
-    return { ...r, value: Math.round(raw * 10) / 10, qualifier: exact ? '=' : '~' }
+    return { ...r, ...changeSince(base, { value: r.value, qualifier: r.qualifier }, measure) }
   })
 }
 

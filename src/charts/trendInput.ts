@@ -2,7 +2,7 @@ import { formatValue, qualifierSymbol, unitIn } from '@/domain/format'
 import type { ObservationIndex, PeriodRange } from '@/domain/observationIndex'
 import { formatPeriod, parsePeriod, periodTime } from '@/domain/period'
 import type { RegionTree } from '@/domain/regions'
-import type { Metric, Source } from '@/domain/types'
+import type { Metric, Qualifier, Source } from '@/domain/types'
 import type { TrendInput } from './trend'
 
 /** The indexes a chart input is read from (the dataset store's getters, or the CLI's own). */
@@ -89,6 +89,16 @@ export function measureUnit(unit: string, measure: TrendMeasure, locale: 'zh' | 
 }
 
 /**
+ * The change from `base` to `figure`, absolute or relative (in %), to one decimal: exact only between two exact
+ * figures, approximate (~) from or to a 余/约 one. A relative change needs a base other than 0 (the caller checks).
+ */
+export function changeSince(base: { value: number; qualifier: Qualifier }, figure: { value: number; qualifier: Qualifier }, measure: Exclude<TrendMeasure, 'value'>): { value: number; qualifier: Qualifier } {
+  const raw = measure === 'change' ? figure.value - base.value : ((figure.value - base.value) / Math.abs(base.value)) * 100
+  const exact = figure.qualifier === '=' && base.qualifier === '='
+  return { value: Math.round(raw * 10) / 10, qualifier: exact ? '=' : '~' }
+}
+
+/**
  * Each line as its change since its first figure within the range, absolute or relative (Grapher's "relative change"):
  * lines of different sizes start together at 0. A cumulative interval figure is left out (it is not a level at a
  * date), the target too; a change from or to a 余/约 figure is approximate (≈); a relative change from 0 has no value.
@@ -102,11 +112,9 @@ export function toChangeInput(input: TrendInput, measure: Exclude<TrendMeasure, 
     return {
       ...s,
       points: points.map((p) => {
-        const raw = measure === 'change' ? p.value - base.value : ((p.value - base.value) / Math.abs(base.value)) * 100
-        const value = Math.round(raw * 10) / 10
-        const exact = p.qualifier === '=' && base.qualifier === '='
-        const label = `${exact ? '' : qualifierSymbol('~', locale)}${value > 0 ? '+' : ''}${formatValue(value, '=', unit, locale)}`
-        return { ...p, value, qualifier: exact ? ('=' as const) : ('~' as const), label }
+        const { value, qualifier } = changeSince(base, p, measure)
+        const label = `${qualifier === '=' ? '' : qualifierSymbol('~', locale)}${value > 0 ? '+' : ''}${formatValue(value, '=', unit, locale)}`
+        return { ...p, value, qualifier, label }
       }),
     }
   })
