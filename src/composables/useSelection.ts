@@ -32,5 +32,8 @@ export function useSelection() {
     return data.index.series(metric.value.id, regionCodes.value, { from: filters.from ?? undefined, to: filters.to ?? undefined })
   })
 
-  return { metric, regionCodes, omitted, series }
+  /** The metric's single periods with figures, in time order: what a period range is set over (intervals make poor bounds). */
+  const periods = computed(() => (metric.value ? data.index.periods(metric.value.id).filter((p) => !p.includes('/')) : []))
+
+  return { metric, regionCodes, omitted, series, periods }
 }
