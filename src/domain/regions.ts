@@ -42,6 +42,17 @@ export class RegionTree {
     return this.childLists.get(code)?.slice() ?? []
   }
 
+  /** The codes with every region enclosing them: the places that have, themselves or below them, what `codes` have. */
+  withAncestors(codes: Iterable<string>): Set<string> {
+    const out = new Set<string>()
+    for (const code of codes) {
+      if (out.has(code)) continue
+      out.add(code)
+      for (const a of this.ancestors(code)) out.add(a.code)
+    }
+    return out
+  }
+
   /** Enclosing regions, nearest first (a county's town → county → city). */
   ancestors(code: string): Region[] {
     const chain: Region[] = []

@@ -18,17 +18,3 @@ export const VIEW_FILTERS: Record<ViewId, readonly FilterPart[]> = {
   import: [],
   audit: [],
 }
-
-/**
- * The regions that have figures of a metric, themselves or below them (a county whose towns have figures shows
- * them when ticked): every region with a figure and each of its ancestors.
- */
-export function regionsWithFigures(withData: readonly string[], ancestors: (code: string) => readonly { code: string }[]): Set<string> {
-  const out = new Set<string>()
-  for (const code of withData) {
-    if (out.has(code)) continue
-    out.add(code)
-    for (const a of ancestors(code)) out.add(a.code)
-  }
-  return out
-}

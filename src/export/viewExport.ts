@@ -178,8 +178,8 @@ function measured(meta: ExportMeta, q: ExportQuery): ExportMeta {
 }
 
 /**
- * The frame of a one-period view (对比, 地图) on screen, as its export has it; `note` as in mapExport; `measured`: the
- * map's change since the range's start, named as the trend's is.
+ * The frame of a one-period view (对比, 地图) on screen, as its export has it; `note` as in mapExport; with `measure`,
+ * the map's change since the range's start is named in the title, as the trend's is.
  */
 export function periodMeta(data: ExportData, q: ExportQuery, period: string, regions: readonly string[], note = '', measure = false): ExportMeta {
   const meta = describeChart(data, { ...q, range: { from: period, to: period } }, figuresAt(data, q, period, regions)).meta
